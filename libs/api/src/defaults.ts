@@ -1,0 +1,101 @@
+import type { Container, Pod, Toleration } from './types';
+import { milliCpu, baseUnits } from './quantity';
+
+/** DefaultTolerationSeconds admission: 300 s for not-ready and unreachable (semantics §9.3). */
+export const DEFAULT_TOLERATION_SECONDS = 300;
+export const DEFAULT_GRACE_PERIOD_SECONDS = 30;
+export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+
+const NOT_READY = 'node.kubernetes.io/not-ready';
+const UNREACHABLE = 'node.kubernetes.io/unreachable';
+
+/** Identity and time for a new object, chosen by the apiserver. */
+export interface CreateContext {
+  uid: string;
+  now: string;
+  /** Five characters for `generateName` (bcdfghjklmnpqrstvwxz2456789). */
+  suffix: string;
+}
+
+function defaultPullPolicy(image: string): Container['imagePullPolicy'] {
+  const last = image.split('/').pop() ?? image;
+  if (last.includes('@')) return 'IfNotPresent';
+  const tag = last.includes(':') ? last.split(':').pop() : undefined;
+  return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(c: Container): Container {
+  const resources = { ...(c.resources ?? {}) };
+  // Requests default to limits when only limits are given.
+  if (resources.limits && !resources.requests) resources.requests = { ...resources.limits };
+  return {
+    ...c,
+    imagePullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
+    resources,
+    terminationMessagePath: c.terminationMessagePath ?? '/dev/termination-log',
+    terminationMessagePolicy: c.terminationMessagePolicy ?? 'File',
+  };
+}
+
+function tolerates(ts: Toleration[], key: string): boolean {
+  return ts.some((t) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'));
+}
+
+export function qosClass(pod: Pick<Pod, 'spec'>): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const all = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+  const any = all.some((c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length);
+  if (!any) return 'BestEffort';
+  const guaranteed = all.every((c) => {
+    const r = c.resources?.requests ?? {};
+    const l = c.resources?.limits ?? {};
+    return (
+      l.cpu !== undefined && l.memory !== undefined && milliCpu(r.cpu ?? l.cpu) === milliCpu(l.cpu) && baseUnits(r.memory ?? l.memory) === baseUnits(l.memory)
+    );
+  });
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/**
+ * What kube-apiserver does to a new Pod: defaulting, the DefaultTolerationSeconds admission, and
+ * the create strategy (status reset to Pending; client-supplied status discarded).
+ */
+export function defaultPod(input: Record<string, any>, namespace: string, ctx: CreateContext): Pod {
+  const meta = input.metadata ?? {};
+  const spec = input.spec ?? {};
+  const name: string = meta.name || `${meta.generateName ?? ''}${ctx.suffix}`;
+  const tolerations: Toleration[] = [...(spec.tolerations ?? [])];
+  for (const key of [NOT_READY, UNREACHABLE]) {
+    if (!tolerates(tolerations, key)) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+  }
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    ...input,
+    metadata: {
+      ...meta,
+      name,
+      namespace,
+      uid: ctx.uid,
+      resourceVersion: '',
+      creationTimestamp: ctx.now,
+    },
+    spec: {
+      ...spec,
+      containers: (spec.containers ?? []).map(defaultContainer),
+      ...(spec.initContainers ? { initContainers: spec.initContainers.map(defaultContainer) } : {}),
+      restartPolicy: spec.restartPolicy ?? 'Always',
+      terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_PERIOD_SECONDS,
+      dnsPolicy: spec.dnsPolicy ?? 'ClusterFirst',
+      schedulerName: spec.schedulerName ?? DEFAULT_SCHEDULER_NAME,
+      serviceAccountName: spec.serviceAccountName ?? 'default',
+      securityContext: spec.securityContext ?? {},
+      enableServiceLinks: spec.enableServiceLinks ?? true,
+      preemptionPolicy: spec.preemptionPolicy ?? 'PreemptLowerPriority',
+      priority: spec.priority ?? 0,
+      tolerations,
+    },
+    status: { phase: 'Pending' },
+  } as Pod;
+  pod.status = { phase: 'Pending', qosClass: qosClass(pod) };
+  return pod;
+}

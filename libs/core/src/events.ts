@@ -1,0 +1,48 @@
+import type { KubeEvent, Namespace, Node, NodeCondition, NodeSpec, NodeStatus, Pod, PodCondition, PodPhase, PodStatus } from '@kubesim/api';
+
+/** Version of the log's record schema. A record with another version is refused on read. */
+export const SCHEMA_VERSION = 1;
+
+/** Every event says when it happened, which component caused it and, where known, why. */
+export interface EventMeta {
+  /** RFC 3339 wall-clock time. */
+  at: string;
+  /** The component that caused it: `apiserver`, `default-scheduler`, `kubelet/node-1`, `node-controller`, a user agent. */
+  by: string;
+  /** Free text cause a replay can print ("node-2 lease expired", "container app exited with 1"). */
+  cause?: string;
+}
+
+interface PodRef {
+  namespace: string;
+  name: string;
+}
+
+/** Domain facts, one union: the only things that ever change the cluster. */
+export type ClusterEvent = EventMeta &
+  (
+    | { type: 'NamespaceCreated'; namespace: Namespace }
+    | { type: 'PodCreated'; pod: Pod }
+    | ({ type: 'PodMetadataUpdated'; labels?: Record<string, string>; annotations?: Record<string, string> } & PodRef)
+    | ({ type: 'PodBound'; node: string } & PodRef)
+    | ({ type: 'PodConditionSet'; condition: PodCondition } & PodRef)
+    | ({ type: 'PodStatusReported'; status: PodStatus } & PodRef)
+    | ({ type: 'PodPhaseChanged'; from: PodPhase | null; to: PodPhase; reason: string; node?: string } & PodRef)
+    | ({ type: 'PodDeletionRequested'; deletionTimestamp: string; gracePeriodSeconds: number } & PodRef)
+    | ({ type: 'PodDeleted'; phase: PodPhase; node?: string } & PodRef)
+    | { type: 'NodeRegistered'; node: Node }
+    | { type: 'NodeStatusReported'; name: string; status: NodeStatus }
+    | { type: 'NodeSpecChanged'; name: string; spec: NodeSpec }
+    | { type: 'NodeConditionChanged'; name: string; condition: NodeCondition }
+    | { type: 'NodeDeleted'; name: string }
+    | { type: 'EventRecorded'; event: KubeEvent }
+  );
+
+export type ClusterEventType = ClusterEvent['type'];
+export type EventOf<T extends ClusterEventType> = Extract<ClusterEvent, { type: T }>;
+
+/** What one stream message holds: the events of one write, all about the same object. */
+export interface LogRecord {
+  v: number;
+  events: ClusterEvent[];
+}

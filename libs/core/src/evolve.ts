@@ -1,0 +1,91 @@
+import type { KubeObject, Node, Pod, PodCondition } from '@kubesim/api';
+import type { ClusterEvent } from './events';
+
+/**
+ * The projection, one object at a time: the object after `event`, written at stream sequence
+ * `seq` (which becomes its resourceVersion). `undefined` = the object does not exist.
+ * Pure: the apiserver's store, every component's cache, `kubesim replay` and the tests all use it.
+ */
+export function evolve(current: KubeObject | undefined, event: ClusterEvent, seq: number): KubeObject | undefined {
+  const rv = String(seq);
+  switch (event.type) {
+    case 'NamespaceCreated':
+      return withRv(event.namespace, rv);
+    case 'PodCreated':
+      return withRv(event.pod, rv);
+    case 'EventRecorded':
+      return withRv(event.event, rv);
+    case 'NodeRegistered':
+      return withRv(event.node, rv);
+    case 'PodMetadataUpdated':
+      return pod(current, (p) => ({
+        ...p,
+        metadata: { ...p.metadata, labels: event.labels, annotations: event.annotations, resourceVersion: rv },
+      }));
+    case 'PodBound':
+      return pod(current, (p) => ({ ...p, metadata: { ...p.metadata, resourceVersion: rv }, spec: { ...p.spec, nodeName: event.node } }));
+    case 'PodConditionSet':
+      return pod(current, (p) => ({
+        ...p,
+        metadata: { ...p.metadata, resourceVersion: rv },
+        status: { ...p.status, conditions: setCondition(p.status.conditions ?? [], event.condition) },
+      }));
+    case 'PodStatusReported':
+      return pod(current, (p) => ({ ...p, metadata: { ...p.metadata, resourceVersion: rv }, status: event.status }));
+    case 'PodPhaseChanged':
+      return pod(current, (p) => ({ ...p, metadata: { ...p.metadata, resourceVersion: rv }, status: { ...p.status, phase: event.to } }));
+    case 'PodDeletionRequested':
+      return pod(current, (p) => ({
+        ...p,
+        metadata: {
+          ...p.metadata,
+          resourceVersion: rv,
+          deletionTimestamp: event.deletionTimestamp,
+          deletionGracePeriodSeconds: event.gracePeriodSeconds,
+        },
+      }));
+    case 'PodDeleted':
+      return undefined;
+    case 'NodeStatusReported':
+      return node(current, (n) => ({ ...n, metadata: { ...n.metadata, resourceVersion: rv }, status: event.status }));
+    case 'NodeSpecChanged':
+      return node(current, (n) => ({ ...n, metadata: { ...n.metadata, resourceVersion: rv }, spec: event.spec }));
+    case 'NodeConditionChanged':
+      return node(current, (n) => ({
+        ...n,
+        metadata: { ...n.metadata, resourceVersion: rv },
+        status: { ...n.status, conditions: replaceByType(n.status.conditions, event.condition) },
+      }));
+    case 'NodeDeleted':
+      return undefined;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+function withRv<T extends KubeObject>(o: T, rv: string): T {
+  return { ...o, metadata: { ...o.metadata, resourceVersion: rv } };
+}
+
+function pod(current: KubeObject | undefined, f: (p: Pod) => Pod): KubeObject | undefined {
+  return current?.kind === 'Pod' ? f(current) : current;
+}
+
+function node(current: KubeObject | undefined, f: (n: Node) => Node): KubeObject | undefined {
+  return current?.kind === 'Node' ? f(current) : current;
+}
+
+function replaceByType<C extends { type: string }>(list: C[], c: C): C[] {
+  const i = list.findIndex((x) => x.type === c.type);
+  if (i < 0) return [...list, c];
+  return list.map((x, j) => (j === i ? c : x));
+}
+
+/** Kubernetes keeps a condition's lastTransitionTime when only its reason or message changes. */
+function setCondition(list: PodCondition[], c: PodCondition): PodCondition[] {
+  const old = list.find((x) => x.type === c.type);
+  const next = old && old.status === c.status ? { ...c, lastTransitionTime: old.lastTransitionTime } : c;
+  return replaceByType(list, next);
+}

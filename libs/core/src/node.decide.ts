@@ -1,0 +1,51 @@
+import type { Node } from '@kubesim/api';
+import type { CommandOf } from './commands';
+import { conflict, NODE, notFound } from './errors';
+import type { ClusterEvent, EventMeta } from './events';
+import { getNode, type ClusterView, type DecideContext } from './view';
+
+/** The cluster CIDR nodes get their /24 pod CIDRs from (kube-controller-manager's node IPAM). */
+export const CLUSTER_CIDR = '10.244.0.0/16';
+
+const meta = (ctx: DecideContext): EventMeta => ({ at: new Date(ctx.now).toISOString(), by: ctx.by, ...(ctx.cause ? { cause: ctx.cause } : {}) });
+
+/** The first /24 of the cluster CIDR no node holds yet. */
+export function nextPodCidr(nodes: Iterable<Node>): string {
+  const used = new Set<string>();
+  for (const n of nodes) if (n.spec.podCIDR) used.add(n.spec.podCIDR);
+  for (let i = 0; i < 256; i++) {
+    const cidr = `10.244.${i}.0/24`;
+    if (!used.has(cidr)) return cidr;
+  }
+  throw new Error(`no free /24 left in ${CLUSTER_CIDR}`);
+}
+
+/** A kubelet registers its node; a returning kubelet keeps its spec (pod CIDR, taints, cordon). */
+export function registerNode(c: CommandOf<'RegisterNode'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
+  const name = c.node.metadata.name;
+  const existing = getNode(view, name);
+  if (existing) return [{ ...meta(ctx), type: 'NodeStatusReported', name, status: c.node.status }];
+  const podCIDR = c.node.spec.podCIDR ?? nextPodCidr(view.list('Node') as Iterable<Node>);
+  const node: Node = { ...c.node, spec: { ...c.node.spec, podCIDR, podCIDRs: [podCIDR] } };
+  return [{ ...meta(ctx), type: 'NodeRegistered', node }];
+}
+
+export function updateNodeSpec(c: CommandOf<'UpdateNodeSpec'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
+  const node = getNode(view, c.name);
+  if (!node) throw notFound(NODE(c.name));
+  if (c.resourceVersion && c.resourceVersion !== node.metadata.resourceVersion) throw conflict(NODE(c.name));
+  // podCIDR is immutable once set.
+  const spec = { ...c.spec, podCIDR: node.spec.podCIDR, podCIDRs: node.spec.podCIDRs };
+  if (JSON.stringify(spec) === JSON.stringify(node.spec)) return [];
+  return [{ ...meta(ctx), type: 'NodeSpecChanged', name: c.name, spec }];
+}
+
+/** Only a real change of status, reason or message is an event: heartbeats stay out of the log. */
+export function setNodeCondition(c: CommandOf<'SetNodeCondition'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
+  const node = getNode(view, c.name);
+  if (!node) throw notFound(NODE(c.name));
+  const old = node.status.conditions.find((x) => x.type === c.condition.type);
+  if (old && old.status === c.condition.status && old.reason === c.condition.reason && old.message === c.condition.message) return [];
+  const condition = old && old.status === c.condition.status ? { ...c.condition, lastTransitionTime: old.lastTransitionTime } : c.condition;
+  return [{ ...meta(ctx), type: 'NodeConditionChanged', name: c.name, condition }];
+}

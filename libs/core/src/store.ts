@@ -1,0 +1,62 @@
+import type { KubeObject } from '@kubesim/api';
+import { SCHEMA_VERSION, type ClusterEvent, type LogRecord } from './events';
+import { evolve } from './evolve';
+import { keyOfEvent, keyString, type ObjectKey } from './object-key';
+import { MapView } from './view';
+
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/** What a watcher sees: one per applied record that changed an object. */
+export interface Change {
+  type: ChangeType;
+  object: KubeObject;
+  seq: number;
+  events: ClusterEvent[];
+}
+
+export class UnknownSchemaVersionError extends Error {
+  constructor(readonly version: unknown, readonly seq: number) {
+    super(`log record ${seq} has schema version ${String(version)}; this kubesim reads version ${SCHEMA_VERSION} (upgrade kubesim or import a log it wrote)`);
+  }
+}
+
+/** Parses and checks one stream message. */
+export function parseRecord(data: string, seq: number): LogRecord {
+  const r = JSON.parse(data) as LogRecord;
+  if (r.v !== SCHEMA_VERSION) throw new UnknownSchemaVersionError(r.v, seq);
+  return r;
+}
+
+/** The in-memory projection of the log: objects by key, and the last sequence applied. */
+export class Store extends MapView {
+  seq = 0;
+
+  apply(seq: number, record: LogRecord): Change | undefined {
+    this.seq = seq;
+    if (record.events.length === 0) return undefined;
+    const key = keyString(keyOfEvent(record.events[0]));
+    const before = this.objects.get(key);
+    let after = before;
+    for (const e of record.events) after = evolve(after, e, seq);
+    if (after) this.objects.set(key, after);
+    else this.objects.delete(key);
+    if (!before && after) return { type: 'ADDED', object: after, seq, events: record.events };
+    if (before && after) return { type: 'MODIFIED', object: after, seq, events: record.events };
+    if (before && !after) {
+      return { type: 'DELETED', object: { ...before, metadata: { ...before.metadata, resourceVersion: String(seq) } } as KubeObject, seq, events: record.events };
+    }
+    return undefined;
+  }
+}
+
+/** Splits a decision's events into per-object writes, keeping their order. */
+export function groupByObject(events: ClusterEvent[]): { key: ObjectKey; events: ClusterEvent[] }[] {
+  const groups: { key: ObjectKey; events: ClusterEvent[] }[] = [];
+  for (const e of events) {
+    const key = keyOfEvent(e);
+    const last = groups[groups.length - 1];
+    if (last && keyString(last.key) === keyString(key)) last.events.push(e);
+    else groups.push({ key, events: [e] });
+  }
+  return groups;
+}

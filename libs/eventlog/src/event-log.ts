@@ -1,0 +1,141 @@
+import { parseRecord, subjectOf, type LogRecord, type ObjectKey } from '@kubesim/core';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JSONCodec,
+  NatsError,
+  RetentionPolicy,
+  StorageType,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type NatsConnection,
+} from 'nats';
+
+export const DEFAULT_STREAM = 'KUBESIM';
+export const DEFAULT_PREFIX = 'ks';
+
+/** JetStream's "wrong last sequence": someone else wrote the object first. */
+export const WRONG_LAST_SEQUENCE = 10071;
+
+export class AppendConflictError extends Error {
+  constructor(readonly subject: string, readonly expected: number) {
+    super(`wrong last sequence for ${subject}: expected ${expected}`);
+  }
+}
+
+export interface StoredRecord {
+  seq: number;
+  /** When the stream stored it, ms since the epoch. */
+  time: number;
+  subject: string;
+  record: LogRecord;
+}
+
+const codec = JSONCodec<LogRecord>();
+
+/**
+ * The event log: one JetStream stream, one subject per object. Appends carry the object's
+ * expected last subject sequence (optimistic concurrency); reads use ordered consumers.
+ */
+export class EventLog {
+  private constructor(
+    readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    readonly stream: string,
+    readonly prefix: string,
+  ) {}
+
+  static async open(nc: NatsConnection, stream = DEFAULT_STREAM, prefix = DEFAULT_PREFIX): Promise<EventLog> {
+    const jsm = await nc.jetstreamManager();
+    try {
+      await jsm.streams.info(stream);
+    } catch (e) {
+      if (!(e instanceof NatsError) || e.api_error?.err_code !== 10059) throw e;
+      try {
+        await jsm.streams.add({ name: stream, subjects: [`${prefix}.>`], storage: StorageType.File, retention: RetentionPolicy.Limits, max_msgs_per_subject: -1 });
+      } catch (err) {
+        // Another process created it meanwhile.
+        if (!(err instanceof NatsError) || err.api_error?.err_code !== 10058) throw err;
+      }
+    }
+    return new EventLog(nc, nc.jetstream(), jsm, stream, prefix);
+  }
+
+  subject(key: ObjectKey): string {
+    return subjectOf(this.prefix, key);
+  }
+
+  /** Appends one record about `key`; `expectedSeq` = the object's resourceVersion, 0 when new. */
+  async append(key: ObjectKey, expectedSeq: number, record: LogRecord): Promise<number> {
+    const subject = this.subject(key);
+    try {
+      const ack = await this.js.publish(subject, codec.encode(record), { expect: { lastSubjectSequence: expectedSeq } });
+      return ack.seq;
+    } catch (e) {
+      if (e instanceof NatsError && e.api_error?.err_code === WRONG_LAST_SEQUENCE) throw new AppendConflictError(subject, expectedSeq);
+      throw e;
+    }
+  }
+
+  async lastSeq(): Promise<number> {
+    const info = await this.jsm.streams.info(this.stream);
+    return info.state.last_seq;
+  }
+
+  async firstSeq(): Promise<number> {
+    const info = await this.jsm.streams.info(this.stream);
+    return info.state.first_seq;
+  }
+
+  /**
+   * Delivers every record from `fromSeq` on, in order, then keeps following. `caughtUp` resolves
+   * once the records that existed at the call have been handed to `onRecord`.
+   */
+  async follow(fromSeq: number, onRecord: (r: StoredRecord) => void): Promise<Follower> {
+    const target = await this.lastSeq();
+    const consumer = await this.js.consumers.get(this.stream, { opt_start_seq: Math.max(1, fromSeq) });
+    const messages = await consumer.consume({ max_messages: 1024 });
+    let resolveCaughtUp!: () => void;
+    const caughtUp = new Promise<void>((r) => (resolveCaughtUp = r));
+    if (target < fromSeq) resolveCaughtUp();
+    const loop = (async () => {
+      for await (const m of messages) {
+        const seq = m.seq;
+        onRecord({ seq, time: Math.floor(m.info.timestampNanos / 1e6), subject: m.subject, record: parseRecord(m.string(), seq) });
+        if (seq >= target) resolveCaughtUp();
+      }
+    })();
+    return new Follower(messages, caughtUp, loop);
+  }
+
+  /** Reads records from `fromSeq` up to the current end, then stops. */
+  async readAll(fromSeq = 1): Promise<StoredRecord[]> {
+    const out: StoredRecord[] = [];
+    const target = await this.lastSeq();
+    if (target < fromSeq) return out;
+    const f = await this.follow(fromSeq, (r) => {
+      if (r.seq <= target) out.push(r);
+    });
+    await f.caughtUp;
+    await f.stop();
+    return out;
+  }
+}
+
+export class Follower {
+  constructor(
+    private readonly messages: ConsumerMessages,
+    readonly caughtUp: Promise<void>,
+    readonly done: Promise<void>,
+  ) {}
+
+  async stop(): Promise<void> {
+    this.messages.stop();
+    await this.done.catch(() => undefined);
+  }
+}
+
+// Re-exported so apps do not need to know nats' enums for consumers they never create.
+export { AckPolicy, DeliverPolicy };

@@ -1,0 +1,3 @@
+export * from './nats-connection';
+export * from './event-log';
+export * from './leases';
