@@ -5,3 +5,5 @@ export * from './validation-messages';
 export * from './validate';
 export * from './pod.dto';
 export * from './defaults';
+export * from './contracts';
+export * from './config';

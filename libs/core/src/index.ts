@@ -9,3 +9,4 @@ export * from './store';
 export * from './kube-events';
 export * from './node.decide';
 export * from './hash';
+export * from './selectors';

@@ -1,0 +1,60 @@
+import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { connectNats, EventLog } from '@kubesim/eventlog';
+import type { NatsConnection } from 'nats';
+import { CommandBus } from './commands/command-bus';
+import { ApiserverConfig } from './config/apiserver.config';
+import { ApiController } from './http/api.controller';
+import { HealthController } from './http/health.controller';
+import { InternalController } from './internal/internal.controller';
+import { ClusterStore } from './store/cluster-store';
+import { ensureSystemNamespaces } from './store/system-namespaces';
+
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+
+class Shutdown implements OnApplicationShutdown {
+  constructor(
+    @Inject(ClusterStore) private readonly cluster: ClusterStore,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+  ) {}
+
+  async onApplicationShutdown() {
+    await this.cluster.stop();
+    await this.nc.drain().catch(() => undefined);
+  }
+}
+
+/** The apiserver's composition root. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiserverConfig): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [HealthController, ApiController, InternalController],
+      providers: [
+        { provide: ApiserverConfig, useValue: config },
+        { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, 'apiserver') },
+        { provide: EventLog, useFactory: (nc: NatsConnection) => EventLog.open(nc, config.stream), inject: [NATS_CONNECTION] },
+        {
+          provide: ClusterStore,
+          useFactory: async (log: EventLog) => {
+            const cluster = new ClusterStore(log);
+            await cluster.start();
+            return cluster;
+          },
+          inject: [EventLog],
+        },
+        {
+          provide: CommandBus,
+          useFactory: async (log: EventLog, cluster: ClusterStore) => {
+            const bus = new CommandBus(log, cluster, config.timeScale);
+            await ensureSystemNamespaces(bus, cluster);
+            return bus;
+          },
+          inject: [EventLog, ClusterStore],
+        },
+        Shutdown,
+      ],
+    };
+  }
+}

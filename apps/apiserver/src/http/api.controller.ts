@@ -1,0 +1,146 @@
+import { All, Controller, Inject, Req, Res } from '@nestjs/common';
+import type { KubeObject, Pod } from '@kubesim/api';
+import type { Request, Response } from 'express';
+import { CommandBus } from '../commands/command-bus';
+import { ClusterStore } from '../store/cluster-store';
+import { parseBody } from './body';
+import { list, listBody, makeQuery } from './list';
+import { createPod, deleteOptions, updatePod } from './pod-writes';
+import { parseApiPath, type ApiPath } from './request-path';
+import { CORE_V1, resourceInfo, type ResourceInfo } from './resources';
+import { badRequest, failure, methodNotAllowed, StatusError, toStatus } from './status';
+import { serveWatch } from './watch';
+import { NAMESPACE_RESOURCE_ERRORS, createNamespace } from './namespace-writes';
+
+const isTrue = (v: unknown) => v === 'true' || v === '1';
+
+/** The caller, for the log: `kubectl`, `kubesim`, or whatever the user agent says first. */
+export function callerOf(req: Request): string {
+  const ua = req.header('user-agent') ?? 'unknown';
+  return `user:${ua.split(/[/ ]/)[0]}`;
+}
+
+/** The core/v1 REST API: `/api/v1/...` for namespaces, pods, nodes and events. */
+@Controller()
+export class ApiController {
+  constructor(
+    @Inject(ClusterStore) private readonly cluster: ClusterStore,
+    @Inject(CommandBus) private readonly bus: CommandBus,
+  ) {}
+
+  @All(['api/v1', 'api/v1/*path'])
+  async handle(@Req() req: Request, @Res() res: Response): Promise<void> {
+    try {
+      const path = parseApiPath(req.path.replace(/^\/api\/v1/, ''));
+      const result = await this.route(path, req, res);
+      if (result === undefined) return; // streamed
+      res.status(result.code).type('application/json').send(JSON.stringify(result.body));
+    } catch (e) {
+      const status = toStatus(e);
+      if (!res.headersSent) res.status(status.code).type('application/json').send(JSON.stringify(status));
+      else res.end();
+    }
+  }
+
+  private async route(path: ApiPath, req: Request, res: Response): Promise<{ code: number; body: unknown } | undefined> {
+    if (path.kind === 'discovery') return { code: 200, body: discovery() };
+    if (path.kind === 'unknown') throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+    const info = resourceInfo(path.resource);
+    if (!info) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+    if (info.namespaced === false && path.namespace !== undefined) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+    const ns = info.namespaced ? path.namespace : undefined;
+    const method = req.method.toUpperCase();
+    switch (path.kind) {
+      case 'collection':
+        if (method === 'GET') return this.listOrWatch(info, ns, req, res);
+        if (method === 'POST') return { code: 201, body: await this.create(info, ns, req) };
+        throw methodNotAllowed(method, info.resource);
+      case 'item': {
+        const key = { kind: info.kind, namespace: ns ?? '', name: path.name };
+        if (method === 'GET') return { code: 200, body: this.get(info, key) };
+        if (method === 'PUT' && info.kind === 'Pod') {
+          return { code: 200, body: await updatePod(this.bus, this.get(info, key) as Pod, parseBody(req.body, req.header('content-type')), callerOf(req)) };
+        }
+        if (method === 'DELETE' && info.kind === 'Pod') return { code: 200, body: await this.deletePod(key.namespace, path.name, req) };
+        throw methodNotAllowed(method, info.resource);
+      }
+      case 'subresource': {
+        const key = { kind: info.kind, namespace: ns ?? '', name: path.name };
+        if (path.subresource === 'status' && method === 'GET') return { code: 200, body: this.get(info, key) };
+        if (path.subresource === 'binding' && info.kind === 'Pod' && method === 'POST') {
+          return { code: 201, body: await this.bind(key.namespace, path.name, req) };
+        }
+        throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+      }
+      default: {
+        const _exhaustive: never = path;
+        return _exhaustive;
+      }
+    }
+  }
+
+  private get(info: ResourceInfo, key: { kind: ResourceInfo['kind']; namespace: string; name: string }): KubeObject {
+    const o = this.cluster.store.get(key);
+    if (!o) throw new StatusError(failure(404, 'NotFound', `${info.resource} "${key.name}" not found`, { name: key.name, kind: info.resource }));
+    return o;
+  }
+
+  private listOrWatch(info: ResourceInfo, ns: string | undefined, req: Request, res: Response) {
+    const q = makeQuery(info, ns, req.query as Record<string, unknown>);
+    if (isTrue(req.query.watch)) {
+      const timeout = req.query.timeoutSeconds !== undefined ? Number(req.query.timeoutSeconds) : undefined;
+      serveWatch(
+        this.cluster,
+        q,
+        { resourceVersion: req.query.resourceVersion as string | undefined, timeoutSeconds: timeout, allowWatchBookmarks: isTrue(req.query.allowWatchBookmarks) },
+        req,
+        res,
+      );
+      return undefined;
+    }
+    return { code: 200, body: listBody(q, list(q, this.cluster.store.objects.values()), this.cluster.seq) };
+  }
+
+  private async create(info: ResourceInfo, ns: string | undefined, req: Request): Promise<KubeObject> {
+    const body = parseBody(req.body, req.header('content-type'));
+    if (body.kind && body.kind !== info.kind) throw badRequest(`the API version in the data (${body.apiVersion ?? ''}) does not match the expected API version (v1)`);
+    if (info.kind === 'Pod') return createPod(this.bus, body, ns!, callerOf(req));
+    if (info.kind === 'Namespace') return createNamespace(this.bus, body, callerOf(req));
+    throw new StatusError(NAMESPACE_RESOURCE_ERRORS.createNotAllowed(info.resource));
+  }
+
+  private async deletePod(namespace: string, name: string, req: Request): Promise<KubeObject> {
+    const body = req.body && String(req.body).trim() ? parseBody(req.body, req.header('content-type')) : undefined;
+    const opts = deleteOptions(body, req.query as Record<string, unknown>);
+    const before = this.cluster.store.get({ kind: 'Pod', namespace, name });
+    const r = await this.bus.execute(
+      {
+        type: 'DeletePod',
+        namespace,
+        name,
+        uid: opts.preconditions?.uid,
+        resourceVersion: opts.preconditions?.resourceVersion,
+        gracePeriodSeconds: opts.gracePeriodSeconds,
+      },
+      { by: callerOf(req) },
+    );
+    // Still there (graceful) → the object with its deletionTimestamp; gone → its last state.
+    return r.objects[0] ?? this.cluster.store.get({ kind: 'Pod', namespace, name }) ?? before!;
+  }
+
+  private async bind(namespace: string, name: string, req: Request) {
+    const body = parseBody(req.body, req.header('content-type'));
+    const node = body.target?.name;
+    if (typeof node !== 'string' || node === '') throw badRequest('Binding target.name: Required value');
+    await this.bus.execute({ type: 'BindPod', namespace, name, uid: body.metadata?.uid, node }, { by: 'default-scheduler' });
+    return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
+  }
+}
+
+function discovery() {
+  const resources = CORE_V1.flatMap((r) => [
+    { name: r.resource, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs, shortNames: r.shortNames, ...(r.kind === 'Pod' ? { categories: ['all'] } : {}) },
+    ...r.subresources.map((s) => ({ name: `${r.resource}/${s}`, singularName: '', namespaced: r.namespaced, kind: s === 'binding' ? 'Binding' : r.kind, verbs: s === 'binding' ? ['create'] : ['get'] })),
+  ]);
+  return { kind: 'APIResourceList', groupVersion: 'v1', resources };
+}

@@ -1,0 +1,17 @@
+import { parse as parseYaml } from 'yaml';
+import { badRequest } from './status';
+
+/** The request body as an object: JSON, or YAML when the client says so. Anything else is a 400. */
+export function parseBody(raw: unknown, contentType: string | undefined): Record<string, any> {
+  if (raw && typeof raw === 'object' && !Buffer.isBuffer(raw)) return raw as Record<string, any>;
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';
+  if (text.trim() === '') throw badRequest('the body of the request was empty');
+  let value: unknown;
+  try {
+    value = /yaml/.test(contentType ?? '') ? parseYaml(text) : JSON.parse(text);
+  } catch (e) {
+    throw badRequest(`the body of the request was in an unknown format - accepted media types include: application/json, application/yaml: ${(e as Error).message}`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw badRequest('the body of the request must be a JSON object');
+  return value as Record<string, any>;
+}

@@ -1,0 +1,78 @@
+import { randomUUID, randomInt } from 'node:crypto';
+import { defaultPod, PodDto, podSemanticCauses, rfc3339, validateDto, type KubeObject, type Pod } from '@kubesim/api';
+import type { CommandBus } from '../commands/command-bus';
+import { badRequest, invalidStatus, StatusError } from './status';
+
+const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const suffix = () => Array.from({ length: 5 }, () => SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)]).join('');
+
+function nameOf(body: Record<string, any>): string {
+  return typeof body.metadata?.name === 'string' ? body.metadata.name : '';
+}
+
+/** Admission for a new pod: validation (class-validator DTO + semantic checks), then defaults. */
+export function admitPod(body: Record<string, any>, namespace: string): Pod {
+  if (body.metadata?.namespace && body.metadata.namespace !== namespace) {
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  const causes = [...validateDto(PodDto, body), ...podSemanticCauses(body.spec ?? {})];
+  if (causes.length) throw new StatusError(invalidStatus('Pod', nameOf(body), causes));
+  return defaultPod(body, namespace, { uid: randomUUID(), now: rfc3339(Date.now()), suffix: suffix() });
+}
+
+export async function createPod(bus: CommandBus, body: Record<string, any>, namespace: string, by: string): Promise<KubeObject> {
+  const pod = admitPod(body, namespace);
+  const r = await bus.execute({ type: 'CreatePod', pod }, { by });
+  return r.objects[0]!;
+}
+
+/** PUT: only labels and annotations of a pod may change here (spec is immutable, status has its own subresource). */
+export async function updatePod(bus: CommandBus, current: Pod, body: Record<string, any>, by: string): Promise<KubeObject> {
+  if (body.spec && !isSubsetOf(body.spec, current.spec)) {
+    throw new StatusError(
+      invalidStatus('Pod', current.metadata.name, [
+        {
+          reason: 'FieldValueForbidden',
+          message: 'Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+          field: 'spec',
+        },
+      ]),
+    );
+  }
+  const r = await bus.execute(
+    {
+      type: 'UpdatePodMetadata',
+      namespace: current.metadata.namespace,
+      name: current.metadata.name,
+      uid: body.metadata?.uid,
+      resourceVersion: body.metadata?.resourceVersion,
+      labels: body.metadata?.labels,
+      annotations: body.metadata?.annotations,
+    },
+    { by },
+  );
+  return r.objects[0]!;
+}
+
+/** True when every field given in `a` equals the same field of `b` (a client echoing a subset). */
+function isSubsetOf(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => isSubsetOf(x, b[i]));
+  if (a && typeof a === 'object') {
+    if (!b || typeof b !== 'object') return false;
+    return Object.entries(a).every(([k, v]) => isSubsetOf(v, (b as Record<string, unknown>)[k]));
+  }
+  return false;
+}
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export function deleteOptions(body: Record<string, any> | undefined, query: Record<string, unknown>): DeleteOptions {
+  const fromQuery = query.gracePeriodSeconds !== undefined ? Number(query.gracePeriodSeconds) : undefined;
+  const grace = body?.gracePeriodSeconds ?? fromQuery;
+  if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) throw badRequest(`invalid gracePeriodSeconds: ${String(grace)}`);
+  return { gracePeriodSeconds: grace, preconditions: body?.preconditions };
+}

@@ -1,0 +1,40 @@
+import type { Status, StatusCause } from '@kubesim/api';
+import { DomainError, SelectorError, UnknownSchemaVersionError, type DomainErrorReason } from '@kubesim/core';
+
+const CODES: Record<DomainErrorReason, number> = { NotFound: 404, AlreadyExists: 409, Conflict: 409, Invalid: 422, BadRequest: 400 };
+
+/** An error that is already a Kubernetes Status. */
+export class StatusError extends Error {
+  constructor(readonly status: Status) {
+    super(status.message);
+  }
+}
+
+export function failure(code: number, reason: string, message: string, details?: Status['details']): Status {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code };
+}
+
+export const badRequest = (message: string) => new StatusError(failure(400, 'BadRequest', message));
+export const notFoundPath = (path: string) => new StatusError(failure(404, 'NotFound', `the server could not find the requested resource`, { causes: [{ reason: 'UnexpectedServerResponse', message: `404 page not found: ${path}`, field: '' }] }));
+export const methodNotAllowed = (verb: string, resource: string) =>
+  new StatusError(failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${verb} ${resource})`));
+
+export function invalidStatus(kind: string, name: string, causes: StatusCause[]): Status {
+  const list = causes.map((c) => `${c.field}: ${c.message}`);
+  const message = `${kind} "${name}" is invalid: ${list.length === 1 ? list[0] : `[${list.join(', ')}]`}`;
+  return failure(422, 'Invalid', message, { name, kind, causes });
+}
+
+/** Any error → the Status a client sees. Unknown errors are 500 InternalError. */
+export function toStatus(e: unknown): Status {
+  if (e instanceof StatusError) return e.status;
+  if (e instanceof DomainError) {
+    if (e.reason === 'Invalid' && e.ref) return invalidStatus(e.ref.kind, e.ref.name, e.causes ?? []);
+    const details = e.ref ? { name: e.ref.name, ...(e.ref.group ? { group: e.ref.group } : {}), kind: e.ref.resource } : undefined;
+    return failure(CODES[e.reason], e.reason, e.message, details);
+  }
+  if (e instanceof SelectorError) return failure(400, 'BadRequest', e.message);
+  if (e instanceof UnknownSchemaVersionError) return failure(500, 'InternalError', e.message);
+  const message = e instanceof Error ? e.message : String(e);
+  return failure(500, 'InternalError', `Internal error occurred: ${message}`);
+}

@@ -1,0 +1,71 @@
+import type { Node, NodeCondition, NodeSpec, ObjectReference, PodStatus, Status } from './types';
+
+/**
+ * Every NATS subject kubesim uses, in one place. Writes go to the apiserver by request/reply
+ * (NestJS NATS transport); reads come from the JetStream stream.
+ */
+export const SUBJECTS = {
+  bindPod: 'kubesim.api.pods.bind',
+  markPodUnschedulable: 'kubesim.api.pods.unschedulable',
+  reportPodStatus: 'kubesim.api.pods.status',
+  deletePod: 'kubesim.api.pods.delete',
+  registerNode: 'kubesim.api.nodes.register',
+  updateNodeSpec: 'kubesim.api.nodes.spec',
+  setNodeCondition: 'kubesim.api.nodes.condition',
+  recordEvent: 'kubesim.api.events.record',
+} as const;
+
+export interface Caller {
+  /** The component asking: `default-scheduler`, `kubelet/node-1`, `node-controller`. */
+  by: string;
+  /** Why, for the log (a replay prints it). */
+  cause?: string;
+}
+
+export interface BindPodRequest extends Caller {
+  namespace: string;
+  name: string;
+  uid: string;
+  node: string;
+}
+export interface MarkPodUnschedulableRequest extends Caller {
+  namespace: string;
+  name: string;
+  uid: string;
+  message: string;
+}
+export interface ReportPodStatusRequest extends Caller {
+  namespace: string;
+  name: string;
+  uid: string;
+  node: string;
+  status: PodStatus;
+}
+export interface DeletePodRequest extends Caller {
+  namespace: string;
+  name: string;
+  uid?: string;
+  gracePeriodSeconds?: number;
+}
+export interface RegisterNodeRequest extends Caller {
+  node: Node;
+}
+export interface UpdateNodeSpecRequest extends Caller {
+  name: string;
+  spec: NodeSpec;
+}
+export interface SetNodeConditionRequest extends Caller {
+  name: string;
+  condition: NodeCondition;
+}
+export interface RecordEventRequest extends Caller {
+  involvedObject: ObjectReference;
+  reason: string;
+  message: string;
+  type: 'Normal' | 'Warning';
+  component: string;
+  host?: string;
+}
+
+/** Every internal reply: the resulting resourceVersion, or the Status the HTTP API would give. */
+export type Reply = { ok: true; resourceVersion: string } | { ok: false; status: Status };

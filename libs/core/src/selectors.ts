@@ -1,0 +1,110 @@
+import type { KubeObject } from '@kubesim/api';
+
+/** One requirement of a label or field selector. */
+export type Requirement =
+  | { op: '=' | '!='; key: string; value: string }
+  | { op: 'in' | 'notin'; key: string; values: string[] }
+  | { op: 'exists' | '!exists'; key: string };
+
+export class SelectorError extends Error {}
+
+/** Splits on commas that are not inside parentheses. */
+function terms(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((t) => t.trim()).filter((t) => t !== '');
+}
+
+/** `app=web,tier!=db,env in (a,b),!legacy,track` — the label selector syntax. */
+export function parseLabelSelector(s: string): Requirement[] {
+  return terms(s).map((t) => {
+    let m = /^([^\s!=(),]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(t);
+    if (m) return { op: m[2] as 'in' | 'notin', key: m[1], values: m[3].split(',').map((v) => v.trim()).filter(Boolean) };
+    m = /^([^\s!=(),]+)\s*(==|=|!=)\s*([^\s!=(),]*)$/.exec(t);
+    if (m) return { op: m[2] === '!=' ? '!=' : '=', key: m[1], value: m[3] };
+    m = /^!\s*([^\s!=(),]+)$/.exec(t);
+    if (m) return { op: '!exists', key: m[1] };
+    m = /^([^\s!=(),]+)$/.exec(t);
+    if (m) return { op: 'exists', key: m[1] };
+    throw new SelectorError(`unable to parse requirement: found '${t}', expected: key, '=', '!=', 'in', 'notin' or '!'`);
+  });
+}
+
+/** `spec.nodeName=node-1,status.phase!=Running` — only `=`, `==` and `!=`. */
+export function parseFieldSelector(s: string): Requirement[] {
+  return terms(s).map((t) => {
+    const m = /^([^\s!=]+)\s*(==|=|!=)\s*(.*)$/.exec(t);
+    if (!m) throw new SelectorError(`invalid selector: '${t}'; can't understand '${t}'`);
+    return { op: m[2] === '!=' ? '!=' : '=', key: m[1], value: m[3] };
+  });
+}
+
+export function matches(reqs: Requirement[], get: (key: string) => string | undefined): boolean {
+  return reqs.every((r) => {
+    const v = get(r.key);
+    switch (r.op) {
+      case '=':
+        return (v ?? '') === r.value;
+      case '!=':
+        return (v ?? '') !== r.value;
+      case 'in':
+        return v !== undefined && r.values.includes(v);
+      case 'notin':
+        return v === undefined || !r.values.includes(v);
+      case 'exists':
+        return v !== undefined;
+      case '!exists':
+        return v === undefined;
+      default: {
+        const _exhaustive: never = r;
+        return _exhaustive;
+      }
+    }
+  });
+}
+
+/** The fields each kind can be selected on, as kube-apiserver allows them. */
+export const SELECTABLE_FIELDS: Record<string, Record<string, (o: any) => string | undefined>> = {
+  Pod: {
+    'spec.nodeName': (p) => p.spec.nodeName ?? '',
+    'spec.schedulerName': (p) => p.spec.schedulerName,
+    'spec.restartPolicy': (p) => p.spec.restartPolicy,
+    'status.phase': (p) => p.status.phase,
+    'status.podIP': (p) => p.status.podIP ?? '',
+  },
+  Node: { 'spec.unschedulable': (n) => String(Boolean(n.spec.unschedulable)) },
+  Namespace: { 'status.phase': (n) => n.status.phase },
+  Event: {
+    'involvedObject.kind': (e) => e.involvedObject.kind,
+    'involvedObject.name': (e) => e.involvedObject.name,
+    'involvedObject.namespace': (e) => e.involvedObject.namespace ?? '',
+    'involvedObject.uid': (e) => e.involvedObject.uid ?? '',
+    'involvedObject.fieldPath': (e) => e.involvedObject.fieldPath ?? '',
+    reason: (e) => e.reason,
+    type: (e) => e.type,
+    'source': (e) => e.source.component,
+    'reportingComponent': (e) => e.reportingComponent,
+  },
+};
+
+/** Field getter for `o`, or undefined when the kind does not support that field. */
+export function fieldOf(o: KubeObject, field: string): string | undefined {
+  if (field === 'metadata.name') return o.metadata.name;
+  if (field === 'metadata.namespace') return o.metadata.namespace ?? '';
+  const f = SELECTABLE_FIELDS[o.kind]?.[field];
+  return f ? f(o) : undefined;
+}
+
+export function isSelectableField(kind: string, field: string): boolean {
+  return field === 'metadata.name' || field === 'metadata.namespace' || Boolean(SELECTABLE_FIELDS[kind]?.[field]);
+}

@@ -1,0 +1,106 @@
+import { fakeSha256Hex } from './fake-digest';
+import { ImageRef, normalizedImageName, parseImageRef, repositoryName } from './image-ref';
+import { IMAGE_CATALOG } from './images.catalog';
+
+/**
+ * How PID 1 of the image's default process reacts to SIGTERM. A process without a handler that
+ * is PID 1 of its namespace does not die from SIGTERM (the kernel drops it), so it is SIGKILLed
+ * when the grace period ends.
+ */
+export type SigtermBehaviour = 'exits' | 'ignores-as-pid1';
+
+/** One well-known image. Data only: see `images.catalog.ts`. */
+export interface ImageEntry {
+  /** Fully qualified repository: `docker.io/library/nginx`. */
+  readonly repository: string;
+  /** Other repositories that serve the same image (older registry names). */
+  readonly aliases?: readonly string[];
+  readonly tags: readonly string[];
+  /** Compressed size, as a node reports it in `status.images`; drives the pull time. */
+  readonly sizeBytes: number;
+  readonly entrypoint: readonly string[];
+  readonly cmd: readonly string[];
+  /** Ports the default process listens on. */
+  readonly ports: readonly number[];
+  /** Executables (basenames) in the image that run until they are stopped. */
+  readonly servers: readonly string[];
+  readonly sigterm: SigtermBehaviour;
+  /** Exit code after a handled SIGTERM; 0 when absent. */
+  readonly sigtermExitCode?: number;
+}
+
+/** What kubesim assumes about an image it does not know (a user's own `mycorp/api:2.3`). */
+export interface UnknownImageDefaults {
+  readonly sizeBytes: number;
+  readonly sigterm: SigtermBehaviour;
+  readonly sigtermExitCode: number;
+}
+
+export interface ImageCatalog {
+  readonly images: readonly ImageEntry[];
+  readonly unknownImage: UnknownImageDefaults;
+}
+
+export type ImageResolution =
+  /** `tag` is undefined only for a reference pinned by digest alone. */
+  | { kind: 'known'; entry: ImageEntry; tag: string | undefined; ref: ImageRef }
+  | { kind: 'unknown-tag'; ref: ImageRef; message: string }
+  | { kind: 'unknown-image'; ref: ImageRef }
+  | { kind: 'invalid-name'; message: string };
+
+const byRepository = new Map<string, ImageEntry>(
+  IMAGE_CATALOG.images.flatMap((e) => [e.repository, ...(e.aliases ?? [])].map((r) => [r, e] as const)),
+);
+
+/** The assumptions for images outside the catalog. */
+export const UNKNOWN_IMAGE_DEFAULTS: UnknownImageDefaults = IMAGE_CATALOG.unknownImage;
+
+export function findImage(repository: string): ImageEntry | undefined {
+  return byRepository.get(repository);
+}
+
+/** Classifies an image reference against the catalog. Digests are never checked (nothing to check against). */
+export function resolveImage(image: string): ImageResolution {
+  const parsed = parseImageRef(image);
+  if (!parsed.ok) return { kind: 'invalid-name', message: invalidImageNameMessage(image, parsed.error) };
+  const { ref } = parsed;
+  const entry = findImage(repositoryName(ref));
+  if (!entry) return { kind: 'unknown-image', ref };
+  if (ref.tag !== undefined && !entry.tags.includes(ref.tag)) {
+    return { kind: 'unknown-tag', ref, message: notFoundPullMessage(ref) };
+  }
+  return { kind: 'known', entry, tag: ref.tag, ref };
+}
+
+/** containerd's error when the registry has no such tag (or, off Docker Hub, no such repository). */
+export function notFoundPullMessage(ref: ImageRef): string {
+  const name = normalizedImageName(ref);
+  return `failed to pull and unpack image "${name}": failed to resolve reference "${name}": ${name}: not found`;
+}
+
+/** containerd's error for a Docker Hub repository that does not exist. */
+export function accessDeniedPullMessage(ref: ImageRef): string {
+  const name = normalizedImageName(ref);
+  return (
+    `failed to pull and unpack image "${name}": failed to resolve reference "${name}": ` +
+    'pull access denied, repository does not exist or may require authorization: ' +
+    'server message: insufficient_scope: authorization failed'
+  );
+}
+
+/** The kubelet's `InvalidImageName` message (image_manager.go, applyDefaultImageTag). */
+export function invalidImageNameMessage(image: string, parseError: string): string {
+  return `Failed to apply default image tag "${image}": couldn't parse image reference "${image}": ${parseError}`;
+}
+
+/**
+ * A stable fake repo digest, `docker.io/library/nginx@sha256:<64 hex>`, derived from the
+ * normalised name so that `nginx` and `docker.io/library/nginx:latest` share it.
+ */
+export function imageID(image: string): string {
+  const parsed = parseImageRef(image);
+  if (!parsed.ok) return `sha256:${fakeSha256Hex(image)}`;
+  const { ref } = parsed;
+  const digest = ref.digest ?? `sha256:${fakeSha256Hex(normalizedImageName(ref))}`;
+  return `${repositoryName(ref)}@${digest}`;
+}

@@ -1,0 +1,85 @@
+import { Node, Pod } from '@kubesim/api';
+import { addResources, nodeAllocatable, podRequests, Resources, ZERO_RESOURCES } from './resources';
+
+/** The closed set of plugin result codes (upstream `framework.Code`, minus Wait/Skip/Pending). */
+export type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error';
+
+/**
+ * A filter's verdict on one node. `Unschedulable` means preemption might help (resources);
+ * `UnschedulableAndUnresolvable` means evicting pods cannot help (taints, affinity, ...).
+ */
+export interface FilterResult {
+  readonly code: Code;
+  readonly reasons: string[];
+}
+
+export function success(): FilterResult {
+  return { code: 'Success', reasons: [] };
+}
+
+export function status(code: Exclude<Code, 'Success'>, ...reasons: string[]): FilterResult {
+  return { code, reasons };
+}
+
+/** A node as the scheduler sees it: the node, the pods bound to it and what they request. */
+export interface NodeInfo {
+  readonly node: Node;
+  readonly pods: readonly Pod[];
+  readonly allocatable: Resources;
+  /** Real requests of the pods (used by filters); `pods` is the pod count. */
+  readonly requested: Resources;
+  /** Requests with the 100m / 200Mi per-container defaults (used by scoring). */
+  readonly nonZeroRequested: Resources;
+}
+
+const terminal = (p: Pod): boolean => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+
+/**
+ * Builds a NodeInfo. Terminal pods (Succeeded/Failed) are dropped: the real scheduler's pod
+ * informer excludes them, so they free their node's resources.
+ */
+export function newNodeInfo(node: Node, pods: readonly Pod[] = []): NodeInfo {
+  const live = pods.filter((p) => !terminal(p));
+  return {
+    node,
+    pods: live,
+    allocatable: nodeAllocatable(node),
+    requested: live.reduce((acc, p) => addResources(acc, podRequests(p)), ZERO_RESOURCES),
+    nonZeroRequested: live.reduce((acc, p) => addResources(acc, podRequests(p, { nonZero: true })), ZERO_RESOURCES),
+  };
+}
+
+/** Groups pods by `spec.nodeName` and builds one NodeInfo per node, in node order. */
+export function buildNodeInfos(nodes: readonly Node[], pods: readonly Pod[]): NodeInfo[] {
+  const byNode = new Map<string, Pod[]>();
+  for (const p of pods) {
+    const n = p.spec.nodeName;
+    if (!n) continue;
+    const list = byNode.get(n);
+    if (list) list.push(p);
+    else byNode.set(n, [p]);
+  }
+  return nodes.map((n) => newNodeInfo(n, byNode.get(n.metadata.name) ?? []));
+}
+
+/** Filter extension point: may the pod run on this node? Must be pure. */
+export interface FilterPlugin {
+  readonly name: string;
+  filter(pod: Pod, nodeInfo: NodeInfo): FilterResult;
+}
+
+/** Upstream `MaxNodeScore`. */
+export const MAX_NODE_SCORE = 100;
+
+/** Score extension point: how good is this feasible node, 0..MAX_NODE_SCORE. Multiplied by `weight`. */
+export interface ScorePlugin {
+  readonly name: string;
+  readonly weight: number;
+  score(pod: Pod, nodeInfo: NodeInfo): number;
+}
+
+/** The plugins a scheduling cycle runs, in order. */
+export interface Profile {
+  readonly filters: readonly FilterPlugin[];
+  readonly scores: readonly ScorePlugin[];
+}

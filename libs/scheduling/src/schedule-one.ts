@@ -1,0 +1,101 @@
+import { Pod } from '@kubesim/api';
+import { preemptionMessage } from './default-preemption';
+import { fitErrorMessage, NO_NODES_AVAILABLE_MSG, NodeFilterStatus } from './fit-error';
+import { FilterPlugin, MAX_NODE_SCORE, NodeInfo, Profile, ScorePlugin } from './framework';
+
+export interface PluginScore {
+  readonly name: string;
+  /** Already multiplied by the plugin's weight. */
+  readonly score: number;
+}
+
+export interface NodeScore {
+  readonly node: string;
+  readonly total: number;
+  readonly plugins: readonly PluginScore[];
+}
+
+export type ScheduleResult =
+  | { readonly kind: 'Scheduled'; readonly node: string; readonly scores: readonly NodeScore[] }
+  | {
+      readonly kind: 'Unschedulable';
+      /** The FailedScheduling event / PodScheduled condition message. */
+      readonly message: string;
+      readonly numAllNodes: number;
+      readonly nodeStatuses: readonly NodeFilterStatus[];
+      /** Names of the plugins that rejected at least one node, sorted. */
+      readonly unschedulablePlugins: readonly string[];
+    }
+  /** A plugin failed (code Error or an invalid score): retry with back-off, not a FitError. */
+  | { readonly kind: 'Error'; readonly message: string };
+
+/** Runs filters in order and stops at the first one that does not return Success, as upstream. */
+export function runFilterPlugins(
+  filters: readonly FilterPlugin[],
+  pod: Pod,
+  nodeInfo: NodeInfo,
+): NodeFilterStatus | undefined {
+  for (const plugin of filters) {
+    const r = plugin.filter(pod, nodeInfo);
+    if (r.code !== 'Success') {
+      return { node: nodeInfo.node.metadata.name, plugin: plugin.name, code: r.code, reasons: r.reasons };
+    }
+  }
+  return undefined;
+}
+
+function scoreNode(scores: readonly ScorePlugin[], pod: Pod, nodeInfo: NodeInfo): NodeScore | string {
+  const plugins: PluginScore[] = [];
+  for (const p of scores) {
+    const s = p.score(pod, nodeInfo);
+    if (!Number.isInteger(s) || s < 0 || s > MAX_NODE_SCORE) {
+      return `plugin "${p.name}" returns an invalid score ${s}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`;
+    }
+    plugins.push({ name: p.name, score: s * p.weight });
+  }
+  const total = plugins.reduce((a, p) => a + p.score, 0);
+  return { node: nodeInfo.node.metadata.name, total, plugins };
+}
+
+/**
+ * One scheduling cycle's algorithm (upstream `schedulePod`): filter every node, then score the
+ * feasible ones and pick the highest total, breaking ties with `rand` (a number in [0, 1)).
+ */
+export function schedulePod(
+  pod: Pod,
+  nodeInfos: readonly NodeInfo[],
+  plugins: Profile,
+  rand: () => number,
+): ScheduleResult {
+  if (nodeInfos.length === 0) {
+    return { kind: 'Unschedulable', message: NO_NODES_AVAILABLE_MSG, numAllNodes: 0, nodeStatuses: [], unschedulablePlugins: [] };
+  }
+  const feasible: NodeInfo[] = [];
+  const rejected: NodeFilterStatus[] = [];
+  for (const ni of nodeInfos) {
+    const s = runFilterPlugins(plugins.filters, pod, ni);
+    if (!s) feasible.push(ni);
+    else if (s.code === 'Error') return { kind: 'Error', message: `running "${s.plugin}" filter plugin: ${s.reasons.join(', ')}` };
+    else rejected.push(s);
+  }
+  if (feasible.length === 0) {
+    const n = nodeInfos.length;
+    return {
+      kind: 'Unschedulable',
+      message: fitErrorMessage(n, rejected, preemptionMessage(n, rejected)),
+      numAllNodes: n,
+      nodeStatuses: rejected,
+      unschedulablePlugins: [...new Set(rejected.map((s) => s.plugin))].sort(),
+    };
+  }
+  const scores: NodeScore[] = [];
+  for (const ni of feasible) {
+    const s = scoreNode(plugins.scores, pod, ni);
+    if (typeof s === 'string') return { kind: 'Error', message: s };
+    scores.push(s);
+  }
+  const best = Math.max(...scores.map((s) => s.total));
+  const ties = scores.filter((s) => s.total === best);
+  const pick = ties.length === 1 ? 0 : Math.min(Math.floor(rand() * ties.length), ties.length - 1);
+  return { kind: 'Scheduled', node: ties[pick].node, scores };
+}
