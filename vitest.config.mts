@@ -17,6 +17,7 @@ export default defineConfig({
       '@kubesim/runtime': lib('runtime'),
       '@kubesim/printers': lib('printers'),
       '@kubesim/testing': lib('testing'),
+      '@kubesim/cluster-client': lib('cluster-client'),
     },
   },
   test: {

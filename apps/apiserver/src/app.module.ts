@@ -7,14 +7,14 @@ import { ApiserverConfig } from './config/apiserver.config';
 import { ApiController } from './http/api.controller';
 import { HealthController } from './http/health.controller';
 import { InternalController } from './internal/internal.controller';
-import { ClusterStore } from './store/cluster-store';
+import { Projection } from '@kubesim/eventlog';
 import { ensureSystemNamespaces } from './store/system-namespaces';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
 class Shutdown implements OnApplicationShutdown {
   constructor(
-    @Inject(ClusterStore) private readonly cluster: ClusterStore,
+    @Inject(Projection) private readonly cluster: Projection,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
   ) {}
 
@@ -36,9 +36,9 @@ export class AppModule {
         { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, 'apiserver') },
         { provide: EventLog, useFactory: (nc: NatsConnection) => EventLog.open(nc, config.stream), inject: [NATS_CONNECTION] },
         {
-          provide: ClusterStore,
+          provide: Projection,
           useFactory: async (log: EventLog) => {
-            const cluster = new ClusterStore(log);
+            const cluster = new Projection(log);
             await cluster.start();
             return cluster;
           },
@@ -46,12 +46,12 @@ export class AppModule {
         },
         {
           provide: CommandBus,
-          useFactory: async (log: EventLog, cluster: ClusterStore) => {
+          useFactory: async (log: EventLog, cluster: Projection) => {
             const bus = new CommandBus(log, cluster, config.timeScale);
             await ensureSystemNamespaces(bus, cluster);
             return bus;
           },
-          inject: [EventLog, ClusterStore],
+          inject: [EventLog, Projection],
         },
         Shutdown,
       ],

@@ -1,3 +1,4 @@
 export * from './nats-connection';
 export * from './event-log';
 export * from './leases';
+export * from './projection';

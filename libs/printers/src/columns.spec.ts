@@ -34,7 +34,7 @@ describe.each(printers)('%s columns (Table columnDefinitions)', (_kind, columns,
     expect(tableHeaders(columns, false)).toEqual(headers);
   });
 
-  it('interleaves the priority-1 headers with -o wide, in apiserver order', () => {
+  it('adds the priority-1 headers with -o wide, in apiserver order', () => {
     expect(tableHeaders(columns, true)).toEqual(wideHeaders);
   });
 

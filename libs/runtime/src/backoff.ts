@@ -112,9 +112,10 @@ export function crashLoopBackOffEventMessage(containerName: string, pod: PodRef)
   return `Back-off restarting failed container ${containerName} in pod ${formatPod(pod)}`;
 }
 
-/** Go's time.Duration String() for whole and fractional seconds: `10s`, `1m20s`, `5m0s`, `1h0m0s`. */
+/** Go's time.Duration String(): `10s`, `1m20s`, `5m0s`, `1h0m0s`, `500ms`. */
 export function goDuration(seconds: number): string {
   if (seconds === 0) return '0s';
+  if (seconds < 1) return `${Number((seconds * 1000).toFixed(6))}ms`;
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = Number((seconds % 60).toFixed(9));

@@ -111,7 +111,8 @@ function commandStatement(words: readonly string[], shellName: string, facts: Im
       return { kind: 'status', code: 1 };
     case 'exit':
       if (args.length === 0) return { kind: 'exit' };
-      if (/^-?\d+$/.test(args[0])) return { kind: 'exit', code: ((Number(args[0]) % 256) + 256) % 256 };
+      // ash accepts digits only (`exit -1` is an error, unlike bash); the status is taken mod 256.
+      if (/^\d+$/.test(args[0])) return { kind: 'exit', code: Number(args[0]) % 256 };
       return { kind: 'exit', code: 2, output: `${shellName}: exit: Illegal number: ${args[0]}` };
   }
   // Inside an image kubesim does not know, any program may exist: assume it is the app and runs.

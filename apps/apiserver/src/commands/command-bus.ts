@@ -1,7 +1,7 @@
 import { decide, groupByObject, SCHEMA_VERSION, type Command, type DecideContext } from '@kubesim/core';
 import { AppendConflictError, type EventLog } from '@kubesim/eventlog';
 import type { KubeObject } from '@kubesim/api';
-import type { ClusterStore } from '../store/cluster-store';
+import type { Projection } from '@kubesim/eventlog';
 
 /** How often a command is re-decided after losing a race for an object. */
 export const MAX_CONFLICT_RETRIES = 5;
@@ -22,7 +22,7 @@ export class CommandBus {
 
   constructor(
     private readonly log: EventLog,
-    private readonly cluster: ClusterStore,
+    private readonly cluster: Projection,
     private readonly timeScale: number,
   ) {}
 

@@ -2,7 +2,7 @@ import { All, Controller, Inject, Req, Res } from '@nestjs/common';
 import type { KubeObject, Pod } from '@kubesim/api';
 import type { Request, Response } from 'express';
 import { CommandBus } from '../commands/command-bus';
-import { ClusterStore } from '../store/cluster-store';
+import { Projection } from '@kubesim/eventlog';
 import { parseBody } from './body';
 import { list, listBody, makeQuery } from './list';
 import { createPod, deleteOptions, updatePod } from './pod-writes';
@@ -24,7 +24,7 @@ export function callerOf(req: Request): string {
 @Controller()
 export class ApiController {
   constructor(
-    @Inject(ClusterStore) private readonly cluster: ClusterStore,
+    @Inject(Projection) private readonly cluster: Projection,
     @Inject(CommandBus) private readonly bus: CommandBus,
   ) {}
 

@@ -2,12 +2,12 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Node } from '@kubesim/api';
 import type { Response } from 'express';
 import { ApiserverConfig } from '../config/apiserver.config';
-import { ClusterStore } from '../store/cluster-store';
+import { Projection } from '@kubesim/eventlog';
 
 /** The Kubernetes version kubesim presents itself as (kubectl's skew check reads it). */
 export const KUBE_VERSION = { major: '1', minor: '32', gitVersion: 'v1.32.0-kubesim' };
 
-export function readyNodes(cluster: ClusterStore): number {
+export function readyNodes(cluster: Projection): number {
   let n = 0;
   for (const o of cluster.store.list('Node')) {
     if ((o as Node).status.conditions.some((c) => c.type === 'Ready' && c.status === 'True')) n++;
@@ -18,7 +18,7 @@ export function readyNodes(cluster: ClusterStore): number {
 @Controller()
 export class HealthController {
   constructor(
-    @Inject(ClusterStore) private readonly cluster: ClusterStore,
+    @Inject(Projection) private readonly cluster: Projection,
     @Inject(ApiserverConfig) private readonly config: ApiserverConfig,
   ) {}
 

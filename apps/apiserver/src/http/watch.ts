@@ -1,6 +1,6 @@
 import type { Change } from '@kubesim/core';
 import type { Request, Response } from 'express';
-import type { ClusterStore } from '../store/cluster-store';
+import type { Projection } from '@kubesim/eventlog';
 import { list, selects, type Query } from './list';
 import { failure } from './status';
 
@@ -17,7 +17,7 @@ export interface WatchOptions {
  * synthetic ADDED events for what exists, then changes. A resourceVersion older than the kept
  * history gets one ERROR event with a 410 Expired Status, as kube-apiserver does.
  */
-export function serveWatch(cluster: ClusterStore, q: Query, opts: WatchOptions, req: Request, res: Response): void {
+export function serveWatch(cluster: Projection, q: Query, opts: WatchOptions, req: Request, res: Response): void {
   res.status(200);
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Transfer-Encoding', 'chunked');

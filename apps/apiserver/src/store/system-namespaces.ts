@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '../commands/command-bus';
 import { namespaceObject } from '../http/namespace-writes';
-import type { ClusterStore } from './cluster-store';
+import type { Projection } from '@kubesim/eventlog';
 
 /** Namespaces every cluster has. Created once; a restart finds them in the log. */
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
-export async function ensureSystemNamespaces(bus: CommandBus, cluster: ClusterStore): Promise<void> {
+export async function ensureSystemNamespaces(bus: CommandBus, cluster: Projection): Promise<void> {
   for (const name of SYSTEM_NAMESPACES) {
     if (cluster.store.get({ kind: 'Namespace', namespace: '', name })) continue;
     try {

@@ -1,5 +1,5 @@
 import { Store, type Change } from '@kubesim/core';
-import type { EventLog, Follower } from '@kubesim/eventlog';
+import type { EventLog, Follower } from './event-log';
 
 /** How many changes are kept for watches that resume from a resourceVersion. */
 export const WATCH_HISTORY = 20_000;
@@ -8,7 +8,7 @@ export const WATCH_HISTORY = 20_000;
  * The apiserver's projection of the log: rebuilt from the stream at start, then kept current by
  * following it (the apiserver's own appends come back this way too). Watchers get every change.
  */
-export class ClusterStore {
+export class Projection {
   readonly store = new Store();
   private readonly history: Change[] = [];
   private readonly listeners = new Set<(c: Change) => void>();

@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join, resolve } from 'node:path';
+import { kubeconfig } from './kubeconfig';
+import { ensureNatsServer } from './nats-binary';
+import { Supervisor, type ChildSpec } from './supervisor';
+
+export interface UpOptions {
+  nodes: number;
+  port: number;
+  natsPort: number;
+  dataDir: string;
+  timeScale: number;
+  nodeCpu: string;
+  nodeMemory: string;
+  nodePods: number;
+  readyTimeoutMs: number;
+}
+
+/** What `kubesim up` records in its data dir for the other commands (replay, node kill …). */
+export interface ClusterFile {
+  server: string;
+  natsUrl: string;
+  pids: Record<string, number>;
+}
+
+const APPS = resolve(__dirname, '../../..');
+const entry = (app: string) => join(APPS, app, 'src', 'main.js');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((r) => {
+    const s = connect({ port, host: '127.0.0.1' });
+    s.once('connect', () => (s.destroy(), r(true)));
+    s.once('error', () => r(false));
+  });
+}
+
+function tail(file: string, lines = 15): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+export function readClusterFile(dataDir: string): ClusterFile | undefined {
+  const f = join(dataDir, 'cluster.json');
+  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as ClusterFile) : undefined;
+}
+
+/**
+ * `kubesim up`: nats-server, apiserver, scheduler, controller-manager and N kubelets as child
+ * processes on loopback. Resolves when the cluster is ready; `stop()` ends everything.
+ */
+export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop: () => Promise<void>; supervisor: Supervisor; file: ClusterFile }> {
+  const dataDir = resolve(o.dataDir);
+  const logDir = join(dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const natsBin = ensureNatsServer(out);
+  for (const [what, port] of [['API', o.port], ['NATS', o.natsPort]] as const) {
+    if (await portOpen(port)) throw new Error(`port ${port} (${what}) is already in use on 127.0.0.1: stop what uses it, or pass --${what === 'API' ? 'port' : 'nats-port'}`);
+  }
+  let shuttingDown = false;
+  const supervisor = new Supervisor(logDir, (name, code, signal, expected) => {
+    if (!expected && !shuttingDown) out(`kubesim: ${name} exited (${signal ?? `code ${code}`}); not restarting it. Log: ${join(logDir, name + '.log')}\n`);
+  });
+  const natsUrl = `nats://127.0.0.1:${o.natsPort}`;
+  const server = `http://127.0.0.1:${o.port}`;
+  const common = { KUBESIM_NATS_URL: natsUrl, KUBESIM_TIME_SCALE: String(o.timeScale) };
+  const node = (app: string, name: string, env: Record<string, string> = {}): ChildSpec => ({
+    name,
+    command: process.execPath,
+    args: ['--enable-source-maps', entry(app)],
+    env: { ...common, ...env },
+  });
+
+  const stop = async () => {
+    shuttingDown = true;
+    await supervisor.stopAll(['kubelet', 'controller-manager', 'scheduler', 'apiserver', 'nats']);
+  };
+
+  try {
+    supervisor.start({ name: 'nats', command: natsBin, args: ['-js', '-a', '127.0.0.1', '-p', String(o.natsPort), '-sd', join(dataDir, 'jetstream')], env: {} });
+    await waitFor(() => portOpen(o.natsPort), 15_000, 'nats-server', join(logDir, 'nats.log'), supervisor, 'nats');
+    supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes) }));
+    await waitFor(async () => (await fetch(`${server}/healthz`).catch(() => undefined))?.ok ?? false, 30_000, 'apiserver', join(logDir, 'apiserver.log'), supervisor, 'apiserver');
+    supervisor.start(node('scheduler', 'scheduler'));
+    supervisor.start(node('controller-manager', 'controller-manager'));
+    for (let i = 1; i <= o.nodes; i++) {
+      supervisor.start(
+        node('kubelet', `kubelet-node-${i}`, {
+          KUBESIM_NODE_NAME: `node-${i}`,
+          KUBESIM_NODE_CPU: o.nodeCpu,
+          KUBESIM_NODE_MEMORY: o.nodeMemory,
+          KUBESIM_NODE_PODS: String(o.nodePods),
+        }),
+      );
+    }
+    writeFileSync(join(dataDir, 'kubeconfig'), kubeconfig(server));
+    const file: ClusterFile = { server, natsUrl, pids: Object.fromEntries([...supervisor.children].map(([n, c]) => [n, c.process.pid ?? 0])) };
+    writeFileSync(join(dataDir, 'cluster.json'), JSON.stringify(file, null, 2));
+    await waitFor(async () => (await fetch(`${server}/readyz`).catch(() => undefined))?.ok ?? false, o.readyTimeoutMs, `${o.nodes} Ready nodes`, join(logDir, 'apiserver.log'), supervisor);
+    return { stop, supervisor, file };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string, log: string, supervisor: Supervisor, child?: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    const c = child ? supervisor.children.get(child) : undefined;
+    if (c && (c.process.exitCode !== null || c.process.signalCode !== null)) {
+      throw new Error(`${what} exited before it was ready. Last lines of ${log}:\n${tail(log)}`);
+    }
+    await sleep(100);
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}. Last lines of ${log}:\n${tail(log)}`);
+}

@@ -1,0 +1,61 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { connectNats, EventLog, Projection } from '@kubesim/eventlog';
+import type { NatsConnection } from 'nats';
+import { ApiClient } from './api-client';
+
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+
+export interface ClusterClientOptions {
+  natsUrl: string;
+  /** Who this component is, for the log: `default-scheduler`, `kubelet/node-1` … */
+  by: string;
+  stream?: string;
+}
+
+class Shutdown implements OnApplicationShutdown {
+  constructor(
+    @Inject(Projection) private readonly projection: Projection,
+    @Inject(ApiClient) private readonly api: ApiClient,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+  ) {}
+
+  async onApplicationShutdown() {
+    await this.projection.stop();
+    await this.api.close();
+    await this.nc.drain().catch(() => undefined);
+  }
+}
+
+/**
+ * What every component but the apiserver needs: a NATS connection, its own projection of the
+ * log (the same evolve as the apiserver's), and the apiserver's write API over request/reply.
+ */
+@Module({})
+export class ClusterClientModule {
+  static forRoot(o: ClusterClientOptions): DynamicModule {
+    return {
+      module: ClusterClientModule,
+      global: true,
+      providers: [
+        { provide: NATS_CONNECTION, useFactory: () => connectNats(o.natsUrl, o.by) },
+        { provide: EventLog, useFactory: (nc: NatsConnection) => EventLog.open(nc, o.stream), inject: [NATS_CONNECTION] },
+        {
+          provide: Projection,
+          useFactory: async (log: EventLog) => {
+            const p = new Projection(log);
+            await p.start();
+            return p;
+          },
+          inject: [EventLog],
+        },
+        {
+          provide: ApiClient,
+          useFactory: () => new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [o.natsUrl], maxReconnectAttempts: -1 } }), o.by),
+        },
+        Shutdown,
+      ],
+      exports: [NATS_CONNECTION, EventLog, Projection, ApiClient],
+    };
+  }
+}

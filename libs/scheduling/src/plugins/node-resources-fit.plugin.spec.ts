@@ -1,0 +1,47 @@
+import { Pod } from '@kubesim/api';
+import { FilterResult, newNodeInfo } from '../framework';
+import { makeNode, makePod } from '../testing/builders';
+import { nodeResourcesFit } from './node-resources-fit.plugin';
+
+const node = makeNode('n1').capacity({ cpu: '2', memory: '4Gi', pods: '3' }).build();
+const running = (name: string, cpu: string, memory: string) =>
+  makePod(name).nodeName('n1').requests({ cpu, memory }).phase('Running').build();
+const ok: FilterResult = { code: 'Success', reasons: [] };
+const no = (...reasons: string[]): FilterResult => ({ code: 'Unschedulable', reasons });
+
+describe('NodeResourcesFit filter', () => {
+  it.each<[string, Pod, Pod[], FilterResult]>([
+    ['fits on an empty node', makePod().requests({ cpu: '2', memory: '4Gi' }).build(), [], ok],
+    ['a pod with no requests fits', makePod().build(), [running('a', '2', '4Gi')], ok],
+    ['cpu beyond allocatable', makePod().requests({ cpu: '2001m' }).build(), [], no('Insufficient cpu')],
+    ['cpu beyond what is left', makePod().requests({ cpu: '1' }).build(), [running('a', '1500m', '0')], no('Insufficient cpu')],
+    ['memory beyond what is left', makePod().requests({ memory: '3Gi' }).build(), [running('a', '0', '2Gi')], no('Insufficient memory')],
+    [
+      'several reasons from one node',
+      makePod().requests({ cpu: '1', memory: '3Gi' }).build(),
+      [running('a', '1500m', '2Gi')],
+      no('Insufficient cpu', 'Insufficient memory'),
+    ],
+    [
+      'too many pods, even with no requests',
+      makePod().build(),
+      [running('a', '0', '0'), running('b', '0', '0'), running('c', '0', '0')],
+      no('Too many pods'),
+    ],
+    [
+      'terminated pods free their resources',
+      makePod().requests({ cpu: '2' }).build(),
+      [makePod('done').nodeName('n1').requests({ cpu: '2' }).phase('Succeeded').build()],
+      ok,
+    ],
+    ['init container max rule: a big init container', makePod().requests({ cpu: '100m' }).initRequests({ cpu: '3' }).build(), [], no('Insufficient cpu')],
+    [
+      'init container max rule: init and app containers do not add up',
+      makePod().requests({ cpu: '1500m' }).initRequests({ cpu: '1500m' }).build(),
+      [],
+      ok,
+    ],
+  ])('%s', (_name, pod, pods, expected) => {
+    expect(nodeResourcesFit.filter(pod, newNodeInfo(node, pods))).toEqual(expected);
+  });
+});
