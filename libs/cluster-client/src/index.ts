@@ -1,2 +1,3 @@
 export * from './api-client';
 export * from './cluster-client.module';
+export * from './run-component';

@@ -1,0 +1,15 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ClusterClientModule } from '@kubesim/cluster-client';
+import { ControllerManagerConfig } from './controller-manager.config';
+import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ControllerManagerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ClusterClientModule.forRoot({ natsUrl: config.natsUrl, by: 'node-controller' })],
+      providers: [{ provide: ControllerManagerConfig, useValue: config }, NodeLifecycleController],
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { logLevels, runComponent } from '@kubesim/cluster-client';
+import { AppModule } from './app.module';
+import { loadControllerManagerConfig } from './controller-manager.config';
+
+runComponent('controller-manager', loadControllerManagerConfig, async (config) => {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: logLevels(config.logLevel) });
+  app.enableShutdownHooks();
+  return app;
+});

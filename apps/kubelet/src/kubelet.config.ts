@@ -1,0 +1,72 @@
+import { isQuantity, loadConfig } from '@kubesim/api';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Matches, Min, registerDecorator } from 'class-validator';
+
+function IsQuantity() {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isQuantity',
+      target: object.constructor,
+      propertyName,
+      validator: { validate: (v: unknown) => isQuantity(v), defaultMessage: () => `${propertyName} must be a Kubernetes quantity such as 4, 500m, 8Gi` },
+    });
+}
+
+export class KubeletConfig {
+  @IsString()
+  natsUrl: string = 'nats://127.0.0.1:4222';
+
+  @IsNumber()
+  @IsPositive()
+  timeScale: number = 1;
+
+  @IsString()
+  @Matches(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, { message: 'nodeName must be a lowercase RFC 1123 name such as node-1' })
+  nodeName: string = 'node-1';
+
+  @IsQuantity()
+  cpu: string = '4';
+
+  @IsQuantity()
+  memory: string = '8Gi';
+
+  @IsInt()
+  @Min(1)
+  pods: number = 110;
+
+  /** `key=value,key2=value2` */
+  @IsString()
+  @Matches(/^$|^([^=,]+=[^=,]*)(,[^=,]+=[^=,]*)*$/, { message: 'labels must look like key=value,key2=value2' })
+  labels: string = '';
+
+  /** `key=value:NoSchedule,key2:NoExecute` */
+  @IsString()
+  @Matches(/^$|^([^=,:]+(=[^=,:]*)?:(NoSchedule|PreferNoSchedule|NoExecute))(,[^=,:]+(=[^=,:]*)?:(NoSchedule|PreferNoSchedule|NoExecute))*$/, {
+    message: 'taints must look like key=value:NoSchedule,key2:NoExecute',
+  })
+  taints: string = '';
+
+  @IsOptional()
+  @IsString()
+  nodeIP?: string;
+
+  @IsBoolean()
+  strictImages: boolean = false;
+
+  @IsIn(['error', 'warn', 'log'])
+  logLevel: 'error' | 'warn' | 'log' = 'log';
+}
+
+export const loadKubeletConfig = (env = process.env) =>
+  loadConfig(KubeletConfig, env, {
+    natsUrl: 'KUBESIM_NATS_URL',
+    timeScale: 'KUBESIM_TIME_SCALE',
+    nodeName: 'KUBESIM_NODE_NAME',
+    cpu: 'KUBESIM_NODE_CPU',
+    memory: 'KUBESIM_NODE_MEMORY',
+    pods: 'KUBESIM_NODE_PODS',
+    labels: 'KUBESIM_NODE_LABELS',
+    taints: 'KUBESIM_NODE_TAINTS',
+    nodeIP: 'KUBESIM_NODE_IP',
+    strictImages: 'KUBESIM_STRICT_IMAGES',
+    logLevel: 'KUBESIM_LOG_LEVEL',
+  });

@@ -1,0 +1,211 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { rfc3339Micro, type Node, type Pod, type PodStatus } from '@kubesim/api';
+import { ApiClient, NATS_CONNECTION } from '@kubesim/cluster-client';
+import type { Change } from '@kubesim/core';
+import { Leases, Projection } from '@kubesim/eventlog';
+import { scaledMs } from '@kubesim/runtime';
+import type { NatsConnection } from 'nats';
+import { randomUUID } from 'node:crypto';
+import { KubeletConfig } from './kubelet.config';
+import { nodeIP, nodeObject, readyCondition } from './node-object';
+import { IpAllocator } from './sync/ip-allocator';
+import { PodRuntime, type NodeContext } from './sync/pod-runtime';
+import { phaseCause } from './sync/phase-cause';
+
+/** Lease renewal period and duration (kubelet defaults: renew every 10 s, 40 s lease). */
+export const LEASE_RENEW_SECONDS = 10;
+export const LEASE_DURATION_SECONDS = 40;
+
+interface Worker {
+  runtime: PodRuntime;
+  namespace: string;
+  name: string;
+  timer?: NodeJS.Timeout;
+  chain: Promise<void>;
+  queued: boolean;
+  reported?: string;
+  removing: boolean;
+}
+
+/**
+ * One node: registers it, renews its lease, and runs the pods bound to it on the simulated
+ * runtime, reporting their status and events through the apiserver.
+ */
+@Injectable()
+export class KubeletService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger: Logger;
+  private readonly workers = new Map<string, Worker>();
+  private readonly ctx: NodeContext;
+  private ips?: IpAllocator;
+  private leases?: Leases;
+  private leaseTimer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
+  private stopped = false;
+  private reportingReady = false;
+
+  constructor(
+    @Inject(Projection) private readonly cluster: Projection,
+    @Inject(ApiClient) private readonly api: ApiClient,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(KubeletConfig) private readonly config: KubeletConfig,
+  ) {
+    this.logger = new Logger(`kubelet/${config.nodeName}`);
+    this.ctx = { nodeName: config.nodeName, hostIP: nodeIP(config), timeScale: config.timeScale, images: new Set(), strictImages: config.strictImages };
+  }
+
+  async onApplicationBootstrap() {
+    this.leases = await Leases.open(this.nc);
+    await this.register();
+    await this.renewLease();
+    this.unsubscribe = this.cluster.subscribe((c) => this.onChange(c));
+    for (const o of this.cluster.store.list('Pod')) this.onPod(o as Pod);
+    this.logger.log(`node ${this.config.nodeName} registered (pod CIDR ${this.node()?.spec.podCIDR})`);
+  }
+
+  async onApplicationShutdown() {
+    this.stopped = true;
+    clearTimeout(this.leaseTimer);
+    this.unsubscribe?.();
+    for (const w of this.workers.values()) clearTimeout(w.timer);
+  }
+
+  private nodeRef() {
+    return { kind: 'Node', name: this.config.nodeName, uid: this.node()?.metadata.uid ?? this.config.nodeName, apiVersion: 'v1' };
+  }
+
+  private node(): Node | undefined {
+    return this.cluster.store.get({ kind: 'Node', namespace: '', name: this.config.nodeName }) as Node | undefined;
+  }
+
+  /** Registers the Node (retrying until the apiserver answers) and learns its pod CIDR. */
+  private async register() {
+    const node = nodeObject(this.config, Date.now(), randomUUID());
+    for (;;) {
+      try {
+        const r = await this.api.registerNode({ node });
+        if (!r.ok) throw new Error(r.status.message);
+        await this.cluster.waitFor(Number(r.resourceVersion));
+        break;
+      } catch (e) {
+        this.logger.warn(`registering node: ${e instanceof Error ? e.message : e}; retrying`);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    this.ips = new IpAllocator(this.node()!.spec.podCIDR!);
+    await this.event(this.nodeRef(), 'Normal', 'Starting', 'Starting kubelet.');
+  }
+
+  private async renewLease() {
+    if (this.stopped) return;
+    try {
+      await this.leases!.renew(this.config.nodeName, { holderIdentity: this.config.nodeName, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: rfc3339Micro(Date.now()) });
+    } catch (e) {
+      this.logger.warn(`renewing lease: ${e instanceof Error ? e.message : e}`);
+    }
+    this.leaseTimer = setTimeout(() => void this.renewLease(), scaledMs(LEASE_RENEW_SECONDS, this.config.timeScale));
+  }
+
+  private onChange(c: Change) {
+    const o = c.object;
+    if (o.kind === 'Pod') {
+      if (c.type === 'DELETED') this.onPodGone(o.metadata.uid);
+      else this.onPod(o);
+    } else if (o.kind === 'Node' && o.metadata.name === this.config.nodeName && c.type !== 'DELETED') {
+      void this.ensureReady(o);
+    }
+  }
+
+  /** The node controller marked this node NotReady while it was cut off: post Ready again. */
+  private async ensureReady(node: Node) {
+    const ready = node.status.conditions.find((c) => c.type === 'Ready');
+    if (ready?.status === 'True' || this.reportingReady || this.stopped) return;
+    this.reportingReady = true;
+    try {
+      const r = await this.api.setNodeCondition({ name: this.config.nodeName, condition: readyCondition(Date.now()), cause: `${this.config.nodeName} kubelet is posting status again` });
+      if (r.ok) await this.event(this.nodeRef(), 'Normal', 'NodeReady', `Node ${this.config.nodeName} status is now: NodeReady`);
+    } finally {
+      this.reportingReady = false;
+    }
+  }
+
+  private onPod(pod: Pod) {
+    if (pod.spec.nodeName !== this.config.nodeName) return;
+    const uid = pod.metadata.uid;
+    if (!this.workers.has(uid)) {
+      if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') {
+        if (!pod.metadata.deletionTimestamp) return; // finished before this kubelet started
+      }
+      this.workers.set(uid, { runtime: new PodRuntime(pod), namespace: pod.metadata.namespace, name: pod.metadata.name, chain: Promise.resolve(), queued: false, removing: false });
+    }
+    this.kick(uid);
+  }
+
+  /** The API object is gone (force delete, or our own final delete): stop everything locally. */
+  private onPodGone(uid: string) {
+    const w = this.workers.get(uid);
+    if (!w) return;
+    clearTimeout(w.timer);
+    if (w.runtime.sandbox) this.ips?.release(w.runtime.sandbox.ip);
+    this.workers.delete(uid);
+  }
+
+  private kick(uid: string) {
+    const w = this.workers.get(uid);
+    if (!w || w.queued) return;
+    w.queued = true;
+    w.chain = w.chain
+      .then(() => {
+        w.queued = false;
+        return this.sync(uid, w);
+      })
+      .catch((e) => {
+        this.logger.error(`syncing ${w.namespace}/${w.name}: ${e instanceof Error ? e.message : e}`);
+        clearTimeout(w.timer);
+        w.timer = setTimeout(() => this.kick(uid), 1000);
+      });
+  }
+
+  private allocateFor(pod: Pod): () => string {
+    return () => {
+      const previous = pod.status.podIP;
+      if (previous && this.ips!.contains(previous)) {
+        this.ips!.reserve(previous);
+        return previous;
+      }
+      return this.ips!.allocate();
+    };
+  }
+
+  private async sync(uid: string, w: Worker) {
+    if (this.stopped || this.workers.get(uid) !== w) return;
+    const pod = this.cluster.store.get({ kind: 'Pod', namespace: w.namespace, name: w.name }) as Pod | undefined;
+    if (!pod || pod.metadata.uid !== uid) return this.onPodGone(uid);
+    const now = Date.now();
+    const r = w.runtime.sync(pod, now, this.ctx, this.allocateFor(pod));
+    for (const e of r.events) {
+      await this.event({ kind: 'Pod', namespace: w.namespace, name: w.name, uid, apiVersion: 'v1', ...(e.fieldPath ? { fieldPath: e.fieldPath } : {}) }, e.type, e.reason, e.message);
+    }
+    const json = JSON.stringify(r.status);
+    if (json !== w.reported) {
+      const reply = await this.api.reportPodStatus({ namespace: w.namespace, name: w.name, uid, node: this.config.nodeName, status: r.status as PodStatus, cause: phaseCause(pod.status, r.status) });
+      if (reply.ok) w.reported = json;
+      else if (reply.status.code === 404 || reply.status.code === 409) return this.onPodGone(uid);
+      else throw new Error(reply.status.message);
+    }
+    if (r.finished && !w.removing) {
+      w.removing = true;
+      const reply = await this.api.deletePod({ namespace: w.namespace, name: w.name, uid, gracePeriodSeconds: 0, cause: 'all containers stopped' });
+      if (!reply.ok && reply.status.code !== 404) {
+        w.removing = false;
+        throw new Error(reply.status.message);
+      }
+    }
+    clearTimeout(w.timer);
+    if (r.nextWakeAt !== undefined) w.timer = setTimeout(() => this.kick(uid), Math.max(0, r.nextWakeAt - Date.now()));
+  }
+
+  private async event(involvedObject: { kind: string; name: string; namespace?: string; uid?: string; apiVersion?: string; fieldPath?: string }, type: 'Normal' | 'Warning', reason: string, message: string) {
+    const r = await this.api.recordEvent({ involvedObject, type, reason, message, component: 'kubelet', host: this.config.nodeName });
+    if (!r.ok) this.logger.warn(`recording event ${reason}: ${r.status.message}`);
+  }
+}

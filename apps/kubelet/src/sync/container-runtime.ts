@@ -1,0 +1,93 @@
+import type { Container, ContainerState, ContainerStatus } from '@kubesim/api';
+import {
+  buildProgram,
+  crashLoopBackOffMessage,
+  findImage,
+  parseImageRef,
+  repositoryName,
+  running,
+  terminated,
+  terminationReason,
+  waiting,
+  type PodRef,
+  type Program,
+  type ProgramRun,
+} from '@kubesim/runtime';
+
+/** Where one container is in its life on the node. */
+export type ContainerPhase =
+  | { kind: 'new' }
+  | { kind: 'pulling'; startedAt: number; doneAt: number }
+  | { kind: 'pull-failed'; reason: string; message: string; showBackOffAt: number; retryAt: number; backingOff: boolean }
+  | { kind: 'running'; startedAt: number; program: Program; run: ProgramRun }
+  | { kind: 'stopping'; startedAt: number; program: Program; run: ProgramRun; exitAt: number; exitCode: number }
+  | {
+      kind: 'exited';
+      startedAt: number;
+      finishedAt: number;
+      exitCode: number;
+      /** Set while a restart waits out the crash back-off: the container shows CrashLoopBackOff. */
+      backOff?: { restartAt: number; seconds: number };
+      /** Will not run again (policy says so, or the pod is being deleted). */
+      final?: boolean;
+    };
+
+/** The runtime's record of one container (init, sidecar or app) of a pod. */
+export interface ContainerRuntime {
+  spec: Container;
+  /** `spec.containers{name}` or `spec.initContainers{name}`. */
+  fieldPath: string;
+  init: boolean;
+  sidecar: boolean;
+  restartCount: number;
+  lastState: ContainerState;
+  phase: ContainerPhase;
+}
+
+export function newContainerRuntime(spec: Container, init: boolean, restartCount = 0, lastState: ContainerState = {}): ContainerRuntime {
+  return {
+    spec,
+    fieldPath: `spec.${init ? 'initContainers' : 'containers'}{${spec.name}}`,
+    init,
+    sidecar: init && spec.restartPolicy === 'Always',
+    restartCount,
+    lastState,
+    phase: { kind: 'new' },
+  };
+}
+
+export function programFor(spec: Container): Program {
+  const parsed = parseImageRef(spec.image);
+  const entry = parsed.ok ? findImage(repositoryName(parsed.ref)) : undefined;
+  return buildProgram(entry, spec);
+}
+
+/** The API status of a container, from its runtime record. */
+export function containerStatus(c: ContainerRuntime, pod: PodRef, defaultWaiting: string): ContainerStatus {
+  const base = { name: c.spec.name, image: c.spec.image, restartCount: c.restartCount, lastState: c.lastState };
+  const key = `${pod.uid}/${c.spec.name}/${c.restartCount}`;
+  const p = c.phase;
+  switch (p.kind) {
+    case 'new':
+    case 'pulling':
+      return waiting(base, defaultWaiting);
+    case 'pull-failed':
+      return p.backingOff ? waiting(base, 'ImagePullBackOff', `Back-off pulling image "${c.spec.image}"`) : waiting(base, p.reason, p.message);
+    case 'running':
+    case 'stopping':
+      return running({ ...base, containerKey: key }, p.startedAt);
+    case 'exited': {
+      const t = terminated({ ...base, containerKey: key }, p.exitCode, terminationReason(p.exitCode), p.startedAt, p.finishedAt);
+      if (p.backOff) {
+        // CrashLoopBackOff: waiting, with the termination as lastState.
+        const message = crashLoopBackOffMessage(p.backOff.seconds, c.spec.name, pod);
+        return { ...t, lastState: { terminated: t.state.terminated }, state: { waiting: { reason: 'CrashLoopBackOff', message } } };
+      }
+      return t;
+    }
+    default: {
+      const _exhaustive: never = p;
+      return _exhaustive;
+    }
+  }
+}

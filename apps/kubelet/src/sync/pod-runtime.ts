@@ -1,0 +1,257 @@
+import { rfc3339, type Pod, type PodStatus } from '@kubesim/api';
+import {
+  backoffRemainingSince,
+  backoffRemainingSinceUpdate,
+  crashLoopBackoffKey,
+  crashLoopBackoffPolicy,
+  crashLoopBackOffEventMessage,
+  getPhase,
+  imagePullBackoffKey,
+  imagePullBackoffPolicy,
+  imagePullBackOffMessage,
+  nextBackoff,
+  nextPhase,
+  parseImageRef,
+  normalizedImageName,
+  podConditions,
+  pullDurationMs,
+  pullImage,
+  scaledMs,
+  simulateProgram,
+  stopProgram,
+  type BackoffTable,
+  type PodRef,
+} from '@kubesim/runtime';
+import { containerStatus, newContainerRuntime, programFor, type ContainerRuntime } from './container-runtime';
+import { normal, pullTime, warning, type KubeletEvent } from './kubelet-event';
+
+/** How long the kubelet takes to notice a container exit (PLEG relist period). */
+export const PLEG_RELIST_SECONDS = 1;
+/** The kubelet never gives a container less than this to stop (minimumGracePeriodInSeconds). */
+export const MINIMUM_GRACE_SECONDS = 2;
+
+/** What the pod runtime needs from its node. */
+export interface NodeContext {
+  nodeName: string;
+  hostIP: string;
+  timeScale: number;
+  /** Images pulled on this node (normalized names): the node's image cache. */
+  images: Set<string>;
+  strictImages: boolean;
+}
+
+export interface SyncResult {
+  status: PodStatus;
+  events: KubeletEvent[];
+  /** The pod was deleted and every container has stopped: the kubelet may remove it (grace 0). */
+  finished: boolean;
+  /** When `sync` should run again, if nothing else happens before. */
+  nextWakeAt?: number;
+}
+
+const imageKey = (image: string) => {
+  const p = parseImageRef(image);
+  return p.ok ? normalizedImageName(p.ref) : image;
+};
+
+/**
+ * One pod on a simulated node: the sandbox, then init containers one at a time, then the app
+ * containers; pulls, starts, exits, restarts with back-off, and graceful termination. Pure and
+ * clock-driven: `sync(pod, now)` advances everything due by `now` and says when to call again.
+ */
+export class PodRuntime {
+  readonly ref: PodRef;
+  readonly containers = new Map<string, ContainerRuntime>();
+  sandbox?: { ip: string; createdAt: number };
+  private crashBackoff: BackoffTable = {};
+  private pullBackoff: BackoffTable = {};
+  private startTime?: number;
+  private killingAt?: number;
+
+  constructor(pod: Pod) {
+    this.ref = { name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid };
+    const previous = new Map([...(pod.status.initContainerStatuses ?? []), ...(pod.status.containerStatuses ?? [])].map((s) => [s.name, s]));
+    for (const [specs, init] of [[pod.spec.initContainers ?? [], true], [pod.spec.containers, false]] as const) {
+      for (const c of specs) {
+        const prev = previous.get(c.name);
+        this.containers.set(c.name, newContainerRuntime(c, init, prev?.restartCount ?? 0, prev?.lastState ?? {}));
+      }
+    }
+  }
+
+  sync(pod: Pod, now: number, node: NodeContext, allocateIp: () => string): SyncResult {
+    const events: KubeletEvent[] = [];
+    const wake: number[] = [];
+    if (!this.sandbox) {
+      this.sandbox = { ip: allocateIp(), createdAt: now };
+      this.startTime = now;
+    }
+    const deleting = Boolean(pod.metadata.deletionTimestamp);
+    if (deleting) this.terminate(pod, now, node, events, wake);
+    else this.advancePod(pod, now, node, events, wake);
+    const finished = deleting && [...this.containers.values()].every((c) => c.phase.kind !== 'running' && c.phase.kind !== 'stopping');
+    return { status: this.status(pod, now, node, finished), events, finished, nextWakeAt: wake.length ? Math.min(...wake) : undefined };
+  }
+
+  private advancePod(pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[]) {
+    for (const spec of pod.spec.initContainers ?? []) {
+      const c = this.containers.get(spec.name)!;
+      const done = () => (c.sidecar ? c.phase.kind === 'running' : c.phase.kind === 'exited' && c.phase.exitCode === 0);
+      if (done()) continue;
+      this.advance(c, pod, now, node, events, wake);
+      if (!done()) return; // one init container at a time
+    }
+    for (const spec of pod.spec.containers) this.advance(this.containers.get(spec.name)!, pod, now, node, events, wake);
+  }
+
+  private restartable(c: ContainerRuntime, pod: Pod, exitCode: number): boolean {
+    if (c.sidecar) return true;
+    if (c.init) return exitCode !== 0 && pod.spec.restartPolicy !== 'Never';
+    if (pod.spec.restartPolicy === 'Always') return true;
+    return pod.spec.restartPolicy === 'OnFailure' && exitCode !== 0;
+  }
+
+  /** Moves one container forward through every transition due by `now`. */
+  private advance(c: ContainerRuntime, pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[]) {
+    const scale = node.timeScale;
+    const image = c.spec.image;
+    for (let guard = 0; guard < 16; guard++) {
+      const p = c.phase;
+      switch (p.kind) {
+        case 'new': {
+          const present = node.images.has(imageKey(image));
+          if (present && c.spec.imagePullPolicy !== 'Always') {
+            events.push(normal('Pulled', `Container image "${image}" already present on machine`, c.fieldPath));
+            this.start(c, now, scale, events);
+            continue;
+          }
+          events.push(normal('Pulling', `Pulling image "${image}"`, c.fieldPath));
+          const r = pullImage(image, { strictImages: node.strictImages });
+          const doneAt = now + pullDurationMs(r.ok && !present ? r.sizeBytes : 0, scale);
+          c.phase = { kind: 'pulling', startedAt: now, doneAt };
+          continue;
+        }
+        case 'pulling': {
+          if (now < p.doneAt) return void wake.push(p.doneAt);
+          const r = pullImage(image, { strictImages: node.strictImages });
+          const key = imagePullBackoffKey(this.ref.uid, image);
+          if (r.ok) {
+            node.images.add(imageKey(image));
+            const took = pullTime(p.doneAt - p.startedAt);
+            events.push(normal('Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${r.sizeBytes} bytes.`, c.fieldPath));
+            this.start(c, p.doneAt, scale, events);
+            continue;
+          }
+          events.push(warning('Failed', r.eventMessage, c.fieldPath), warning('Failed', `Error: ${r.reason}`, c.fieldPath));
+          const policy = imagePullBackoffPolicy(scale);
+          this.pullBackoff = nextBackoff(this.pullBackoff, key, p.doneAt, p.doneAt, policy);
+          const retryAt = p.doneAt + backoffRemainingSinceUpdate(this.pullBackoff, key, p.doneAt, policy);
+          c.phase = { kind: 'pull-failed', reason: r.reason, message: r.message, showBackOffAt: p.doneAt + scaledMs(PLEG_RELIST_SECONDS, scale), retryAt, backingOff: false };
+          continue;
+        }
+        case 'pull-failed': {
+          if (!p.backingOff && now >= p.showBackOffAt) {
+            p.backingOff = true;
+            events.push(normal('BackOff', imagePullBackOffMessage(image), c.fieldPath), warning('Failed', 'Error: ImagePullBackOff', c.fieldPath));
+          }
+          if (now >= p.retryAt) {
+            c.phase = { kind: 'new' };
+            continue;
+          }
+          return void wake.push(p.backingOff ? p.retryAt : p.showBackOffAt);
+        }
+        case 'running': {
+          if (p.run.exitAt === null) return;
+          if (now < p.run.exitAt) return void wake.push(p.run.exitAt);
+          c.phase = { kind: 'exited', startedAt: p.startedAt, finishedAt: p.run.exitAt, exitCode: p.run.exitCode, final: !this.restartable(c, pod, p.run.exitCode) };
+          continue;
+        }
+        case 'stopping':
+          return;
+        case 'exited': {
+          if (p.final) return;
+          const key = crashLoopBackoffKey(this.ref, c.spec.name);
+          const policy = crashLoopBackoffPolicy(scale);
+          const noticedAt = p.finishedAt + scaledMs(PLEG_RELIST_SECONDS, scale);
+          if (now < noticedAt) return void wake.push(noticedAt);
+          if (!p.backOff) {
+            const remaining = backoffRemainingSince(this.crashBackoff, key, p.finishedAt, now, policy);
+            if (remaining > 0) {
+              p.backOff = { restartAt: now + remaining, seconds: this.crashBackoff[key].current };
+              events.push(warning('BackOff', crashLoopBackOffEventMessage(c.spec.name, this.ref), c.fieldPath));
+              return void wake.push(p.backOff.restartAt);
+            }
+          } else if (now < p.backOff.restartAt) {
+            return void wake.push(p.backOff.restartAt);
+          }
+          this.crashBackoff = nextBackoff(this.crashBackoff, key, p.finishedAt, now, policy);
+          const t = containerStatus(c, this.ref, 'ContainerCreating').state.terminated;
+          c.lastState = t ? { terminated: t } : {};
+          c.restartCount++;
+          c.phase = { kind: 'new' };
+          continue;
+        }
+        default: {
+          const _exhaustive: never = p;
+          return _exhaustive;
+        }
+      }
+    }
+  }
+
+  private start(c: ContainerRuntime, at: number, scale: number, events: KubeletEvent[]) {
+    events.push(normal('Created', `Created container: ${c.spec.name}`, c.fieldPath), normal('Started', `Started container ${c.spec.name}`, c.fieldPath));
+    const program = programFor(c.spec);
+    c.phase = { kind: 'running', startedAt: at, program, run: simulateProgram(program, at, scale) };
+  }
+
+  /** Graceful stop (semantics §7.3): SIGTERM to every running container, SIGKILL after the grace period. */
+  private terminate(pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[]) {
+    const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds;
+    if (this.killingAt === undefined) {
+      this.killingAt = now;
+      for (const c of this.containers.values()) {
+        const p = c.phase;
+        if (p.kind === 'running') {
+          events.push(normal('Killing', `Stopping container ${c.spec.name}`, c.fieldPath));
+          const stop = stopProgram(p.program, p.run, now, Math.max(grace, MINIMUM_GRACE_SECONDS), node.timeScale);
+          c.phase = { kind: 'stopping', startedAt: p.startedAt, program: p.program, run: p.run, exitAt: stop.exitAt, exitCode: stop.exitCode };
+        } else if (p.kind === 'exited') {
+          p.final = true;
+          p.backOff = undefined;
+        }
+      }
+    }
+    for (const c of this.containers.values()) {
+      const p = c.phase;
+      if (p.kind !== 'stopping') continue;
+      if (now < p.exitAt) wake.push(p.exitAt);
+      else c.phase = { kind: 'exited', startedAt: p.startedAt, finishedAt: p.exitAt, exitCode: p.exitCode, final: true };
+    }
+  }
+
+  private status(pod: Pod, now: number, node: NodeContext, finished: boolean): PodStatus {
+    const inits = pod.spec.initContainers ?? [];
+    const defaultWaiting = inits.length ? 'PodInitializing' : 'ContainerCreating';
+    const initContainerStatuses = inits.map((s) => containerStatus(this.containers.get(s.name)!, this.ref, defaultWaiting));
+    const containerStatuses = pod.spec.containers.map((s) => containerStatus(this.containers.get(s.name)!, this.ref, defaultWaiting));
+    const phase = nextPhase(pod.status.phase, getPhase(pod.spec, initContainerStatuses, containerStatuses, finished));
+    const conditions = podConditions(
+      { spec: pod.spec, phase, initContainerStatuses, containerStatuses, sandboxReady: Boolean(this.sandbox) && !finished },
+      now,
+      pod.status.conditions ?? [],
+    );
+    const ip = this.sandbox?.ip;
+    return {
+      phase,
+      conditions,
+      hostIP: node.hostIP,
+      hostIPs: [{ ip: node.hostIP }],
+      ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
+      ...(this.startTime !== undefined ? { startTime: rfc3339(this.startTime) } : {}),
+      ...(inits.length ? { initContainerStatuses } : {}),
+      containerStatuses,
+      qosClass: pod.status.qosClass,
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import type { Pod } from '@kubesim/api';
+
+/** A pod this scheduler must place: unbound, ours, not being deleted, not finished. */
+export function needsScheduling(pod: Pod, schedulerName: string): boolean {
+  return (
+    !pod.spec.nodeName &&
+    pod.spec.schedulerName === schedulerName &&
+    !pod.metadata.deletionTimestamp &&
+    pod.status.phase !== 'Succeeded' &&
+    pod.status.phase !== 'Failed'
+  );
+}

@@ -1,0 +1,166 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { KubeObject, Node, Pod } from '@kubesim/api';
+import { ApiClient } from '@kubesim/cluster-client';
+import type { Change } from '@kubesim/core';
+import { Projection } from '@kubesim/eventlog';
+import { buildNodeInfos, ClusterEvent, defaultProfile, SchedulingQueue, schedulePod } from '@kubesim/scheduling';
+import { needsScheduling } from './pod-filters';
+import { SchedulerConfig } from './scheduler.config';
+
+/**
+ * kube-scheduler's loop: pods that need a node wait in the scheduling queue; one at a time they
+ * are filtered and scored against the cluster as this process's projection sees it, then bound
+ * through the apiserver (which refuses a second binding). Unschedulable pods get the FitError as
+ * their PodScheduled condition and a FailedScheduling event, and wait for a cluster change.
+ */
+@Injectable()
+export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('scheduler');
+  private readonly queue: SchedulingQueue;
+  /** Pods bound by this process that its projection has not seen bound yet. */
+  private readonly assumed = new Map<string, Pod>();
+  private readonly attempts = new Map<string, number>();
+  private running = false;
+  private wake?: () => void;
+  private timer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
+  private loop?: Promise<void>;
+
+  constructor(
+    @Inject(Projection) private readonly cluster: Projection,
+    @Inject(ApiClient) private readonly api: ApiClient,
+    @Inject(SchedulerConfig) private readonly config: SchedulerConfig,
+  ) {
+    this.queue = new SchedulingQueue({ now: Date.now, timeScale: config.timeScale });
+  }
+
+  onApplicationBootstrap() {
+    for (const o of this.cluster.store.list('Pod')) this.onPod(o as Pod);
+    this.unsubscribe = this.cluster.subscribe((c) => this.onChange(c));
+    this.running = true;
+    this.loop = this.run();
+    this.logger.log(`scheduling pods with schedulerName=${this.config.schedulerName}`);
+  }
+
+  async onApplicationShutdown() {
+    this.running = false;
+    this.unsubscribe?.();
+    clearTimeout(this.timer);
+    this.wake?.();
+    await this.loop;
+  }
+
+  private onChange(c: Change) {
+    const o: KubeObject = c.object;
+    if (o.kind === 'Pod') {
+      if (c.type === 'DELETED') {
+        this.forget(o.metadata.uid);
+        if (o.spec.nodeName) this.queue.moveAllToActiveOrBackoff(ClusterEvent.AssignedPodDelete);
+      } else this.onPod(o);
+    } else if (o.kind === 'Node') {
+      this.queue.moveAllToActiveOrBackoff(c.type === 'ADDED' ? ClusterEvent.NodeAdd : ClusterEvent.NodeUpdate);
+    }
+    this.wake?.();
+  }
+
+  private onPod(pod: Pod) {
+    if (needsScheduling(pod, this.config.schedulerName)) {
+      if (this.queue.where(pod)) this.queue.update(pod);
+      else this.queue.add(pod);
+    } else {
+      if (pod.spec.nodeName) this.assumed.delete(pod.metadata.uid);
+      this.queue.delete(pod);
+      if (pod.metadata.deletionTimestamp || pod.spec.nodeName) this.attempts.delete(pod.metadata.uid);
+    }
+  }
+
+  private forget(uid: string) {
+    this.queue.delete(uid);
+    this.assumed.delete(uid);
+    this.attempts.delete(uid);
+  }
+
+  private async run() {
+    while (this.running) {
+      this.queue.flushBackoffCompleted();
+      this.queue.flushUnschedulableLeftover();
+      const pod = this.queue.pop();
+      if (pod) {
+        await this.scheduleOne(pod).catch((e) => {
+          this.logger.error(`scheduling ${pod.metadata.namespace}/${pod.metadata.name}: ${e instanceof Error ? e.message : e}`);
+          this.queue.addBackoff(pod, this.bump(pod));
+        });
+        continue;
+      }
+      await this.sleepUntilWoken();
+    }
+  }
+
+  private sleepUntilWoken(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = () => {
+        this.wake = undefined;
+        clearTimeout(this.timer);
+        resolve();
+      };
+      const at = this.queue.nextWakeAt();
+      if (at !== undefined) this.timer = setTimeout(() => this.wake?.(), Math.max(0, at - Date.now()));
+    });
+  }
+
+  private bump(pod: Pod): number {
+    const n = (this.attempts.get(pod.metadata.uid) ?? 0) + 1;
+    this.attempts.set(pod.metadata.uid, n);
+    return n;
+  }
+
+  private async scheduleOne(queued: Pod) {
+    const pod = this.cluster.store.get({ kind: 'Pod', namespace: queued.metadata.namespace, name: queued.metadata.name }) as Pod | undefined;
+    if (!pod || pod.metadata.uid !== queued.metadata.uid || !needsScheduling(pod, this.config.schedulerName)) {
+      this.queue.done(queued);
+      return;
+    }
+    const nodes = [...this.cluster.store.list('Node')] as Node[];
+    const pods = ([...this.cluster.store.list('Pod')] as Pod[]).filter((p) => p.spec.nodeName && !this.assumed.has(p.metadata.uid));
+    const nodeInfos = buildNodeInfos(nodes, [...pods, ...this.assumed.values()]);
+    const result = schedulePod(pod, nodeInfos, defaultProfile, Math.random);
+    const { namespace, name, uid } = pod.metadata;
+    switch (result.kind) {
+      case 'Scheduled': {
+        this.assumed.set(uid, { ...pod, spec: { ...pod.spec, nodeName: result.node } });
+        const reply = await this.api.bindPod({ namespace, name, uid, node: result.node });
+        if (reply.ok) {
+          this.queue.done(pod);
+          this.attempts.delete(uid);
+          return;
+        }
+        this.assumed.delete(uid);
+        if (reply.status.code === 404) return this.queue.done(pod);
+        this.logger.warn(`binding ${namespace}/${name} to ${result.node}: ${reply.status.message}`);
+        this.queue.addBackoff(pod, this.bump(pod));
+        return;
+      }
+      case 'Unschedulable': {
+        const attempts = this.bump(pod);
+        await this.api.markPodUnschedulable({ namespace, name, uid, message: result.message });
+        await this.api.recordEvent({
+          involvedObject: { kind: 'Pod', namespace, name, uid, apiVersion: 'v1', resourceVersion: pod.metadata.resourceVersion },
+          reason: 'FailedScheduling',
+          message: result.message,
+          type: 'Warning',
+          component: this.config.schedulerName,
+        });
+        this.queue.addUnschedulable(pod, attempts);
+        return;
+      }
+      case 'Error':
+        this.logger.error(`scheduling ${namespace}/${name}: ${result.message}`);
+        this.queue.addBackoff(pod, this.bump(pod));
+        return;
+      default: {
+        const _exhaustive: never = result;
+        return _exhaustive;
+      }
+    }
+  }
+}
