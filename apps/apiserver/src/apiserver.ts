@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { logLevels } from '@kubesim/cluster-client';
+import { text } from 'express';
+import { AppModule } from './app.module';
+import type { ApiserverConfig } from './config/apiserver.config';
+import { StatusExceptionFilter } from './http/status-exception.filter';
+
+/** Builds and starts the apiserver: HTTP (Kubernetes REST API) and NATS (internal writes). */
+export async function startApiserver(config: ApiserverConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, logger: logLevels(config.logLevel) });
+  // Bodies are parsed by the handlers (JSON or YAML) so that a malformed one becomes a 400 Status.
+  app.use(text({ type: () => true, limit: '20mb' }));
+  // Global pipes and filters first, then the microservice inherits them (inheritAppConfig).
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new StatusExceptionFilter());
+  app.connectMicroservice<MicroserviceOptions>(
+    { transport: Transport.NATS, options: { servers: [config.natsUrl], queue: 'apiserver', maxReconnectAttempts: -1 } },
+    { inheritAppConfig: true },
+  );
+  app.enableShutdownHooks();
+  await app.startAllMicroservices();
+  await app.listen(config.port, config.host);
+  return app;
+}

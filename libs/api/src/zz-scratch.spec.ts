@@ -1,0 +1,27 @@
+import { PodDto, validateDto, podSemanticCauses, defaultPod } from './index';
+const pod = (spec: any, meta: any = { name: 'x' }) => ({ apiVersion: 'v1', kind: 'Pod', metadata: meta, spec });
+it('probe', () => {
+  const show = (label: string, v: unknown) => console.log(label, JSON.stringify(v));
+  show('noimage', validateDto(PodDto, pod({ containers: [{ name: 'c' }] })));
+  show('emptyimage', validateDto(PodDto, pod({ containers: [{ name: 'c', image: '' }] })));
+  show('nocontainers', validateDto(PodDto, pod({})));
+  show('emptycontainers', validateDto(PodDto, pod({ containers: [] })));
+  show('restart', validateDto(PodDto, pod({ restartPolicy: 'Sometimes', containers: [{ name: 'c', image: 'nginx' }] })));
+  show('badname', validateDto(PodDto, pod({ containers: [{ name: 'c', image: 'nginx' }] }, { name: 'Bad_Name' })));
+  show('noname', validateDto(PodDto, pod({ containers: [{ name: 'c', image: 'nginx' }] }, {})));
+  show('generateName', validateDto(PodDto, pod({ containers: [{ name: 'c', image: 'nginx' }] }, { generateName: 'web-' })));
+  show('badcname', validateDto(PodDto, pod({ containers: [{ name: 'C_1', image: 'nginx' }] })));
+  show('init', validateDto(PodDto, pod({ initContainers: [{ name: 'i', image: 'busybox', restartPolicy: 'Never' }], containers: [{ name: 'c', image: 'nginx' }] })));
+  show('pull', validateDto(PodDto, pod({ containers: [{ name: 'c', image: 'nginx', imagePullPolicy: 'Sometimes' }] })));
+  show('grace', validateDto(PodDto, pod({ terminationGracePeriodSeconds: -1, containers: [{ name: 'c', image: 'nginx' }] })));
+  show('nometa', validateDto(PodDto, { spec: { containers: [{ name: 'c', image: 'nginx' }] } }));
+  show('valid', validateDto(PodDto, pod({ containers: [{ name: 'c', image: 'nginx', extra: 1 }] })));
+  show('dup', podSemanticCauses({ initContainers: [{ name: 'a' }], containers: [{ name: 'b' }, { name: 'a' }] }));
+  show('qty', podSemanticCauses({ containers: [{ name: 'a', resources: { requests: { cpu: 'lots', memory: '1Gi' } } }] }));
+  show('containers-not-array', validateDto(PodDto, pod({ containers: 'nginx' })));
+  show('null body', validateDto(PodDto, null));
+  show('string container', validateDto(PodDto, pod({ containers: ['nginx'] })));
+  show('cmd', validateDto(PodDto, pod({ containers: [{ name: 'c', image: 'nginx', command: 'sleep' }] })));
+  show('cmd2', validateDto(PodDto, pod({ containers: [{ name: 'c', image: 'nginx', command: ['sleep', 3] }] })));
+  show('kind', validateDto(PodDto, { ...pod({ containers: [{ name: 'c', image: 'nginx' }] }), kind: 'Service' }));
+});

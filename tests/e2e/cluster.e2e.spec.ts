@@ -1,0 +1,116 @@
+import type { Node, Pod } from '@kubesim/api';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Cluster, eventually } from './harness';
+
+/**
+ * The foundation story, as a user runs it: `kubesim up`, apply pods, see them placed and
+ * Running (or Pending with the scheduler's reason), kill a kubelet with SIGKILL and see its node
+ * go NotReady, replay the log, stop and start again with the same data dir.
+ */
+describe('kubesim up, end to end', () => {
+  let cluster: Cluster;
+  const manifest = (name: string, body: string) => {
+    const f = join(cluster.dataDir, `${name}.yaml`);
+    writeFileSync(f, body);
+    return f;
+  };
+  const getJson = async <T>(...args: string[]): Promise<T> => {
+    const r = await cluster.cli('get', ...args, '-o', 'json');
+    if (r.code !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout) as T;
+  };
+
+  beforeAll(async () => {
+    cluster = await Cluster.create({ nodes: 3, timeScale: 0.1 });
+    await cluster.up();
+  });
+  afterAll(async () => {
+    await cluster?.down();
+  });
+
+  it('comes up with three Ready nodes, each with its own /24 pod CIDR', async () => {
+    const r = await cluster.cli('get', 'nodes');
+    expect(r.stdout).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\n/);
+    expect(r.stdout.match(/node-\d\s+Ready\s/g)).toHaveLength(3);
+    const nodes = await getJson<{ items: Node[] }>('nodes');
+    expect(new Set(nodes.items.map((n) => n.spec.podCIDR)).size).toBe(3);
+    for (const n of nodes.items) expect(n.spec.podCIDR).toMatch(/^10\.244\.\d+\.0\/24$/);
+  });
+
+  it('runs an applied pod on a node, with a pod IP from that node’s pod CIDR', async () => {
+    const applied = await cluster.cli('apply', '-f', manifest('web', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.25\n'));
+    expect(applied).toMatchObject({ code: 0, stdout: 'pod/web created\n' });
+    const pod = await eventually(async () => {
+      const p = await getJson<Pod>('pod', 'web');
+      expect(p.status.phase).toBe('Running');
+      return p;
+    });
+    const node = await getJson<Node>('node', pod.spec.nodeName!);
+    const prefix = node.spec.podCIDR!.replace(/\.0\/24$/, '.');
+    expect(pod.status.podIP!.startsWith(prefix)).toBe(true);
+    const table = await cluster.cli('get', 'pods');
+    expect(table.stdout).toMatch(/web\s+1\/1\s+Running\s+0\s+\d+s/);
+  });
+
+  it('keeps an unschedulable pod Pending with the scheduler’s FailedScheduling message', async () => {
+    await cluster.cli(
+      'apply',
+      '-f',
+      manifest('huge', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: huge\nspec:\n  containers:\n  - name: c\n    image: busybox\n    command: ["sleep", "3600"]\n    resources:\n      requests:\n        cpu: "100"\n'),
+    );
+    const message = '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
+    const pod = await eventually(async () => {
+      const p = await getJson<Pod>('pod', 'huge');
+      expect(p.status.conditions?.find((c) => c.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable', message });
+      return p;
+    });
+    expect(pod.status.phase).toBe('Pending');
+    expect(pod.spec.nodeName).toBeUndefined();
+    const events = await cluster.cli('get', 'events');
+    expect(events.stdout).toContain(`Warning   FailedScheduling   pod/huge`);
+    expect(events.stdout).toContain(message);
+  });
+
+  it('prints kubectl-style errors and exits non-zero', async () => {
+    const r = await cluster.cli('get', 'pod', 'nope');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+  });
+
+  it('turns a node NotReady when its kubelet is killed with SIGKILL', async () => {
+    const pid = cluster.pid('kubelet-node-2');
+    process.kill(pid, 'SIGKILL');
+    // Grace 50 s + monitor period 5 s, at time scale 0.1.
+    await eventually(async () => {
+      const r = await cluster.cli('get', 'nodes');
+      expect(r.stdout).toMatch(/node-2\s+NotReady\s/);
+    }, 30_000);
+    const node = await getJson<Node>('node', 'node-2');
+    expect(node.status.conditions.find((c) => c.type === 'Ready')).toMatchObject({
+      status: 'Unknown',
+      reason: 'NodeStatusUnknown',
+      message: 'Kubelet stopped posting node status.',
+    });
+    expect(cluster.output).toContain('kubelet-node-2 exited (SIGKILL); not restarting it');
+  });
+
+  it('replays the log: one line per pod phase change with reason and node', async () => {
+    const r = await cluster.cli('replay', '--data-dir', cluster.dataDir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/default\/web\s+\(none\)\s+→\s+Pending\s+Created/);
+    expect(r.stdout).toMatch(/default\/web\s+Pending\s+→\s+Running\s+container nginx started\s+node-\d/);
+  });
+
+  it('comes back with the same objects and resourceVersions on the same data dir', async () => {
+    const before = await getJson<{ items: Pod[] }>('pods');
+    expect(await cluster.down()).toBe(0);
+    await cluster.up();
+    const after = await getJson<{ items: Pod[] }>('pods');
+    const web = (l: { items: Pod[] }) => l.items.find((p) => p.metadata.name === 'web')!;
+    expect(web(after).metadata.uid).toBe(web(before).metadata.uid);
+    const huge = (l: { items: Pod[] }) => l.items.find((p) => p.metadata.name === 'huge')!;
+    expect(huge(after).metadata.uid).toBe(huge(before).metadata.uid);
+    expect(Number(huge(after).metadata.resourceVersion)).toBeGreaterThanOrEqual(Number(huge(before).metadata.resourceVersion));
+  });
+});

@@ -1,0 +1,104 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort } from '@kubesim/testing';
+
+export const ROOT = resolve(__dirname, '../..');
+const BIN = join(ROOT, 'bin', 'kubesim');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A `kubesim up` started the way a user starts it, as a child process. */
+export class Cluster {
+  process!: ChildProcess;
+  output = '';
+
+  private constructor(
+    readonly dataDir: string,
+    readonly port: number,
+    readonly natsPort: number,
+    readonly nodes: number,
+    readonly timeScale: number,
+  ) {}
+
+  static async create(o: { nodes: number; timeScale: number }): Promise<Cluster> {
+    if (!existsSync(join(ROOT, 'dist/apps/cli/src/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+    return new Cluster(mkdtempSync(join(tmpdir(), 'kubesim-e2e-')), await freePort(), await freePort(), o.nodes, o.timeScale);
+  }
+
+  get server() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts `kubesim up` and resolves once it says it is ready. */
+  async up(timeoutMs = 90_000): Promise<void> {
+    this.output = '';
+    const args = [BIN, 'up', '--nodes', String(this.nodes), '--port', String(this.port), '--nats-port', String(this.natsPort), '--data-dir', this.dataDir, '--time-scale', String(this.timeScale)];
+    this.process = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.process.stdout!.on('data', (d) => (this.output += d));
+    this.process.stderr!.on('data', (d) => (this.output += d));
+    await new Promise<void>((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`kubesim up not ready after ${timeoutMs} ms:\n${this.output}`)), timeoutMs);
+      const check = () => {
+        if (this.output.includes('kubesim is ready')) {
+          clearTimeout(timer);
+          res();
+        }
+      };
+      this.process.stdout!.on('data', check);
+      this.process.once('exit', (code) => {
+        clearTimeout(timer);
+        rej(new Error(`kubesim up exited with ${code}:\n${this.output}`));
+      });
+    });
+  }
+
+  /** SIGINT, as Ctrl-C does; resolves with the exit code. */
+  async down(): Promise<number | null> {
+    if (!this.process || this.process.exitCode !== null) return this.process?.exitCode ?? null;
+    const exited = new Promise<number | null>((r) => this.process.once('exit', (code) => r(code)));
+    this.process.kill('SIGINT');
+    return exited;
+  }
+
+  pid(child: string): number {
+    const file = JSON.parse(readFileSync(join(this.dataDir, 'cluster.json'), 'utf8')) as { pids: Record<string, number> };
+    return file.pids[child];
+  }
+
+  /** Runs the kubesim CLI against this cluster. */
+  cli(...args: string[]): Promise<CliResult> {
+    return run(process.execPath, [BIN, ...args], { KUBESIM_SERVER: this.server });
+  }
+
+  kubectl(...args: string[]): Promise<CliResult> {
+    return run('kubectl', ['--server', this.server, ...args], { KUBECONFIG: '/dev/null' });
+  }
+}
+
+export function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as any).code === 'number' ? (err as any).code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Polls until `check` passes (returns without throwing), or fails with its last error. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000, intervalMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  }
+}
