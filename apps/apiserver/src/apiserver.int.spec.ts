@@ -31,7 +31,7 @@ describe('apiserver on a real nats-server', () => {
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   };
   const http = async (method: string, path: string, body?: unknown, contentType = 'application/json') => {
-    const res = await fetch(base + path, { method, headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : body && JSON.stringify(body) });
+    const res = await fetch(base + path, { method, headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body) });
     return { code: res.status, body: (await res.json()) as any };
   };
 

@@ -52,6 +52,10 @@ export class KubeletConfig {
   @IsBoolean()
   strictImages: boolean = false;
 
+  /** Images already in the node's cache at start, comma-separated (like kind's preloaded images). */
+  @IsString()
+  preloadedImages: string = 'registry.k8s.io/pause:3.10';
+
   @IsIn(['error', 'warn', 'log'])
   logLevel: 'error' | 'warn' | 'log' = 'log';
 }
@@ -68,5 +72,6 @@ export const loadKubeletConfig = (env = process.env) =>
     taints: 'KUBESIM_NODE_TAINTS',
     nodeIP: 'KUBESIM_NODE_IP',
     strictImages: 'KUBESIM_STRICT_IMAGES',
+    preloadedImages: 'KUBESIM_PRELOADED_IMAGES',
     logLevel: 'KUBESIM_LOG_LEVEL',
   });

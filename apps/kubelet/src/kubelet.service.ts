@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { KubeletConfig } from './kubelet.config';
 import { nodeIP, nodeObject, readyCondition } from './node-object';
 import { IpAllocator } from './sync/ip-allocator';
-import { PodRuntime, type NodeContext } from './sync/pod-runtime';
+import { imageKey, PodRuntime, type NodeContext } from './sync/pod-runtime';
 import { phaseCause } from './sync/phase-cause';
 
 /** Lease renewal period and duration (kubelet defaults: renew every 10 s, 40 s lease). */
@@ -50,7 +50,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(KubeletConfig) private readonly config: KubeletConfig,
   ) {
     this.logger = new Logger(`kubelet/${config.nodeName}`);
-    this.ctx = { nodeName: config.nodeName, hostIP: nodeIP(config), timeScale: config.timeScale, images: new Set(), strictImages: config.strictImages };
+    this.ctx = { nodeName: config.nodeName, hostIP: nodeIP(config), timeScale: config.timeScale, images: new Set(config.preloadedImages.split(',').filter(Boolean).map(imageKey)), strictImages: config.strictImages };
   }
 
   async onApplicationBootstrap() {

@@ -1,4 +1,5 @@
-import type { Change } from '@kubesim/core';
+import type { KubeObject } from '@kubesim/api';
+import type { Change, ChangeType } from '@kubesim/core';
 import type { Request, Response } from 'express';
 import type { Projection } from '@kubesim/eventlog';
 import { list, selects, type Query } from './list';
@@ -10,7 +11,20 @@ export interface WatchOptions {
   allowWatchBookmarks?: boolean;
   /** Wall-clock ms between bookmarks. */
   bookmarkEveryMs?: number;
+  /** What goes on the wire as each event's object (default: the object itself); not used for ERROR. */
+  encode?: WatchEncoder;
+  /** Defaults to application/json. */
+  contentType?: string;
 }
+
+/** A BOOKMARK's object: the watched kind with only metadata.resourceVersion set. */
+export interface BookmarkObject {
+  kind: KubeObject['kind'];
+  apiVersion: 'v1';
+  metadata: { resourceVersion: string };
+}
+
+export type WatchEncoder = (type: ChangeType | 'BOOKMARK', object: KubeObject | BookmarkObject) => unknown;
 
 /**
  * Streams `{type, object}` lines: from a resourceVersion, the changes after it; without one,
@@ -19,11 +33,13 @@ export interface WatchOptions {
  */
 export function serveWatch(cluster: Projection, q: Query, opts: WatchOptions, req: Request, res: Response): void {
   res.status(200);
-  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Type', opts.contentType ?? 'application/json');
   res.setHeader('Transfer-Encoding', 'chunked');
   res.setHeader('Cache-Control', 'no-cache, private');
   res.flushHeaders();
-  const write = (type: string, object: unknown) => res.write(JSON.stringify({ type, object }) + '\n');
+  const writeLine = (type: string, object: unknown) => res.write(JSON.stringify({ type, object }) + '\n');
+  const encode = opts.encode ?? ((_type, object) => object);
+  const write = (type: ChangeType | 'BOOKMARK', object: KubeObject | BookmarkObject) => writeLine(type, encode(type, object));
 
   let lastSent = cluster.seq;
   const pending: Change[] = [];
@@ -45,7 +61,7 @@ export function serveWatch(cluster: Projection, q: Query, opts: WatchOptions, re
       const status = Number.isFinite(from)
         ? failure(410, 'Expired', `too old resource version: ${rv} (${cluster.oldestSeq()})`)
         : failure(400, 'BadRequest', `invalid resource version: ${rv}`);
-      write('ERROR', status);
+      writeLine('ERROR', status);
       unsubscribe();
       res.end();
       return;

@@ -49,7 +49,8 @@ export interface SyncResult {
   nextWakeAt?: number;
 }
 
-const imageKey = (image: string) => {
+/** The node image cache's key for an image: its normalized name (`docker.io/library/nginx:latest`). */
+export const imageKey = (image: string) => {
   const p = parseImageRef(image);
   return p.ok ? normalizedImageName(p.ref) : image;
 };
