@@ -4,6 +4,7 @@ import { deleteCommand } from './commands/delete.command';
 import { getCommand } from './commands/get.command';
 import { replayCommand } from './commands/replay.command';
 import { KubeClient, serverUrl } from './kube-client';
+import { nodeKillCommand } from './node/node-kill.command';
 import { readClusterFile, up } from './up/up.command';
 
 const int = (v: string) => {
@@ -129,5 +130,13 @@ program
   .action((o) =>
     run(() => replayCommand(o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222', o.stream)),
   );
+
+const node = program.command('node').description('act on a node of a running `kubesim up`');
+node
+  .command('kill')
+  .description("SIGKILL a node's kubelet process (it stays dead: its node goes NotReady)")
+  .argument('<name>', 'node name, e.g. node-2')
+  .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
+  .action((name, o) => run(async () => nodeKillCommand(name, o.dataDir)));
 
 program.parseAsync(process.argv);

@@ -1,2 +1,4 @@
 export * from './free-port';
 export * from './nats-server';
+export * from './decide-spec';
+export * from './cluster-fixtures';

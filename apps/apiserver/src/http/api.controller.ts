@@ -4,11 +4,12 @@ import type { Request, Response } from 'express';
 import { CommandBus } from '../commands/command-bus';
 import { Projection } from '@kubesim/eventlog';
 import { parseBody } from './body';
-import { list, listBody, makeQuery } from './list';
+import { list, makeQuery } from './list';
 import { createPod, deleteOptions, updatePod } from './pod-writes';
 import { parseApiPath, type ApiPath } from './request-path';
 import { CORE_V1, resourceInfo, type ResourceInfo } from './resources';
 import { badRequest, failure, methodNotAllowed, StatusError, toStatus } from './status';
+import { listReply, objectReply, watchEncoding, type Reply } from './read-output';
 import { serveWatch } from './watch';
 import { NAMESPACE_RESOURCE_ERRORS, createNamespace } from './namespace-writes';
 
@@ -34,7 +35,7 @@ export class ApiController {
       const path = parseApiPath(req.path.replace(/^\/api\/v1/, ''));
       const result = await this.route(path, req, res);
       if (result === undefined) return; // streamed
-      res.status(result.code).type('application/json').send(JSON.stringify(result.body));
+      res.status(result.code).type(result.contentType ?? 'application/json').send(JSON.stringify(result.body));
     } catch (e) {
       const status = toStatus(e);
       if (!res.headersSent) res.status(status.code).type('application/json').send(JSON.stringify(status));
@@ -42,7 +43,7 @@ export class ApiController {
     }
   }
 
-  private async route(path: ApiPath, req: Request, res: Response): Promise<{ code: number; body: unknown } | undefined> {
+  private async route(path: ApiPath, req: Request, res: Response): Promise<Reply | undefined> {
     if (path.kind === 'discovery') return { code: 200, body: discovery() };
     if (path.kind === 'unknown') throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
     const info = resourceInfo(path.resource);
@@ -57,7 +58,7 @@ export class ApiController {
         throw methodNotAllowed(method, info.resource);
       case 'item': {
         const key = { kind: info.kind, namespace: ns ?? '', name: path.name };
-        if (method === 'GET') return { code: 200, body: this.get(info, key) };
+        if (method === 'GET') return objectReply(this.get(info, key), req.header('accept'), req.query as Record<string, unknown>);
         if (method === 'PUT' && info.kind === 'Pod') {
           return { code: 200, body: await updatePod(this.bus, this.get(info, key) as Pod, parseBody(req.body, req.header('content-type')), callerOf(req)) };
         }
@@ -66,7 +67,7 @@ export class ApiController {
       }
       case 'subresource': {
         const key = { kind: info.kind, namespace: ns ?? '', name: path.name };
-        if (path.subresource === 'status' && method === 'GET') return { code: 200, body: this.get(info, key) };
+        if (path.subresource === 'status' && method === 'GET') return objectReply(this.get(info, key), req.header('accept'), req.query as Record<string, unknown>);
         if (path.subresource === 'binding' && info.kind === 'Pod' && method === 'POST') {
           return { code: 201, body: await this.bind(key.namespace, path.name, req) };
         }
@@ -86,19 +87,21 @@ export class ApiController {
   }
 
   private listOrWatch(info: ResourceInfo, ns: string | undefined, req: Request, res: Response) {
-    const q = makeQuery(info, ns, req.query as Record<string, unknown>);
+    const query = req.query as Record<string, unknown>;
+    const q = makeQuery(info, ns, query);
     if (isTrue(req.query.watch)) {
       const timeout = req.query.timeoutSeconds !== undefined ? Number(req.query.timeoutSeconds) : undefined;
+      const encoding = watchEncoding(q, req.header('accept'), query); // before streaming: a 406 is still possible
       serveWatch(
         this.cluster,
         q,
-        { resourceVersion: req.query.resourceVersion as string | undefined, timeoutSeconds: timeout, allowWatchBookmarks: isTrue(req.query.allowWatchBookmarks) },
+        { resourceVersion: req.query.resourceVersion as string | undefined, timeoutSeconds: timeout, allowWatchBookmarks: isTrue(req.query.allowWatchBookmarks), ...encoding },
         req,
         res,
       );
       return undefined;
     }
-    return { code: 200, body: listBody(q, list(q, this.cluster.store.objects.values()), this.cluster.seq) };
+    return listReply(q, list(q, this.cluster.store.objects.values()), this.cluster.seq, req.header('accept'), query);
   }
 
   private async create(info: ResourceInfo, ns: string | undefined, req: Request): Promise<KubeObject> {

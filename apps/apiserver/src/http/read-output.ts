@@ -1,0 +1,41 @@
+import type { KubeObject } from '@kubesim/api';
+import { negotiateOutput, tableContentType } from './accept';
+import { listBody, type Query } from './list';
+import { parseIncludeObject, toTable } from './table';
+import { tableWatchEncoder } from './table-watch';
+import type { WatchOptions } from './watch';
+
+/** A non-streamed answer of the REST controller. */
+export interface Reply {
+  code: number;
+  body: unknown;
+  contentType?: string;
+}
+
+type Params = Record<string, unknown>;
+
+/** GET of one object: the object, or a one-row Table when the Accept header asks for one. */
+export function objectReply(o: KubeObject, accept: string | undefined, query: Params, now = Date.now()): Reply {
+  const out = negotiateOutput(accept);
+  if (out.as === 'Object') return { code: 200, body: o };
+  const includeObject = parseIncludeObject(query.includeObject);
+  const body = toTable(o.kind, [o], o.metadata.resourceVersion, { version: out.version, includeObject, now });
+  return { code: 200, body, contentType: tableContentType(out.version) };
+}
+
+/** LIST: the `<Kind>List`, or a Table of the items when the Accept header asks for one. */
+export function listReply(q: Query, items: KubeObject[], resourceVersion: number, accept: string | undefined, query: Params, now = Date.now()): Reply {
+  const out = negotiateOutput(accept);
+  if (out.as === 'Object') return { code: 200, body: listBody(q, items, resourceVersion) };
+  const includeObject = parseIncludeObject(query.includeObject);
+  const body = toTable(q.info.kind, items, String(resourceVersion), { version: out.version, includeObject, now });
+  return { code: 200, body, contentType: tableContentType(out.version) };
+}
+
+/** WATCH: how each event's object is encoded; Tables of one row when the Accept header asks for them. */
+export function watchEncoding(q: Query, accept: string | undefined, query: Params): Pick<WatchOptions, 'encode' | 'contentType'> {
+  const out = negotiateOutput(accept);
+  if (out.as === 'Object') return {};
+  const includeObject = parseIncludeObject(query.includeObject);
+  return { encode: tableWatchEncoder(q.info.kind, out.version, includeObject), contentType: tableContentType(out.version) };
+}

@@ -1,0 +1,15 @@
+import { readClusterFile } from '../up/up.command';
+
+/** `kubesim node kill NAME`: SIGKILL of that node's kubelet process; `kubesim up` does not restart it. */
+export function nodeKillCommand(name: string, dataDir: string): string {
+  const file = readClusterFile(dataDir);
+  if (!file) throw new Error(`no cluster found in ${dataDir}: start one with 'kubesim up' (or pass --data-dir)`);
+  const pid = file.pids[`kubelet-${name}`];
+  if (!pid) throw new Error(`node "${name}" is not one of this cluster's kubelets (${Object.keys(file.pids).filter((k) => k.startsWith('kubelet-')).map((k) => k.slice(8)).join(', ')})`);
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    throw new Error(`the kubelet of ${name} (pid ${pid}) is not running`);
+  }
+  return `node/${name} killed (kubelet pid ${pid}, SIGKILL)\n`;
+}
