@@ -1,0 +1,21 @@
+# One image for every kubesim service; the command picks the app.
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.base.json tsconfig.build.json nest-cli.json ./
+COPY apps apps
+COPY libs libs
+COPY scripts scripts
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /src/package.json ./
+COPY --from=build /src/node_modules node_modules
+COPY --from=build /src/dist dist
+COPY bin bin
+USER node
+ENTRYPOINT ["node", "--enable-source-maps"]
+CMD ["dist/apps/apiserver/src/main.js"]
