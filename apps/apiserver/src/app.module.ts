@@ -6,6 +6,7 @@ import { CommandBus } from './commands/command-bus';
 import { ApiserverConfig } from './config/apiserver.config';
 import { ApiController } from './http/api.controller';
 import { HealthController } from './http/health.controller';
+import { OpenApiController } from './http/openapi.controller';
 import { InternalController } from './internal/internal.controller';
 import { Projection } from '@kubesim/eventlog';
 import { ensureSystemNamespaces } from './store/system-namespaces';
@@ -30,7 +31,7 @@ export class AppModule {
   static forRoot(config: ApiserverConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, ApiController, InternalController],
+      controllers: [HealthController, ApiController, OpenApiController, InternalController],
       providers: [
         { provide: ApiserverConfig, useValue: config },
         { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, 'apiserver') },

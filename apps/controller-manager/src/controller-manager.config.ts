@@ -1,14 +1,7 @@
-import { loadConfig } from '@kubesim/api';
-import { IsIn, IsNumber, IsPositive, IsString } from 'class-validator';
+import { COMPONENT_ENV, ComponentConfig, loadConfig } from '@kubesim/api';
+import { IsNumber, IsPositive } from 'class-validator';
 
-export class ControllerManagerConfig {
-  @IsString()
-  natsUrl: string = 'nats://127.0.0.1:4222';
-
-  @IsNumber()
-  @IsPositive()
-  timeScale: number = 1;
-
+export class ControllerManagerConfig extends ComponentConfig {
   /** --node-monitor-period */
   @IsNumber()
   @IsPositive()
@@ -23,17 +16,12 @@ export class ControllerManagerConfig {
   @IsNumber()
   @IsPositive()
   nodeStartupGracePeriodSeconds: number = 60;
-
-  @IsIn(['error', 'warn', 'log'])
-  logLevel: 'error' | 'warn' | 'log' = 'log';
 }
 
 export const loadControllerManagerConfig = (env = process.env) =>
   loadConfig(ControllerManagerConfig, env, {
-    natsUrl: 'KUBESIM_NATS_URL',
-    timeScale: 'KUBESIM_TIME_SCALE',
+    ...COMPONENT_ENV,
     nodeMonitorPeriodSeconds: 'KUBESIM_NODE_MONITOR_PERIOD',
     nodeMonitorGracePeriodSeconds: 'KUBESIM_NODE_MONITOR_GRACE_PERIOD',
     nodeStartupGracePeriodSeconds: 'KUBESIM_NODE_STARTUP_GRACE_PERIOD',
-    logLevel: 'KUBESIM_LOG_LEVEL',
   });

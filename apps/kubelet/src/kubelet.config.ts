@@ -1,5 +1,5 @@
-import { isQuantity, loadConfig } from '@kubesim/api';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Matches, Min, registerDecorator } from 'class-validator';
+import { COMPONENT_ENV, ComponentConfig, isQuantity, loadConfig } from '@kubesim/api';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Min, registerDecorator } from 'class-validator';
 
 function IsQuantity() {
   return (object: object, propertyName: string) =>
@@ -8,17 +8,10 @@ function IsQuantity() {
       target: object.constructor,
       propertyName,
       validator: { validate: (v: unknown) => isQuantity(v), defaultMessage: () => `${propertyName} must be a Kubernetes quantity such as 4, 500m, 8Gi` },
-    });
+   });
 }
 
-export class KubeletConfig {
-  @IsString()
-  natsUrl: string = 'nats://127.0.0.1:4222';
-
-  @IsNumber()
-  @IsPositive()
-  timeScale: number = 1;
-
+export class KubeletConfig extends ComponentConfig {
   @IsString()
   @Matches(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, { message: 'nodeName must be a lowercase RFC 1123 name such as node-1' })
   nodeName: string = 'node-1';
@@ -55,15 +48,11 @@ export class KubeletConfig {
   /** Images already in the node's cache at start, comma-separated (like kind's preloaded images). */
   @IsString()
   preloadedImages: string = 'registry.k8s.io/pause:3.10';
-
-  @IsIn(['error', 'warn', 'log'])
-  logLevel: 'error' | 'warn' | 'log' = 'log';
 }
 
 export const loadKubeletConfig = (env = process.env) =>
   loadConfig(KubeletConfig, env, {
-    natsUrl: 'KUBESIM_NATS_URL',
-    timeScale: 'KUBESIM_TIME_SCALE',
+    ...COMPONENT_ENV,
     nodeName: 'KUBESIM_NODE_NAME',
     cpu: 'KUBESIM_NODE_CPU',
     memory: 'KUBESIM_NODE_MEMORY',
@@ -73,5 +62,4 @@ export const loadKubeletConfig = (env = process.env) =>
     nodeIP: 'KUBESIM_NODE_IP',
     strictImages: 'KUBESIM_STRICT_IMAGES',
     preloadedImages: 'KUBESIM_PRELOADED_IMAGES',
-    logLevel: 'KUBESIM_LOG_LEVEL',
   });

@@ -1,10 +1,7 @@
-import { loadConfig } from '@kubesim/api';
-import { IsIn, IsInt, IsNumber, IsPositive, IsString, Max, Min } from 'class-validator';
+import { COMPONENT_ENV, ComponentConfig, loadConfig } from '@kubesim/api';
+import { IsInt, IsString, Max, Min } from 'class-validator';
 
-export class ApiserverConfig {
-  @IsString()
-  natsUrl: string = 'nats://127.0.0.1:4222';
-
+export class ApiserverConfig extends ComponentConfig {
   @IsString()
   host: string = '127.0.0.1';
 
@@ -13,10 +10,6 @@ export class ApiserverConfig {
   @Max(65535)
   port: number = 8080;
 
-  @IsNumber()
-  @IsPositive()
-  timeScale: number = 1;
-
   /** `/readyz` answers 200 only once this many nodes are Ready. */
   @IsInt()
   @Min(0)
@@ -24,18 +17,13 @@ export class ApiserverConfig {
 
   @IsString()
   stream: string = 'KUBESIM';
-
-  @IsIn(['error', 'warn', 'log'])
-  logLevel: 'error' | 'warn' | 'log' = 'log';
 }
 
 export const loadApiserverConfig = (env = process.env) =>
   loadConfig(ApiserverConfig, env, {
-    natsUrl: 'KUBESIM_NATS_URL',
+    ...COMPONENT_ENV,
     host: 'KUBESIM_API_HOST',
     port: 'KUBESIM_API_PORT',
-    timeScale: 'KUBESIM_TIME_SCALE',
     expectedNodes: 'KUBESIM_EXPECTED_NODES',
     stream: 'KUBESIM_STREAM',
-    logLevel: 'KUBESIM_LOG_LEVEL',
   });

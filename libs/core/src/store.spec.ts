@@ -1,0 +1,88 @@
+import { aPod, given, namespaceCreated, podBound, podCreated } from '@kubesim/testing';
+import type { ClusterEvent } from './events';
+import { SCHEMA_VERSION } from './events';
+import { groupByObject, parseRecord, Store, UnknownSchemaVersionError } from './store';
+import { getPod } from './view';
+
+const record = (events: ClusterEvent[]) => ({ v: SCHEMA_VERSION, events });
+const podDeleted: ClusterEvent[] = [{ at: '2024-05-01T10:00:00Z', by: 'spec', type: 'PodDeleted', namespace: 'default', name: 'x', phase: 'Running' }];
+
+describe('Store.apply: what a watcher sees', () => {
+  it('ADDED for a new object, at resourceVersion = the record sequence', () => {
+    const store = new Store();
+    const change = store.apply(7, record(podCreated(aPod('x'))));
+    expect(change).toMatchObject({ type: 'ADDED', seq: 7, object: { kind: 'Pod', metadata: { name: 'x', resourceVersion: '7' } } });
+    expect(store.seq).toBe(7);
+  });
+
+  it('MODIFIED for a change, carrying the events that made it', () => {
+    const store = new Store();
+    store.apply(7, record(podCreated(aPod('x'))));
+    const bound = podBound('x', 'node-1');
+    expect(store.apply(8, record(bound))).toEqual({
+      type: 'MODIFIED',
+      seq: 8,
+      events: bound,
+      object: expect.objectContaining({ metadata: expect.objectContaining({ resourceVersion: '8' }), spec: expect.objectContaining({ nodeName: 'node-1' }) }),
+    });
+  });
+
+  it('DELETED for a removal: the last state, stamped with the sequence of the deletion', () => {
+    const store = new Store();
+    store.apply(7, record(podCreated(aPod('x'))));
+    store.apply(8, record(podBound('x', 'node-1')));
+    const change = store.apply(9, record(podDeleted));
+    expect(change).toMatchObject({ type: 'DELETED', seq: 9, object: { metadata: { name: 'x', resourceVersion: '9' }, spec: { nodeName: 'node-1' } } });
+    expect(getPod(store, 'default', 'x')).toBeUndefined();
+  });
+
+  it('nothing for an empty record, but the sequence still advances', () => {
+    const store = new Store();
+    expect(store.apply(4, record([]))).toBeUndefined();
+    expect(store.seq).toBe(4);
+  });
+
+  it('nothing for events about an object that does not exist', () => {
+    const store = new Store();
+    expect(store.apply(1, record(podBound('ghost', 'node-1')))).toBeUndefined();
+    expect(store.apply(2, record(podDeleted))).toBeUndefined();
+    expect([...store.list('Pod')]).toEqual([]);
+  });
+
+  it('keeps namespaces, pods and their events apart by kind and namespace', () => {
+    const store = new Store();
+    store.apply(1, record(namespaceCreated('x')));
+    store.apply(2, record(podCreated(aPod('x'))));
+    expect([...store.list('Namespace')].map((o) => o.metadata.name)).toEqual(['x']);
+    expect([...store.list('Pod')].map((o) => o.metadata.name)).toEqual(['x']);
+  });
+});
+
+describe('parseRecord', () => {
+  it('reads a record of this schema version', () => {
+    const r = record(podBound('x', 'node-1'));
+    expect(parseRecord(JSON.stringify(r), 3)).toEqual(r);
+  });
+
+  it.each([
+    ['a newer version', 2, 'log record 12 has schema version 2; this kubesim reads version 1 (upgrade kubesim or import a log it wrote)'],
+    ['no version at all', undefined, 'log record 12 has schema version undefined; this kubesim reads version 1 (upgrade kubesim or import a log it wrote)'],
+  ])('refuses %s, saying which record and which versions', (_case, v, message) => {
+    const data = JSON.stringify({ v, events: [] });
+    expect(() => parseRecord(data, 12)).toThrow(UnknownSchemaVersionError);
+    expect(() => parseRecord(data, 12)).toThrow(message);
+  });
+});
+
+describe('groupByObject', () => {
+  it("splits a decision into one write per object, in order (BindPod: the pod's two events, then the Scheduled event)", () => {
+    const events = given(namespaceCreated(), podCreated(aPod('x')))
+      .when({ type: 'BindPod', namespace: 'default', name: 'x', node: 'node-1' })
+      .then([{ type: 'PodBound' }, { type: 'PodConditionSet' }, { type: 'EventRecorded' }]);
+    const [bound, scheduledCondition, scheduledEvent] = events;
+    expect(groupByObject(events)).toEqual([
+      { key: { kind: 'Pod', namespace: 'default', name: 'x' }, events: [bound, scheduledCondition] },
+      { key: { kind: 'Event', namespace: 'default', name: expect.stringMatching(/^x\./) }, events: [scheduledEvent] },
+    ]);
+  });
+});
