@@ -20,6 +20,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   /** Pods bound by this process that its projection has not seen bound yet. */
   private readonly assumed = new Map<string, Pod>();
   private readonly attempts = new Map<string, number>();
+  /** What of each pending pod the scheduler cares about; status-only updates (its own included) are skipped. */
+  private readonly seen = new Map<string, string>();
   private running = false;
   private wake?: () => void;
   private timer?: NodeJS.Timeout;
@@ -65,9 +67,14 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
 
   private onPod(pod: Pod) {
     if (needsScheduling(pod, this.config.schedulerName)) {
+      const uid = pod.metadata.uid;
+      const relevant = JSON.stringify([pod.spec, pod.metadata.labels, pod.metadata.annotations]);
+      if (this.seen.get(uid) === relevant) return;
+      this.seen.set(uid, relevant);
       if (this.queue.where(pod)) this.queue.update(pod);
       else this.queue.add(pod);
     } else {
+      this.seen.delete(pod.metadata.uid);
       if (pod.spec.nodeName) this.assumed.delete(pod.metadata.uid);
       this.queue.delete(pod);
       if (pod.metadata.deletionTimestamp || pod.spec.nodeName) this.attempts.delete(pod.metadata.uid);
@@ -75,6 +82,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private forget(uid: string) {
+    this.seen.delete(uid);
     this.queue.delete(uid);
     this.assumed.delete(uid);
     this.attempts.delete(uid);

@@ -49,14 +49,19 @@ export function parseFieldSelector(s: string): Requirement[] {
   });
 }
 
+/**
+ * `get` returns undefined when the key is absent. As in k8s.io/apimachinery's labels: `k=v` needs
+ * the key (so `k=` does not match an object without `k`), `k!=v` matches an object without it.
+ * Selectable fields always have a value ('' when unset), so `spec.nodeName=` finds unbound pods.
+ */
 export function matches(reqs: Requirement[], get: (key: string) => string | undefined): boolean {
   return reqs.every((r) => {
     const v = get(r.key);
     switch (r.op) {
       case '=':
-        return (v ?? '') === r.value;
+        return v !== undefined && v === r.value;
       case '!=':
-        return (v ?? '') !== r.value;
+        return v === undefined || v !== r.value;
       case 'in':
         return v !== undefined && r.values.includes(v);
       case 'notin':
