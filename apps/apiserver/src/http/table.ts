@@ -38,7 +38,7 @@ export function parseIncludeObject(value: unknown): IncludeObject {
 }
 
 /** A cell typed as its column says: printers produce strings, integer columns go out as numbers. */
-function typedCell(cell: string, col: Column | undefined): string | number {
+export function typedCell(cell: string, col: Column | undefined): string | number {
   if (col?.type === 'integer' && /^-?\d+$/.test(cell)) return Number(cell);
   if (col?.type === 'number' && cell.trim() !== '' && Number.isFinite(Number(cell))) return Number(cell);
   return cell;
