@@ -16,6 +16,7 @@ COPY --from=build /src/package.json ./
 COPY --from=build /src/node_modules node_modules
 COPY --from=build /src/dist dist
 COPY bin bin
-USER node
+# A numeric non-root user: works whether or not the base image defines one.
+USER 10001:10001
 ENTRYPOINT ["node", "--enable-source-maps"]
 CMD ["dist/apps/apiserver/src/main.js"]

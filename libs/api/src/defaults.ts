@@ -26,8 +26,8 @@ function defaultPullPolicy(image: string): Container['imagePullPolicy'] {
 
 function defaultContainer(c: Container): Container {
   const resources = { ...(c.resources ?? {}) };
-  // Requests default to limits when only limits are given.
-  if (resources.limits && !resources.requests) resources.requests = { ...resources.limits };
+  // Each resource with a limit but no request gets the limit as its request (SetDefaults_Pod).
+  if (resources.limits) resources.requests = { ...resources.limits, ...(resources.requests ?? {}) };
   return {
     ...c,
     imagePullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
@@ -41,9 +41,12 @@ function tolerates(ts: Toleration[], key: string): boolean {
   return ts.some((t) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'));
 }
 
+/** Only cpu and memory decide the QoS class (qos.go isSupportedQoSComputeResource). */
+const QOS_RESOURCES = ['cpu', 'memory'];
+
 export function qosClass(pod: Pick<Pod, 'spec'>): 'Guaranteed' | 'Burstable' | 'BestEffort' {
   const all = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
-  const any = all.some((c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length);
+  const any = all.some((c) => QOS_RESOURCES.some((r) => c.resources?.requests?.[r] !== undefined || c.resources?.limits?.[r] !== undefined));
   if (!any) return 'BestEffort';
   const guaranteed = all.every((c) => {
     const r = c.resources?.requests ?? {};
@@ -60,7 +63,8 @@ export function qosClass(pod: Pick<Pod, 'spec'>): 'Guaranteed' | 'Burstable' | '
  * the create strategy (status reset to Pending; client-supplied status discarded).
  */
 export function defaultPod(input: Record<string, any>, namespace: string, ctx: CreateContext): Pod {
-  const meta = input.metadata ?? {};
+  // A new object is never being deleted (BeforeCreate), whatever a copied manifest says.
+  const { deletionTimestamp: _ts, deletionGracePeriodSeconds: _grace, ...meta } = input.metadata ?? {};
   const spec = input.spec ?? {};
   const name: string = meta.name || `${meta.generateName ?? ''}${ctx.suffix}`;
   const tolerations: Toleration[] = [...(spec.tolerations ?? [])];

@@ -24,7 +24,7 @@ import { DNS1123_LABEL, DNS1123_LABEL_MSG, DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_
  */
 export class ObjectMetaDto {
   @ValidateIf((m: ObjectMetaDto) => !m.generateName)
-  @IsNotEmpty(required())
+  @IsNotEmpty(required('name or generateName is required'))
   @IsString(invalidValue('must be a string'))
   @MaxLength(253, invalidValue('must be no more than 253 characters'))
   @Matches(DNS1123_SUBDOMAIN, invalidValue(DNS1123_SUBDOMAIN_MSG))

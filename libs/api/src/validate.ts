@@ -8,8 +8,12 @@ import type { StatusCause } from './types';
  * (`spec.containers[0].image`, reason FieldValueRequired, message "Required value"). Empty = valid.
  */
 export function validateDto<T extends object>(cls: ClassConstructor<T>, body: unknown, prefix = ''): StatusCause[] {
-  const instance = plainToInstance(cls, body as object);
-  const errors = validateSync(instance as object, { forbidUnknownValues: false, stopAtFirstError: true });
+  // A body that is not an object (null, a list, a string) has none of the required fields.
+  const plain = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
+  const instance = plainToInstance(cls, plain);
+  // Every failed constraint is collected, not just the first to run: class-validator runs a
+  // property's decorators bottom-up, so "first" would be the last one declared.
+  const errors = validateSync(instance as object, { forbidUnknownValues: false });
   return errors.flatMap((e) => causesOf(e, prefix));
 }
 
@@ -20,7 +24,9 @@ function causesOf(e: ValidationError, parent: string): StatusCause[] {
     message,
     field: path,
   }));
-  return [...own.slice(0, 1), ...(e.children ?? []).flatMap((c) => causesOf(c, path))];
+  // One cause per field, as Kubernetes reports it: a missing or empty value is "Required", not invalid.
+  const first = own.find((c) => c.reason === 'FieldValueRequired') ?? own[0];
+  return [...(first ? [first] : []), ...(e.children ?? []).flatMap((c) => causesOf(c, path))];
 }
 
 interface ContainerLike {

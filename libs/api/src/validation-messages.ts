@@ -6,7 +6,10 @@ import type { ValidationArguments, ValidationOptions } from 'class-validator';
  */
 export type FieldErrorReason = 'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueNotSupported' | 'FieldValueDuplicate';
 
-export const required = (): ValidationOptions => ({ message: 'Required value', context: { reason: 'FieldValueRequired' } });
+export const required = (detail?: string): ValidationOptions => ({
+  message: detail ? `Required value: ${detail}` : 'Required value',
+  context: { reason: 'FieldValueRequired' },
+});
 
 export const invalidValue = (detail: string): ValidationOptions => ({
   message: (a: ValidationArguments) => `Invalid value: ${JSON.stringify(a.value)}: ${detail}`,

@@ -42,6 +42,12 @@ export interface ContainerRuntime {
   restartCount: number;
   lastState: ContainerState;
   phase: ContainerPhase;
+  /**
+   * While a replacement is being prepared (the pull before a restart or a pull retry), what the
+   * kubelet keeps reporting: the exited container, or its reasonCache error such as
+   * CrashLoopBackOff or ImagePullBackOff (semantics §2.1). Cleared once the new container runs.
+   */
+  showing?: ContainerStatus;
 }
 
 export function newContainerRuntime(spec: Container, init: boolean, restartCount = 0, lastState: ContainerState = {}): ContainerRuntime {
@@ -70,7 +76,7 @@ export function containerStatus(c: ContainerRuntime, pod: PodRef, defaultWaiting
   switch (p.kind) {
     case 'new':
     case 'pulling':
-      return waiting(base, defaultWaiting);
+      return c.showing ?? waiting(base, defaultWaiting);
     case 'pull-failed':
       return p.backingOff ? waiting(base, 'ImagePullBackOff', `Back-off pulling image "${c.spec.image}"`) : waiting(base, p.reason, p.message);
     case 'running':

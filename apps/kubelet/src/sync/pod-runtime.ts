@@ -27,6 +27,8 @@ import { normal, pullTime, warning, type KubeletEvent } from './kubelet-event';
 
 /** How long the kubelet takes to notice a container exit (PLEG relist period). */
 export const PLEG_RELIST_SECONDS = 1;
+/** How soon the pod worker retries a sync that failed other than by a pull (kubelet backOffPeriod). */
+export const SYNC_ERROR_RETRY_SECONDS = 10;
 /** The kubelet never gives a container less than this to stop (minimumGracePeriodInSeconds). */
 export const MINIMUM_GRACE_SECONDS = 2;
 
@@ -68,6 +70,8 @@ export class PodRuntime {
   private pullBackoff: BackoffTable = {};
   private startTime?: number;
   private killingAt?: number;
+  /** The grace period (Kubernetes seconds) the containers are being stopped with. */
+  private killGrace?: number;
 
   constructor(pod: Pod) {
     this.ref = { name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid };
@@ -126,6 +130,14 @@ export class PodRuntime {
             this.start(c, now, scale, events);
             continue;
           }
+          if (c.spec.imagePullPolicy === 'Never') {
+            // Not an image pull failure, so no ImagePullBackOff: the pod worker simply retries.
+            const message = `Container image "${image}" is not present with pull policy of Never`;
+            events.push(warning('ErrImageNeverPull', message, c.fieldPath));
+            const retryAt = now + scaledMs(SYNC_ERROR_RETRY_SECONDS, scale);
+            c.phase = { kind: 'pull-failed', reason: 'ErrImageNeverPull', message, showBackOffAt: Infinity, retryAt, backingOff: false };
+            return void wake.push(retryAt);
+          }
           events.push(normal('Pulling', `Pulling image "${image}"`, c.fieldPath));
           const r = pullImage(image, { strictImages: node.strictImages });
           const doneAt = now + pullDurationMs(r.ok && !present ? r.sizeBytes : 0, scale);
@@ -156,10 +168,11 @@ export class PodRuntime {
             events.push(normal('BackOff', imagePullBackOffMessage(image), c.fieldPath), warning('Failed', 'Error: ImagePullBackOff', c.fieldPath));
           }
           if (now >= p.retryAt) {
+            c.showing = containerStatus(c, this.ref, 'ContainerCreating');
             c.phase = { kind: 'new' };
             continue;
           }
-          return void wake.push(p.backingOff ? p.retryAt : p.showBackOffAt);
+          return void wake.push(p.backingOff ? p.retryAt : Math.min(p.showBackOffAt, p.retryAt));
         }
         case 'running': {
           if (p.run.exitAt === null) return;
@@ -186,7 +199,9 @@ export class PodRuntime {
             return void wake.push(p.backOff.restartAt);
           }
           this.crashBackoff = nextBackoff(this.crashBackoff, key, p.finishedAt, now, policy);
-          const t = containerStatus(c, this.ref, 'ContainerCreating').state.terminated;
+          // Shown until the new container runs; after a back-off the termination is in its lastState.
+          c.showing = containerStatus(c, this.ref, 'ContainerCreating');
+          const t = c.showing.state.terminated ?? c.showing.lastState.terminated;
           c.lastState = t ? { terminated: t } : {};
           c.restartCount++;
           c.phase = { kind: 'new' };
@@ -201,6 +216,7 @@ export class PodRuntime {
   }
 
   private start(c: ContainerRuntime, at: number, scale: number, events: KubeletEvent[]) {
+    c.showing = undefined;
     events.push(normal('Created', `Created container: ${c.spec.name}`, c.fieldPath), normal('Started', `Started container ${c.spec.name}`, c.fieldPath));
     const program = programFor(c.spec);
     c.phase = { kind: 'running', startedAt: at, program, run: simulateProgram(program, at, scale) };
@@ -208,19 +224,29 @@ export class PodRuntime {
 
   /** Graceful stop (semantics §7.3): SIGTERM to every running container, SIGKILL after the grace period. */
   private terminate(pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[]) {
-    const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds;
+    const grace = Math.max(pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds, MINIMUM_GRACE_SECONDS);
     if (this.killingAt === undefined) {
       this.killingAt = now;
+      this.killGrace = grace;
       for (const c of this.containers.values()) {
         const p = c.phase;
         if (p.kind === 'running') {
           events.push(normal('Killing', `Stopping container ${c.spec.name}`, c.fieldPath));
-          const stop = stopProgram(p.program, p.run, now, Math.max(grace, MINIMUM_GRACE_SECONDS), node.timeScale);
+          const stop = stopProgram(p.program, p.run, now, grace, node.timeScale);
           c.phase = { kind: 'stopping', startedAt: p.startedAt, program: p.program, run: p.run, exitAt: stop.exitAt, exitCode: stop.exitCode };
         } else if (p.kind === 'exited') {
           p.final = true;
           p.backOff = undefined;
         }
+      }
+    } else if (grace < this.killGrace!) {
+      // A second delete shortened the grace period: stop again with the shorter timeout.
+      this.killGrace = grace;
+      for (const c of this.containers.values()) {
+        const p = c.phase;
+        if (p.kind !== 'stopping') continue;
+        const stop = stopProgram(p.program, p.run, now, grace, node.timeScale);
+        if (stop.exitAt < p.exitAt) c.phase = { ...p, exitAt: stop.exitAt, exitCode: stop.exitCode };
       }
     }
     for (const c of this.containers.values()) {

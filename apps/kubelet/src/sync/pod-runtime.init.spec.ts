@@ -1,0 +1,107 @@
+import type { RestartPolicy } from '@kubesim/api';
+import { podReady } from '@kubesim/printers';
+import { FakeNode } from './pod-runtime.spec-helpers';
+
+/** Init containers, semantics §4: one at a time, in order, each to completion before the next. */
+const sh = (name: string, script: string, extra: Record<string, unknown> = {}) => ({ name, image: 'busybox:1.36', command: ['sh', '-c', script], ...extra });
+const twoInits = (initA = 'sleep 2', restartPolicy: RestartPolicy = 'Always') => ({
+  restartPolicy,
+  initContainers: [sh('init-a', initA), sh('init-b', 'sleep 3')],
+  containers: [{ name: 'app', image: 'nginx:1.25' }],
+});
+
+describe('PodRuntime: two init containers, then the app', () => {
+  it('walks Init:0/2 → Init:0/2 (first running) → Init:1/2 → PodInitializing → Running', () => {
+    const node = new FakeNode();
+    const pod = node.run('myapp', twoInits());
+    pod.sync();
+    const seen = [pod.status];
+    for (let i = 0; i < 4; i++) {
+      pod.wake();
+      seen.push(pod.status);
+    }
+
+    expect(seen).toEqual(['Init:0/2', 'Init:0/2', 'Init:1/2', 'PodInitializing', 'Running']);
+  });
+
+  it('runs only the first init container at first; the others wait in PodInitializing', () => {
+    const node = new FakeNode();
+    const pod = node.run('myapp', twoInits());
+    pod.sync();
+
+    const r = pod.wake();
+
+    expect(r.status.phase).toBe('Pending');
+    expect(pod.container('init-a').state.running).toBeDefined();
+    expect(pod.container('init-b').state).toEqual({ waiting: { reason: 'PodInitializing' } });
+    expect(pod.container('app').state).toEqual({ waiting: { reason: 'PodInitializing' } });
+    expect(r.events.map((e) => e.fieldPath)).toEqual(['spec.initContainers{init-a}', 'spec.initContainers{init-a}', 'spec.initContainers{init-a}']);
+    expect(pod.pod.status.conditions?.find((c) => c.type === 'Initialized')).toMatchObject({
+      status: 'False',
+      reason: 'ContainersNotInitialized',
+      message: 'containers with incomplete status: [init-a init-b]',
+    });
+  });
+
+  it('starts the second only when the first has completed, and the app only after both', () => {
+    const node = new FakeNode();
+    const pod = node.run('myapp', twoInits());
+    pod.sync();
+    pod.wake();
+
+    pod.wake();
+    expect(pod.container('init-a').state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(pod.container('init-b').state.running).toBeDefined();
+    expect(pod.container('app').state.waiting?.reason).toBe('PodInitializing');
+
+    pod.wake();
+    expect(pod.container('init-b').state.terminated).toMatchObject({ exitCode: 0 });
+    expect(pod.condition('Initialized')).toBe('True');
+    expect(pod.events.at(-1)).toMatchObject({ reason: 'Pulling', fieldPath: 'spec.containers{app}' });
+  });
+
+  it('with restartPolicy Never a failing init container fails the pod: Init:Error, the app never starts', () => {
+    const node = new FakeNode();
+    const pod = node.run('myapp', twoInits('exit 1', 'Never'));
+    pod.sync();
+
+    const r = pod.wake();
+
+    expect(r.status.phase).toBe('Failed');
+    expect(pod.status).toBe('Init:Error');
+    expect(pod.container('init-b').state.waiting?.reason).toBe('PodInitializing');
+    expect(r.nextWakeAt).toBeUndefined();
+  });
+
+  it('with restartPolicy Always a failing init container is retried with back-off: Init:Error → Init:CrashLoopBackOff', () => {
+    const node = new FakeNode();
+    const pod = node.run('myapp', twoInits('exit 1'));
+    pod.sync();
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      pod.wake();
+      seen.push(pod.status);
+    }
+
+    expect(seen).toEqual(['Init:Error', 'Init:Error', 'Init:CrashLoopBackOff', 'Init:Error']);
+    expect(pod.pod.status.phase).toBe('Pending');
+    expect(pod.container('app').state.waiting?.reason).toBe('PodInitializing');
+  });
+});
+
+describe('PodRuntime: a sidecar (init container with restartPolicy Always)', () => {
+  it('starts before the app and keeps running next to it', () => {
+    const node = new FakeNode();
+    const pod = node.run('web', {
+      initContainers: [sh('proxy', 'sleep infinity', { restartPolicy: 'Always' })],
+      containers: [{ name: 'app', image: 'nginx:1.25' }],
+    });
+    pod.sync();
+    pod.wakeUntil((p) => p.status === 'Running');
+
+    expect(pod.container('proxy').state.running).toBeDefined();
+    expect(pod.container('app').state.running).toBeDefined();
+    expect(podReady(pod.pod)).toBe('2/2');
+    expect(pod.condition('Ready')).toBe('True');
+  });
+});
