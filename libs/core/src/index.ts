@@ -10,3 +10,4 @@ export * from './kube-events';
 export * from './node.decide';
 export * from './hash';
 export * from './selectors';
+export * from './event-correlation';

@@ -1,4 +1,5 @@
 import { rfc3339, type KubeEvent, type KubeObject, type ObjectReference, type Pod } from '@kubesim/api';
+import { eventCorrelationKey } from './event-correlation';
 import { fnv64 } from './hash';
 import type { ClusterView, DecideContext } from './view';
 
@@ -24,15 +25,19 @@ export function referenceTo(o: KubeObject, fieldPath?: string): ObjectReference 
 }
 
 /**
- * A core/v1 Event. Identical events (same object, reason, message, source) share one name, so a
- * repeat updates `count` and `lastTimestamp` like client-go's event correlator does.
+ * A core/v1 Event. An identical repeat (same object, reason, message, source) updates the first
+ * one's `count` and `lastTimestamp`, as client-go's event correlator does.
  */
 export function makeEvent(spec: EventSpec, ctx: DecideContext, view: ClusterView): KubeEvent {
   const io = spec.involvedObject;
   const namespace = io.namespace ?? 'default';
-  const name = `${io.name}.${fnv64([io.kind, io.uid, io.fieldPath, spec.reason, spec.message, spec.component, spec.host].join('\u0000'))}`;
+  const source = { component: spec.component, ...(spec.host ? { host: spec.host } : {}) };
+  const previous = view.findEvent(eventCorrelationKey({ involvedObject: io, reason: spec.reason, message: spec.message, source }));
+  // Like client-go: `<object>.<hex nanoseconds>` so that listing by name is chronological per
+  // object; the correlation hash keeps two events of the same millisecond apart.
+  const nanos = BigInt(Math.floor(ctx.now)) * 1_000_000n + (BigInt('0x' + fnv64([spec.reason, spec.message, io.fieldPath, spec.component, spec.host].join('\u0000'))) % 1_000_000n);
+  const name = previous?.metadata.name ?? `${io.name}.${nanos.toString(16)}`;
   const now = rfc3339(ctx.now);
-  const previous = view.get({ kind: 'Event', namespace, name }) as KubeEvent | undefined;
   return {
     apiVersion: 'v1',
     kind: 'Event',
@@ -47,7 +52,7 @@ export function makeEvent(spec: EventSpec, ctx: DecideContext, view: ClusterView
     reason: spec.reason,
     message: spec.message,
     type: spec.type,
-    source: { component: spec.component, ...(spec.host ? { host: spec.host } : {}) },
+    source,
     firstTimestamp: previous?.firstTimestamp ?? now,
     lastTimestamp: now,
     count: (previous?.count ?? 0) + 1,

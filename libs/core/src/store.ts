@@ -38,8 +38,8 @@ export class Store extends MapView {
     const before = this.objects.get(key);
     let after = before;
     for (const e of record.events) after = evolve(after, e, seq);
-    if (after) this.objects.set(key, after);
-    else this.objects.delete(key);
+    if (after) this.set(key, after);
+    else this.remove(key);
     if (!before && after) return { type: 'ADDED', object: after, seq, events: record.events };
     if (before && after) return { type: 'MODIFIED', object: after, seq, events: record.events };
     if (before && !after) {

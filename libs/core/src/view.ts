@@ -1,10 +1,13 @@
-import type { Kind, KubeObject, Namespace, Node, Pod } from '@kubesim/api';
+import type { Kind, KubeEvent, KubeObject, Namespace, Node, Pod } from '@kubesim/api';
+import { eventCorrelationKey } from './event-correlation';
 import { keyString, type ObjectKey } from './object-key';
 
 /** Read access to the projection, as `decide` needs it. */
 export interface ClusterView {
   get(key: ObjectKey): KubeObject | undefined;
   list(kind: Kind): Iterable<KubeObject>;
+  /** The Event an identical new one would update (same object, reason, message, source). */
+  findEvent(correlationKey: string): KubeEvent | undefined;
 }
 
 /** Who, when and why — passed with every command so decide stays pure. */
@@ -21,15 +24,43 @@ export const getPod = (v: ClusterView, namespace: string, name: string) => v.get
 export const getNode = (v: ClusterView, name: string) => v.get({ kind: 'Node', namespace: '', name }) as Node | undefined;
 export const getNamespace = (v: ClusterView, name: string) => v.get({ kind: 'Namespace', namespace: '', name }) as Namespace | undefined;
 
-/** A plain map-backed view: the projection store in every process and in tests. */
+/** A map-backed view, indexed by kind and by event correlation: the projection store in every process. */
 export class MapView implements ClusterView {
+  /** Every object by `keyString`. Read-only outside: change it with `set` and `remove`. */
   readonly objects = new Map<string, KubeObject>();
+  private readonly byKind = new Map<string, Map<string, KubeObject>>();
+  private readonly events = new Map<string, string>();
 
   get(key: ObjectKey): KubeObject | undefined {
     return this.objects.get(keyString(key));
   }
 
-  *list(kind: Kind): Iterable<KubeObject> {
-    for (const o of this.objects.values()) if (o.kind === kind) yield o;
+  list(kind: Kind): Iterable<KubeObject> {
+    return this.byKind.get(kind)?.values() ?? [];
+  }
+
+  findEvent(correlationKey: string): KubeEvent | undefined {
+    const key = this.events.get(correlationKey);
+    return key ? (this.objects.get(key) as KubeEvent | undefined) : undefined;
+  }
+
+  set(key: string, o: KubeObject): void {
+    this.remove(key);
+    this.objects.set(key, o);
+    let m = this.byKind.get(o.kind);
+    if (!m) this.byKind.set(o.kind, (m = new Map()));
+    m.set(key, o);
+    if (o.kind === 'Event') this.events.set(eventCorrelationKey(o), key);
+  }
+
+  remove(key: string): void {
+    const o = this.objects.get(key);
+    if (!o) return;
+    this.objects.delete(key);
+    this.byKind.get(o.kind)?.delete(key);
+    if (o.kind === 'Event') {
+      const c = eventCorrelationKey(o);
+      if (this.events.get(c) === key) this.events.delete(c);
+    }
   }
 }
