@@ -1,4 +1,4 @@
-import type { Node, NodeCondition, NodeSpec, ObjectReference, PodStatus, Status } from './types';
+import type { Node, NodeCondition, NodeSpec, ObjectReference, PodCondition, PodStatus, Status, Taint } from './types';
 
 /**
  * Every NATS subject kubesim uses, in one place. Writes go to the apiserver by request/reply
@@ -13,6 +13,13 @@ export const SUBJECTS = {
   updateNodeSpec: 'kubesim.api.nodes.spec',
   setNodeCondition: 'kubesim.api.nodes.condition',
   recordEvent: 'kubesim.api.events.record',
+  // --- node loss (issue 4, node part) ---
+  markPodNodeLost: 'kubesim.api.pods.nodelost',
+  setPodCondition: 'kubesim.api.pods.condition',
+  taintNode: 'kubesim.api.nodes.taint',
+  untaintNode: 'kubesim.api.nodes.untaint',
+  setNodeUnschedulable: 'kubesim.api.nodes.unschedulable',
+  // --- end node loss ---
 } as const;
 
 export interface Caller {
@@ -66,6 +73,35 @@ export interface RecordEventRequest extends Caller {
   component: string;
   host?: string;
 }
+
+// --- node loss (issue 4, node part) ---
+export interface MarkPodNodeLostRequest extends Caller {
+  namespace: string;
+  name: string;
+  uid?: string;
+  node: string;
+  /** `legacy` (default): phase Unknown, reason NodeLost. `modern`: Ready=False only. */
+  policy: 'legacy' | 'modern';
+}
+export interface SetPodConditionRequest extends Caller {
+  namespace: string;
+  name: string;
+  uid?: string;
+  condition: PodCondition;
+}
+export interface TaintNodeRequest extends Caller {
+  name: string;
+  taints: Taint[];
+}
+export interface UntaintNodeRequest extends Caller {
+  name: string;
+  taints: { key: string; effect: Taint['effect'] }[];
+}
+export interface SetNodeUnschedulableRequest extends Caller {
+  name: string;
+  unschedulable: boolean;
+}
+// --- end node loss ---
 
 /** Every internal reply: the resulting resourceVersion, or the Status the HTTP API would give. */
 export type Reply = { ok: true; resourceVersion: string } | { ok: false; status: Status };

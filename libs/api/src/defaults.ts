@@ -1,4 +1,4 @@
-import type { Container, Pod, Toleration } from './types';
+import type { Container, Pod, PodSpec, Toleration } from './types';
 import { milliCpu, baseUnits } from './quantity';
 
 /** DefaultTolerationSeconds admission: 300 s for not-ready and unreachable (semantics §9.3). */
@@ -58,6 +58,24 @@ export function qosClass(pod: Pick<Pod, 'spec'>): 'Guaranteed' | 'Burstable' | '
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+/** The pod spec defaults kube-apiserver applies (to pods, and to the templates of workloads). */
+export function defaultPodSpec(spec: Record<string, any>): PodSpec {
+  return {
+    ...spec,
+    containers: (spec.containers ?? []).map(defaultContainer),
+    ...(spec.initContainers ? { initContainers: spec.initContainers.map(defaultContainer) } : {}),
+    restartPolicy: spec.restartPolicy ?? 'Always',
+    terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_PERIOD_SECONDS,
+    dnsPolicy: spec.dnsPolicy ?? 'ClusterFirst',
+    schedulerName: spec.schedulerName ?? DEFAULT_SCHEDULER_NAME,
+    serviceAccountName: spec.serviceAccountName ?? 'default',
+    securityContext: spec.securityContext ?? {},
+    enableServiceLinks: spec.enableServiceLinks ?? true,
+    preemptionPolicy: spec.preemptionPolicy ?? 'PreemptLowerPriority',
+    priority: spec.priority ?? 0,
+  } as PodSpec;
+}
+
 /**
  * What kube-apiserver does to a new Pod: defaulting, the DefaultTolerationSeconds admission, and
  * the create strategy (status reset to Pending; client-supplied status discarded).
@@ -84,18 +102,7 @@ export function defaultPod(input: Record<string, any>, namespace: string, ctx: C
       creationTimestamp: ctx.now,
     },
     spec: {
-      ...spec,
-      containers: (spec.containers ?? []).map(defaultContainer),
-      ...(spec.initContainers ? { initContainers: spec.initContainers.map(defaultContainer) } : {}),
-      restartPolicy: spec.restartPolicy ?? 'Always',
-      terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_PERIOD_SECONDS,
-      dnsPolicy: spec.dnsPolicy ?? 'ClusterFirst',
-      schedulerName: spec.schedulerName ?? DEFAULT_SCHEDULER_NAME,
-      serviceAccountName: spec.serviceAccountName ?? 'default',
-      securityContext: spec.securityContext ?? {},
-      enableServiceLinks: spec.enableServiceLinks ?? true,
-      preemptionPolicy: spec.preemptionPolicy ?? 'PreemptLowerPriority',
-      priority: spec.priority ?? 0,
+      ...defaultPodSpec(spec),
       tolerations,
     },
     status: { phase: 'Pending' },

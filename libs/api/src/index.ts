@@ -7,3 +7,5 @@ export * from './pod.dto';
 export * from './defaults';
 export * from './contracts';
 export * from './config';
+export * from './workloads';
+export * from './workload.dto';

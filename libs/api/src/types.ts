@@ -1,3 +1,5 @@
+import type { GenericObject } from './workloads';
+
 /**
  * Kubernetes object shapes, as kubesim stores and serves them. Only the fields kubesim reads are
  * typed; every object keeps the fields it was given (manifests are open), so they stay
@@ -271,7 +273,7 @@ export interface KubeEvent {
   eventTime: string | null;
 }
 
-export type KubeObject = Pod | Node | Namespace | KubeEvent;
+export type KubeObject = Pod | Node | Namespace | KubeEvent | GenericObject;
 export type Kind = KubeObject['kind'];
 
 export interface StatusCause {

@@ -35,12 +35,12 @@ interface ContainerLike {
 }
 
 /** Checks a DTO cannot express: names unique across all containers, well-formed quantities. */
-export function podSemanticCauses(spec: { containers?: ContainerLike[]; initContainers?: ContainerLike[] }): StatusCause[] {
+export function podSemanticCauses(spec: { containers?: ContainerLike[]; initContainers?: ContainerLike[] }, prefix = 'spec'): StatusCause[] {
   const causes: StatusCause[] = [];
   const seen = new Set<unknown>();
   const groups: [string, ContainerLike[] | undefined][] = [
-    ['spec.initContainers', spec.initContainers],
-    ['spec.containers', spec.containers],
+    [`${prefix}.initContainers`, spec.initContainers],
+    [`${prefix}.containers`, spec.containers],
   ];
   for (const [field, list] of groups) {
     (list ?? []).forEach((c, i) => {

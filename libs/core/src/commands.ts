@@ -1,4 +1,5 @@
-import type { Namespace, Node, NodeCondition, NodeSpec, Pod, PodStatus } from '@kubesim/api';
+import type { NodeLossCommand } from './node-loss.decide';
+import type { GenericKind, GenericObject, Namespace, Node, NodeCondition, NodeSpec, OwnerReference, Pod, PodStatus, Toleration } from '@kubesim/api';
 import type { EventSpec } from './kube-events';
 
 interface PodTarget {
@@ -12,15 +13,31 @@ interface PodTarget {
 export type Command =
   | { type: 'CreateNamespace'; namespace: Namespace }
   | { type: 'CreatePod'; pod: Pod }
-  | ({ type: 'UpdatePodMetadata'; resourceVersion?: string; labels?: Record<string, string>; annotations?: Record<string, string> } & PodTarget)
+  | ({
+      type: 'UpdatePodMetadata';
+      resourceVersion?: string;
+      labels?: Record<string, string>;
+      annotations?: Record<string, string>;
+      ownerReferences?: OwnerReference[];
+      /** The few spec fields a pod update may change. */
+      tolerations?: Toleration[];
+      images?: Record<string, string>;
+    } & PodTarget)
   | ({ type: 'BindPod'; node: string } & PodTarget)
   | ({ type: 'MarkPodUnschedulable'; message: string } & PodTarget)
   | ({ type: 'ReportPodStatus'; status: PodStatus; node: string } & PodTarget)
   | ({ type: 'DeletePod'; gracePeriodSeconds?: number; resourceVersion?: string } & PodTarget)
   | { type: 'RegisterNode'; node: Node }
   | { type: 'UpdateNodeSpec'; name: string; spec: NodeSpec; resourceVersion?: string }
+  | { type: 'UpdateNodeMetadata'; name: string; labels?: Record<string, string>; annotations?: Record<string, string>; resourceVersion?: string }
   | { type: 'SetNodeCondition'; name: string; condition: NodeCondition }
-  | { type: 'RecordEvent'; event: EventSpec };
+  | { type: 'RecordEvent'; event: EventSpec }
+  | { type: 'CreateObject'; object: GenericObject }
+  | { type: 'UpdateObject'; object: GenericObject; resourceVersion?: string }
+  | { type: 'UpdateObjectStatus'; kind: GenericKind; namespace: string; name: string; status: GenericObject['status']; resourceVersion?: string }
+  | { type: 'DeleteObject'; kind: GenericKind; namespace: string; name: string; uid?: string }
+  // --- node loss (issue 4, node part): see node-loss.decide.ts ---
+  | NodeLossCommand;
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

@@ -1,8 +1,10 @@
+import { decideNodeLoss } from './node-loss.decide';
 import type { Command } from './commands';
 import { alreadyExists, NAMESPACE } from './errors';
 import type { ClusterEvent } from './events';
+import { createObject, deleteObject, updateObject, updateObjectStatus } from './generic.decide';
 import { makeEvent } from './kube-events';
-import { registerNode, setNodeCondition, updateNodeSpec } from './node.decide';
+import { registerNode, setNodeCondition, updateNodeMetadata, updateNodeSpec } from './node.decide';
 import { bindPod, createPod, deletePod, markPodUnschedulable, reportPodStatus, updatePodMetadata } from './pod.decide';
 import { getNamespace, type ClusterView, type DecideContext } from './view';
 
@@ -33,10 +35,28 @@ export function decide(command: Command, view: ClusterView, ctx: DecideContext):
       return registerNode(command, view, ctx);
     case 'UpdateNodeSpec':
       return updateNodeSpec(command, view, ctx);
+    case 'UpdateNodeMetadata':
+      return updateNodeMetadata(command, view, ctx);
     case 'SetNodeCondition':
       return setNodeCondition(command, view, ctx);
+    case 'CreateObject':
+      return createObject(command, view, ctx);
+    case 'UpdateObject':
+      return updateObject(command, view, ctx);
+    case 'UpdateObjectStatus':
+      return updateObjectStatus(command, view, ctx);
+    case 'DeleteObject':
+      return deleteObject(command, view, ctx);
     case 'RecordEvent':
       return [{ at: new Date(ctx.now).toISOString(), by: ctx.by, type: 'EventRecorded', event: makeEvent(command.event, ctx, view) }];
+    // --- node loss (issue 4, node part) ---
+    case 'MarkPodNodeLost':
+    case 'SetPodCondition':
+    case 'TaintNode':
+    case 'UntaintNode':
+    case 'SetNodeUnschedulable':
+      return decideNodeLoss(command, view, ctx);
+    // --- end node loss ---
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

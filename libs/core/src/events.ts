@@ -1,4 +1,4 @@
-import type { KubeEvent, Namespace, Node, NodeCondition, NodeSpec, NodeStatus, Pod, PodCondition, PodPhase, PodStatus } from '@kubesim/api';
+import type { GenericKind, GenericObject, KubeEvent, Namespace, OwnerReference, Toleration, Node, NodeCondition, NodeSpec, NodeStatus, Pod, PodCondition, PodPhase, PodStatus } from '@kubesim/api';
 
 /** Version of the log's record schema. A record with another version is refused on read. */
 export const SCHEMA_VERSION = 1;
@@ -23,7 +23,15 @@ export type ClusterEvent = EventMeta &
   (
     | { type: 'NamespaceCreated'; namespace: Namespace }
     | { type: 'PodCreated'; pod: Pod }
-    | ({ type: 'PodMetadataUpdated'; labels?: Record<string, string>; annotations?: Record<string, string> } & PodRef)
+    | ({
+        type: 'PodMetadataUpdated';
+        labels?: Record<string, string>;
+        annotations?: Record<string, string>;
+        /** Absent = unchanged (adoption and orphaning set it). */
+        ownerReferences?: OwnerReference[];
+      } & PodRef)
+    | ({ type: 'PodTolerationsUpdated'; tolerations: Toleration[] } & PodRef)
+    | ({ type: 'PodImagesUpdated'; images: Record<string, string> } & PodRef)
     | ({ type: 'PodBound'; node: string } & PodRef)
     | ({ type: 'PodConditionSet'; condition: PodCondition } & PodRef)
     | ({ type: 'PodStatusReported'; status: PodStatus } & PodRef)
@@ -33,9 +41,15 @@ export type ClusterEvent = EventMeta &
     | { type: 'NodeRegistered'; node: Node }
     | { type: 'NodeStatusReported'; name: string; status: NodeStatus }
     | { type: 'NodeSpecChanged'; name: string; spec: NodeSpec }
+    | { type: 'NodeMetadataUpdated'; name: string; labels?: Record<string, string>; annotations?: Record<string, string> }
     | { type: 'NodeConditionChanged'; name: string; condition: NodeCondition }
     | { type: 'NodeDeleted'; name: string }
     | { type: 'EventRecorded'; event: KubeEvent }
+    // Kinds stored as whole objects (Service, ReplicaSet, Deployment, DaemonSet):
+    | { type: 'ObjectCreated'; object: GenericObject }
+    | { type: 'ObjectUpdated'; object: GenericObject }
+    | { type: 'ObjectStatusUpdated'; kind: GenericKind; namespace: string; name: string; status: GenericObject['status'] }
+    | { type: 'ObjectDeleted'; kind: GenericKind; namespace: string; name: string }
   );
 
 export type ClusterEventType = ClusterEvent['type'];

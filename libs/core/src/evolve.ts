@@ -20,7 +20,25 @@ export function evolve(current: KubeObject | undefined, event: ClusterEvent, seq
     case 'PodMetadataUpdated':
       return pod(current, (p) => ({
         ...p,
-        metadata: { ...p.metadata, labels: event.labels, annotations: event.annotations, resourceVersion: rv },
+        metadata: {
+          ...p.metadata,
+          labels: event.labels,
+          annotations: event.annotations,
+          ...(event.ownerReferences ? { ownerReferences: event.ownerReferences.length ? event.ownerReferences : undefined } : {}),
+          resourceVersion: rv,
+        },
+      }));
+    case 'PodTolerationsUpdated':
+      return pod(current, (p) => ({ ...p, metadata: { ...p.metadata, resourceVersion: rv }, spec: { ...p.spec, tolerations: event.tolerations } }));
+    case 'PodImagesUpdated':
+      return pod(current, (p) => ({
+        ...p,
+        metadata: { ...p.metadata, resourceVersion: rv },
+        spec: {
+          ...p.spec,
+          containers: p.spec.containers.map((c) => (event.images[c.name] ? { ...c, image: event.images[c.name] } : c)),
+          ...(p.spec.initContainers ? { initContainers: p.spec.initContainers.map((c) => (event.images[c.name] ? { ...c, image: event.images[c.name] } : c)) } : {}),
+        },
       }));
     case 'PodBound':
       return pod(current, (p) => ({ ...p, metadata: { ...p.metadata, resourceVersion: rv }, spec: { ...p.spec, nodeName: event.node } }));
@@ -50,6 +68,8 @@ export function evolve(current: KubeObject | undefined, event: ClusterEvent, seq
       return node(current, (n) => ({ ...n, metadata: { ...n.metadata, resourceVersion: rv }, status: event.status }));
     case 'NodeSpecChanged':
       return node(current, (n) => ({ ...n, metadata: { ...n.metadata, resourceVersion: rv }, spec: event.spec }));
+    case 'NodeMetadataUpdated':
+      return node(current, (n) => ({ ...n, metadata: { ...n.metadata, labels: event.labels, annotations: event.annotations, resourceVersion: rv } }));
     case 'NodeConditionChanged':
       return node(current, (n) => ({
         ...n,
@@ -57,6 +77,13 @@ export function evolve(current: KubeObject | undefined, event: ClusterEvent, seq
         status: { ...n.status, conditions: replaceByType(n.status.conditions, event.condition) },
       }));
     case 'NodeDeleted':
+      return undefined;
+    case 'ObjectCreated':
+    case 'ObjectUpdated':
+      return withRv(event.object, rv);
+    case 'ObjectStatusUpdated':
+      return current && current.kind === event.kind ? ({ ...current, metadata: { ...current.metadata, resourceVersion: rv }, status: event.status } as KubeObject) : current;
+    case 'ObjectDeleted':
       return undefined;
     default: {
       const _exhaustive: never = event;

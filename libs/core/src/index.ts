@@ -11,3 +11,5 @@ export * from './node.decide';
 export * from './hash';
 export * from './selectors';
 export * from './event-correlation';
+export * from './generic.decide';
+export * from './node-loss.decide';

@@ -49,3 +49,11 @@ export function setNodeCondition(c: CommandOf<'SetNodeCondition'>, view: Cluster
   const condition = old && old.status === c.condition.status ? { ...c.condition, lastTransitionTime: old.lastTransitionTime } : c.condition;
   return [{ ...meta(ctx), type: 'NodeConditionChanged', name: c.name, condition }];
 }
+
+export function updateNodeMetadata(c: CommandOf<'UpdateNodeMetadata'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
+  const node = getNode(view, c.name);
+  if (!node) throw notFound(NODE(c.name));
+  if (c.resourceVersion && c.resourceVersion !== node.metadata.resourceVersion) throw conflict(NODE(c.name));
+  if (JSON.stringify(c.labels ?? {}) === JSON.stringify(node.metadata.labels ?? {}) && JSON.stringify(c.annotations ?? {}) === JSON.stringify(node.metadata.annotations ?? {})) return [];
+  return [{ ...meta(ctx), type: 'NodeMetadataUpdated', name: c.name, labels: c.labels, annotations: c.annotations }];
+}

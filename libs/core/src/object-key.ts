@@ -22,6 +22,8 @@ export function keyOfEvent(e: ClusterEvent): ObjectKey {
     case 'PodCreated':
       return { kind: 'Pod', namespace: e.pod.metadata.namespace, name: e.pod.metadata.name };
     case 'PodMetadataUpdated':
+    case 'PodTolerationsUpdated':
+    case 'PodImagesUpdated':
     case 'PodBound':
     case 'PodConditionSet':
     case 'PodStatusReported':
@@ -33,11 +35,18 @@ export function keyOfEvent(e: ClusterEvent): ObjectKey {
       return { kind: 'Node', namespace: '', name: e.node.metadata.name };
     case 'NodeStatusReported':
     case 'NodeSpecChanged':
+    case 'NodeMetadataUpdated':
     case 'NodeConditionChanged':
     case 'NodeDeleted':
       return { kind: 'Node', namespace: '', name: e.name };
     case 'EventRecorded':
       return { kind: 'Event', namespace: e.event.metadata.namespace, name: e.event.metadata.name };
+    case 'ObjectCreated':
+    case 'ObjectUpdated':
+      return { kind: e.object.kind, namespace: e.object.metadata.namespace ?? '', name: e.object.metadata.name };
+    case 'ObjectStatusUpdated':
+    case 'ObjectDeleted':
+      return { kind: e.kind, namespace: e.namespace, name: e.name };
     default: {
       const _exhaustive: never = e;
       return _exhaustive;

@@ -36,7 +36,28 @@ export function createPod(c: CommandOf<'CreatePod'>, view: ClusterView, ctx: Dec
 export function updatePodMetadata(c: CommandOf<'UpdatePodMetadata'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
   const pod = existing(view, c);
   checkResourceVersion(pod, c.resourceVersion);
-  return [{ ...meta(ctx), type: 'PodMetadataUpdated', namespace: c.namespace, name: c.name, labels: c.labels, annotations: c.annotations }];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const events: ClusterEvent[] = [];
+  const ownersChanged = c.ownerReferences !== undefined && !same(c.ownerReferences, pod.metadata.ownerReferences ?? []);
+  if (!same(c.labels, pod.metadata.labels) || !same(c.annotations, pod.metadata.annotations) || ownersChanged) {
+    events.push({
+      ...meta(ctx),
+      type: 'PodMetadataUpdated',
+      namespace: c.namespace,
+      name: c.name,
+      labels: c.labels,
+      annotations: c.annotations,
+      ...(ownersChanged ? { ownerReferences: c.ownerReferences } : {}),
+    });
+  }
+  if (c.tolerations && !same(c.tolerations, pod.spec.tolerations)) {
+    events.push({ ...meta(ctx), type: 'PodTolerationsUpdated', namespace: c.namespace, name: c.name, tolerations: c.tolerations });
+  }
+  const changedImages = Object.fromEntries(
+    Object.entries(c.images ?? {}).filter(([n, img]) => [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].some((x) => x.name === n && x.image !== img)),
+  );
+  if (Object.keys(changedImages).length) events.push({ ...meta(ctx), type: 'PodImagesUpdated', namespace: c.namespace, name: c.name, images: changedImages });
+  return events;
 }
 
 export function bindPod(c: CommandOf<'BindPod'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {

@@ -113,3 +113,20 @@ export function fieldOf(o: KubeObject, field: string): string | undefined {
 export function isSelectableField(kind: string, field: string): boolean {
   return field === 'metadata.name' || field === 'metadata.namespace' || Boolean(SELECTABLE_FIELDS[kind]?.[field]);
 }
+
+/** A metav1.LabelSelector as requirements; an empty selector selects everything. */
+export function labelSelectorRequirements(s: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } | undefined): Requirement[] {
+  const out: Requirement[] = Object.entries(s?.matchLabels ?? {}).map(([key, value]) => ({ op: '=', key, value }));
+  for (const e of s?.matchExpressions ?? []) {
+    if (e.operator === 'In') out.push({ op: 'in', key: e.key, values: e.values ?? [] });
+    else if (e.operator === 'NotIn') out.push({ op: 'notin', key: e.key, values: e.values ?? [] });
+    else if (e.operator === 'Exists') out.push({ op: 'exists', key: e.key });
+    else out.push({ op: '!exists', key: e.key });
+  }
+  return out;
+}
+
+/** True when `labels` satisfy the metav1.LabelSelector `s`. */
+export function selectorMatches(s: Parameters<typeof labelSelectorRequirements>[0], labels: Record<string, string> | undefined): boolean {
+  return matches(labelSelectorRequirements(s), (k) => labels?.[k]);
+}

@@ -5,3 +5,5 @@ export * from './node.printer';
 export * from './pod-summary';
 export * from './pod.printer';
 export * from './table';
+export * from './selector-format';
+export * from './workload.printer';

@@ -88,7 +88,8 @@ export function summarizePod(pod: Pod): PodSummary {
   }
 
   const deleting = Boolean(pod.metadata.deletionTimestamp);
-  if (deleting && status.reason === 'NodeLost') reason = 'Unknown';
+  // kubesim shows a lost node's pods as `Unknown`, deleting or not (docs/decisions.md: NodeLost).
+  if (status.reason === 'NodeLost') reason = 'Unknown';
   else if (deleting && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
 
   return { ready, total, status: reason, restarts, lastRestart };

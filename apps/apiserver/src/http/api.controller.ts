@@ -1,5 +1,5 @@
 import { All, Controller, Inject, Req, Res } from '@nestjs/common';
-import type { KubeObject, Pod } from '@kubesim/api';
+import { isGenericKind, type KubeObject, type Node, type Pod } from '@kubesim/api';
 import type { Request, Response } from 'express';
 import { CommandBus } from '../commands/command-bus';
 import { Projection } from '@kubesim/eventlog';
@@ -7,7 +7,11 @@ import { parseBody } from './body';
 import { list, makeQuery } from './list';
 import { createPod, deleteOptions, updatePod } from './pod-writes';
 import { parseApiPath, type ApiPath } from './request-path';
-import { CORE_V1, resourceInfo, type ResourceInfo } from './resources';
+import { resourceInfo, type ResourceInfo } from './resources';
+import { apiGroup, apiGroupList, apiResourceList, apiRoot } from './discovery';
+import { GenericResources } from './generic-resource';
+import { applyPatch } from './patch';
+import { updateNode } from './node-writes';
 import { badRequest, failure, methodNotAllowed, StatusError, toStatus } from './status';
 import { listReply, objectReply, watchEncoding, type Reply } from './read-output';
 import { serveWatch } from './watch';
@@ -21,19 +25,26 @@ export function callerOf(req: Request): string {
   return `user:${ua.split(/[/ ]/)[0]}`;
 }
 
-/** The core/v1 REST API: `/api/v1/...` for namespaces, pods, nodes and events. */
+/** The REST API: `/api/v1/...` (namespaces, pods, nodes, events, services) and `/apis/apps/v1/...`. */
 @Controller()
 export class ApiController {
   constructor(
     @Inject(Projection) private readonly cluster: Projection,
     @Inject(CommandBus) private readonly bus: CommandBus,
-  ) {}
+  ) {
+    this.generic = new GenericResources(bus);
+  }
 
-  @All(['api/v1', 'api/v1/*path'])
+  private readonly generic: GenericResources;
+
+  @All(['api/v1', 'api/v1/*path', 'apis', 'apis/*path'])
   async handle(@Req() req: Request, @Res() res: Response): Promise<void> {
     try {
-      const path = parseApiPath(req.path.replace(/^\/api\/v1/, ''));
-      const result = await this.route(path, req, res);
+      const root = apiRoot(req.path);
+      if (root.kind === 'groups') return void res.type('application/json').send(JSON.stringify(apiGroupList()));
+      if (root.kind === 'group') return void res.type('application/json').send(JSON.stringify(apiGroup(root.group)));
+      const path = parseApiPath(root.rest);
+      const result = await this.route(path, req, res, root.groupVersion);
       if (result === undefined) return; // streamed
       res.status(result.code).type(result.contentType ?? 'application/json').send(JSON.stringify(result.body));
     } catch (e) {
@@ -43,14 +54,17 @@ export class ApiController {
     }
   }
 
-  private async route(path: ApiPath, req: Request, res: Response): Promise<Reply | undefined> {
-    if (path.kind === 'discovery') return { code: 200, body: discovery() };
+  private async route(path: ApiPath, req: Request, res: Response, groupVersion = 'v1'): Promise<Reply | undefined> {
+    if (path.kind === 'discovery') return { code: 200, body: apiResourceList(groupVersion) };
     if (path.kind === 'unknown') throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
-    const info = resourceInfo(path.resource);
+    const info = resourceInfo(path.resource, groupVersion);
     if (!info) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
     if (info.namespaced === false && path.namespace !== undefined) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
     const ns = info.namespaced ? path.namespace : undefined;
     const method = req.method.toUpperCase();
+    if (isGenericKind(info.kind) && method !== 'GET' || (isGenericKind(info.kind) && path.kind === 'subresource' && path.subresource === 'scale')) {
+      return this.writeGeneric(info, path, ns, req);
+    }
     switch (path.kind) {
       case 'collection':
         if (method === 'GET') return this.listOrWatch(info, ns, req, res);
@@ -63,6 +77,13 @@ export class ApiController {
           return { code: 200, body: await updatePod(this.bus, this.get(info, key) as Pod, parseBody(req.body, req.header('content-type')), callerOf(req)) };
         }
         if (method === 'DELETE' && info.kind === 'Pod') return { code: 200, body: await this.deletePod(key.namespace, path.name, req) };
+        if (method === 'PATCH' && info.kind === 'Pod') {
+          const current = this.get(info, key) as Pod;
+          return { code: 200, body: await updatePod(this.bus, current, applyPatch(req.header('content-type'), current, JSON.parse(String(req.body))), callerOf(req)) };
+        }
+        if ((method === 'PATCH' || method === 'PUT') && info.kind === 'Node') {
+          return { code: 200, body: await updateNode(this.bus, this.get(info, key) as Node, req, callerOf(req)) };
+        }
         throw methodNotAllowed(method, info.resource);
       }
       case 'subresource': {
@@ -80,9 +101,34 @@ export class ApiController {
     }
   }
 
+  private async writeGeneric(info: ResourceInfo, path: ApiPath, ns: string | undefined, req: Request): Promise<Reply> {
+    const method = req.method.toUpperCase();
+    const by = callerOf(req);
+    const ct = req.header('content-type');
+    if (path.kind === 'collection' && method === 'POST') return this.generic.create(info, ns ?? '', req.body, ct, by);
+    if (path.kind !== 'item' && path.kind !== 'subresource') throw methodNotAllowed(method, info.resource);
+    const current = this.get(info, { kind: info.kind, namespace: ns ?? '', name: path.name });
+    if (path.kind === 'subresource') {
+      if (path.subresource === 'scale') return this.generic.scale(info, current, req.body, ct, method, by);
+      if (path.subresource === 'status' && (method === 'PUT' || method === 'PATCH')) return this.generic.writeStatus(info, current, req.body, ct, method, by);
+      throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+    }
+    if (method === 'PUT') return this.generic.update(info, current, req.body, ct, by);
+    if (method === 'PATCH') return this.generic.patch(info, current, req.body, ct, by);
+    if (method === 'DELETE') {
+      const body = req.body && String(req.body).trim() ? parseBody(req.body, ct) : undefined;
+      return this.generic.delete(info, current, by, body?.preconditions?.uid);
+    }
+    throw methodNotAllowed(method, info.resource);
+  }
+
   private get(info: ResourceInfo, key: { kind: ResourceInfo['kind']; namespace: string; name: string }): KubeObject {
     const o = this.cluster.store.get(key);
-    if (!o) throw new StatusError(failure(404, 'NotFound', `${info.resource} "${key.name}" not found`, { name: key.name, kind: info.resource }));
+    if (!o) {
+      const group = info.groupVersion.includes('/') ? info.groupVersion.split('/')[0] : '';
+      const what = group ? `${info.resource}.${group}` : info.resource;
+      throw new StatusError(failure(404, 'NotFound', `${what} "${key.name}" not found`, { name: key.name, ...(group ? { group } : {}), kind: info.resource }));
+    }
     return o;
   }
 
@@ -138,12 +184,4 @@ export class ApiController {
     await this.bus.execute({ type: 'BindPod', namespace, name, uid: body.metadata?.uid, node }, { by: 'default-scheduler' });
     return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
   }
-}
-
-function discovery() {
-  const resources = CORE_V1.flatMap((r) => [
-    { name: r.resource, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs, shortNames: r.shortNames, ...(r.kind === 'Pod' ? { categories: ['all'] } : {}) },
-    ...r.subresources.map((s) => ({ name: `${r.resource}/${s}`, singularName: '', namespaced: r.namespaced, kind: s === 'binding' ? 'Binding' : r.kind, verbs: s === 'binding' ? ['create'] : ['get'] })),
-  ]);
-  return { kind: 'APIResourceList', groupVersion: 'v1', resources };
 }

@@ -55,9 +55,4 @@ export class HealthController {
   api() {
     return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: `${this.config.host}:${this.config.port}` }] };
   }
-
-  @Get('apis')
-  apis() {
-    return { kind: 'APIGroupList', apiVersion: 'v1', groups: [] };
-  }
 }

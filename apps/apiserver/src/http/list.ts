@@ -41,7 +41,7 @@ export function list(q: Query, objects: Iterable<KubeObject>): KubeObject[] {
 export function listBody(q: Query, items: KubeObject[], resourceVersion: number) {
   return {
     kind: `${q.info.kind}List`,
-    apiVersion: 'v1',
+    apiVersion: q.info.groupVersion,
     metadata: { resourceVersion: String(resourceVersion) },
     items: items.map(({ kind: _k, apiVersion: _a, ...rest }) => rest),
   };

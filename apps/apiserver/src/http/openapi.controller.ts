@@ -1,11 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { coreV1OpenApi, openApiV3Index } from './openapi';
+import { groupVersionOpenApi, openApiPath, openApiV3Index } from './openapi';
 
 /** `/openapi/v3`: just enough for kubectl's field-validation check (see openapi.ts). */
 @Controller('openapi/v3')
 export class OpenApiController {
-  private readonly doc = coreV1OpenApi();
-  private readonly index = openApiV3Index(this.doc);
+  private readonly core = groupVersionOpenApi('v1');
+  private readonly apps = groupVersionOpenApi('apps/v1');
+  private readonly index = openApiV3Index(this.core, { [openApiPath('apps/v1')]: this.apps });
 
   @Get()
   root() {
@@ -14,6 +15,11 @@ export class OpenApiController {
 
   @Get('api/v1')
   coreV1() {
-    return this.doc;
+    return this.core;
+  }
+
+  @Get('apis/apps/v1')
+  appsV1() {
+    return this.apps;
   }
 }

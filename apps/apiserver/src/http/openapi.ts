@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CORE_V1, type ResourceInfo } from './resources';
+import { GROUP_VERSIONS, type ResourceInfo } from './resources';
 
 /**
  * A minimal OpenAPI v3 document for /api/v1: paths and operations with their
@@ -18,19 +18,24 @@ const NAME = { name: 'name', in: 'path', required: true, schema: { type: 'string
 const NAMESPACE = { name: 'namespace', in: 'path', required: true, schema: { type: 'string', uniqueItems: true } };
 const OK = { '200': { description: 'OK' }, '401': { description: 'Unauthorized' } };
 
+const groupOf = (r: ResourceInfo) => (r.groupVersion.includes('/') ? r.groupVersion.split('/')[0] : '');
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function operation(r: ResourceInfo, action: string, parameters: object[] = []) {
+  const group = groupOf(r);
   return {
-    operationId: `${action}CoreV1${r.namespaced ? 'Namespaced' : ''}${r.kind}`,
-    tags: ['core_v1'],
+    operationId: `${action}${group ? cap(group) : 'Core'}V1${r.namespaced ? 'Namespaced' : ''}${r.kind}`,
+    tags: [`${group || 'core'}_v1`],
     parameters,
     responses: OK,
     'x-kubernetes-action': action,
-    'x-kubernetes-group-version-kind': { group: '', version: 'v1', kind: r.kind },
+    'x-kubernetes-group-version-kind': { group, version: 'v1', kind: r.kind },
   };
 }
 
 function paths(r: ResourceInfo): Record<string, object> {
-  const collection = r.namespaced ? `/api/v1/namespaces/{namespace}/${r.resource}` : `/api/v1/${r.resource}`;
+  const root = r.groupVersion === 'v1' ? '/api/v1' : `/apis/${r.groupVersion}`;
+  const collection = r.namespaced ? `${root}/namespaces/{namespace}/${r.resource}` : `${root}/${r.resource}`;
   const scope = r.namespaced ? [NAMESPACE] : [];
   const has = (verb: string) => r.verbs.includes(verb);
   return {
@@ -49,17 +54,26 @@ function paths(r: ResourceInfo): Record<string, object> {
   };
 }
 
-export function coreV1OpenApi() {
+/** The document of one group version (`v1`, `apps/v1`). */
+export function groupVersionOpenApi(groupVersion: string) {
   return {
     openapi: '3.0.0',
     info: { title: 'Kubernetes', version: 'unversioned' },
-    paths: Object.assign({}, ...CORE_V1.map(paths)),
+    paths: Object.assign({}, ...(GROUP_VERSIONS[groupVersion] ?? []).map(paths)),
     components: { schemas: {} },
   };
 }
 
+export const coreV1OpenApi = () => groupVersionOpenApi('v1');
+
+/** `api/v1` or `apis/apps/v1`: the index key and URL path of a group version. */
+export const openApiPath = (groupVersion: string) => (groupVersion === 'v1' ? 'api/v1' : `apis/${groupVersion}`);
+
 /** The /openapi/v3 index: one entry per group version, its URL carrying the document's hash. */
-export function openApiV3Index(doc: object) {
-  const hash = createHash('sha512').update(JSON.stringify(doc)).digest('hex').toUpperCase();
-  return { paths: { 'api/v1': { serverRelativeURL: `/openapi/v3/api/v1?hash=${hash}` } } };
+export function openApiV3Index(doc: object, others: Record<string, object> = {}) {
+  const entry = (path: string, d: object) => {
+    const hash = createHash('sha512').update(JSON.stringify(d)).digest('hex').toUpperCase();
+    return [path, { serverRelativeURL: `/openapi/v3/${path}?hash=${hash}` }] as const;
+  };
+  return { paths: Object.fromEntries([entry('api/v1', doc), ...Object.entries(others).map(([p, d]) => entry(p, d))]) };
 }

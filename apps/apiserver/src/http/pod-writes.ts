@@ -28,7 +28,14 @@ export async function createPod(bus: CommandBus, body: Record<string, any>, name
 
 /** PUT: only labels and annotations of a pod may change here (spec is immutable, status has its own subresource). */
 export async function updatePod(bus: CommandBus, current: Pod, body: Record<string, any>, by: string): Promise<KubeObject> {
-  if (body.spec && !isSubsetOf(body.spec, current.spec)) {
+  // Images and tolerations may change (semantics: pod updates may not change fields other than …).
+  const mutable = (spec: Record<string, any>) => ({
+    ...spec,
+    tolerations: undefined,
+    containers: spec.containers?.map((c: Record<string, unknown>) => ({ ...c, image: undefined })),
+    initContainers: spec.initContainers?.map((c: Record<string, unknown>) => ({ ...c, image: undefined })),
+  });
+  if (body.spec && !isSubsetOf(JSON.parse(JSON.stringify(mutable(body.spec))), JSON.parse(JSON.stringify(mutable(current.spec))))) {
     throw new StatusError(
       invalidStatus('Pod', current.metadata.name, [
         {
@@ -48,10 +55,12 @@ export async function updatePod(bus: CommandBus, current: Pod, body: Record<stri
       resourceVersion: body.metadata?.resourceVersion,
       labels: body.metadata?.labels,
       annotations: body.metadata?.annotations,
+      tolerations: body.spec?.tolerations,
+      images: Object.fromEntries([...(body.spec?.containers ?? []), ...(body.spec?.initContainers ?? [])].map((c: { name: string; image: string }) => [c.name, c.image])),
     },
     { by },
   );
-  return r.objects[0]!;
+  return r.objects[r.objects.length - 1] ?? current;
 }
 
 /** True when every field given in `a` equals the same field of `b` (a client echoing a subset). */

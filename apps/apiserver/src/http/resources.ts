@@ -9,15 +9,35 @@ export interface ResourceInfo {
   shortNames: string[];
   verbs: string[];
   subresources: string[];
+  /** `v1` for the core group, `apps/v1` … */
+  groupVersion: string;
+  categories?: string[];
 }
 
+const ALL_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
+
 export const CORE_V1: ResourceInfo[] = [
-  { resource: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, shortNames: ['ns'], verbs: ['create', 'get', 'list', 'watch'], subresources: [] },
-  { resource: 'nodes', singular: 'node', kind: 'Node', namespaced: false, shortNames: ['no'], verbs: ['get', 'list', 'watch'], subresources: ['status'] },
-  { resource: 'pods', singular: 'pod', kind: 'Pod', namespaced: true, shortNames: ['po'], verbs: ['create', 'delete', 'get', 'list', 'update', 'watch'], subresources: ['status', 'binding'] },
-  { resource: 'events', singular: 'event', kind: 'Event', namespaced: true, shortNames: ['ev'], verbs: ['get', 'list', 'watch'], subresources: [] },
+  { resource: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, shortNames: ['ns'], verbs: ['create', 'get', 'list', 'watch'], subresources: [], groupVersion: 'v1' },
+  { resource: 'nodes', singular: 'node', kind: 'Node', namespaced: false, shortNames: ['no'], verbs: ['get', 'list', 'patch', 'watch'], subresources: ['status'], groupVersion: 'v1' },
+  { resource: 'pods', singular: 'pod', kind: 'Pod', namespaced: true, shortNames: ['po'], verbs: ALL_VERBS, subresources: ['status', 'binding'], groupVersion: 'v1', categories: ['all'] },
+  { resource: 'events', singular: 'event', kind: 'Event', namespaced: true, shortNames: ['ev'], verbs: ['get', 'list', 'watch'], subresources: [], groupVersion: 'v1' },
+  { resource: 'services', singular: 'service', kind: 'Service', namespaced: true, shortNames: ['svc'], verbs: ALL_VERBS, subresources: ['status'], groupVersion: 'v1', categories: ['all'] },
 ];
 
-export function resourceInfo(resource: string): ResourceInfo | undefined {
-  return CORE_V1.find((r) => r.resource === resource);
+export const APPS_V1: ResourceInfo[] = [
+  { resource: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, shortNames: ['deploy'], verbs: ALL_VERBS, subresources: ['status', 'scale'], groupVersion: 'apps/v1', categories: ['all'] },
+  { resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true, shortNames: ['rs'], verbs: ALL_VERBS, subresources: ['status', 'scale'], groupVersion: 'apps/v1', categories: ['all'] },
+  { resource: 'daemonsets', singular: 'daemonset', kind: 'DaemonSet', namespaced: true, shortNames: ['ds'], verbs: ALL_VERBS, subresources: ['status'], groupVersion: 'apps/v1', categories: ['all'] },
+];
+
+/** The resources of one group/version (`v1`, `apps/v1`). */
+export const GROUP_VERSIONS: Record<string, ResourceInfo[]> = { v1: CORE_V1, 'apps/v1': APPS_V1 };
+
+export function resourceInfo(resource: string, groupVersion = 'v1'): ResourceInfo | undefined {
+  return GROUP_VERSIONS[groupVersion]?.find((r) => r.resource === resource);
+}
+
+/** The kind's resource, in whichever group serves it. */
+export function resourceOfKind(kind: string): ResourceInfo | undefined {
+  return [...CORE_V1, ...APPS_V1].find((r) => r.kind === kind);
 }

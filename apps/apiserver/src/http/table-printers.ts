@@ -1,5 +1,21 @@
-import type { Kind, KubeEvent, KubeObject, Namespace, Node, Pod } from '@kubesim/api';
-import { eventColumns, eventRow, nodeColumns, nodeRow, podColumns, podRow, type Columns } from '@kubesim/printers';
+import type { DaemonSet, Deployment, Kind, KubeEvent, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
+import {
+  daemonSetColumns,
+  daemonSetRow,
+  deploymentColumns,
+  deploymentRow,
+  eventColumns,
+  eventRow,
+  nodeColumns,
+  nodeRow,
+  podColumns,
+  podRow,
+  replicaSetColumns,
+  replicaSetRow,
+  serviceColumns,
+  serviceRow,
+  type Columns,
+} from '@kubesim/printers';
 import { namespaceColumns, namespaceRow } from './namespace.printer';
 
 /** meta.k8s.io TableRowCondition: kube-apiserver marks finished pods `Completed`. */
@@ -29,6 +45,10 @@ const PRINTERS: Record<Kind, TablePrinter> = {
   Node: { columns: nodeColumns, cells: (o, now) => nodeRow(o as Node, now, true) },
   Event: { columns: eventColumns, cells: (o, now) => eventRow(o as KubeEvent, now, true) },
   Namespace: { columns: namespaceColumns, cells: (o, now) => namespaceRow(o as Namespace, now) },
+  Service: { columns: serviceColumns, cells: (o, now) => serviceRow(o as Service, now) },
+  ReplicaSet: { columns: replicaSetColumns, cells: (o, now) => replicaSetRow(o as ReplicaSet, now) },
+  Deployment: { columns: deploymentColumns, cells: (o, now) => deploymentRow(o as Deployment, now) },
+  DaemonSet: { columns: daemonSetColumns, cells: (o, now) => daemonSetRow(o as DaemonSet, now) },
 };
 
 export function tablePrinterFor(kind: Kind): TablePrinter {

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import {
+  defaultPodSpec,
+  podSemanticCauses,
+  rfc3339,
+  ServiceDto,
+  validateDto,
+  WorkloadDto,
+  type GenericKind,
+  type GenericObject,
+  type StatusCause,
+} from '@kubesim/api';
+import { selectorMatches } from '@kubesim/core';
+import { badRequest, invalidStatus, StatusError } from './status';
+
+const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const suffix = () => Array.from({ length: 5 }, () => SUFFIX_ALPHABET[Math.floor(Math.random() * SUFFIX_ALPHABET.length)]).join('');
+
+function objectMeta(body: Record<string, any>, namespace: string | undefined, keepIdentity?: GenericObject) {
+  const { deletionTimestamp: _d, deletionGracePeriodSeconds: _g, resourceVersion: _rv, ...meta } = body.metadata ?? {};
+  const name = meta.name || `${meta.generateName ?? ''}${suffix()}`;
+  return {
+    ...meta,
+    name,
+    ...(namespace !== undefined ? { namespace } : {}),
+    uid: keepIdentity?.metadata.uid ?? randomUUID(),
+    resourceVersion: '',
+    creationTimestamp: keepIdentity?.metadata.creationTimestamp ?? rfc3339(Date.now()),
+  };
+}
+
+function workloadCauses(body: Record<string, any>): StatusCause[] {
+  const causes = [...validateDto(WorkloadDto, body), ...podSemanticCauses(body.spec?.template?.spec ?? {}, 'spec.template.spec')];
+  const selector = body.spec?.selector;
+  const labels = body.spec?.template?.metadata?.labels;
+  if (selector && typeof selector === 'object') {
+    if (!Object.keys(selector.matchLabels ?? {}).length && !(selector.matchExpressions ?? []).length) {
+      causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: {}: empty selector is invalid for deployment', field: 'spec.selector' });
+    } else if (!selectorMatches(selector, labels)) {
+      causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(labels ?? {})}: \`selector\` does not match template \`labels\``, field: 'spec.template.metadata.labels' });
+    }
+  }
+  return causes;
+}
+
+const template = (body: Record<string, any>) => ({ ...body.spec.template, metadata: { ...(body.spec.template.metadata ?? {}) }, spec: defaultPodSpec(body.spec.template.spec) });
+
+/**
+ * Validation and defaulting of a generically stored kind, as kube-apiserver's strategies do.
+ * `current` is the stored object for an update (identity and status are kept).
+ */
+export function admit(kind: GenericKind, body: Record<string, any>, namespace: string, current?: GenericObject): GenericObject {
+  if (body.kind && body.kind !== kind) throw badRequest(`the kind in the data (${body.kind}) does not match the expected kind (${kind})`);
+  if (body.metadata?.namespace && body.metadata.namespace !== namespace) {
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  const name = typeof body.metadata?.name === 'string' ? body.metadata.name : '';
+  const causes = kind === 'Service' ? validateDto(ServiceDto, body) : workloadCauses(body);
+  if (causes.length) throw new StatusError(invalidStatus(kind, name, causes));
+  const metadata = objectMeta(body, namespace, current);
+  const spec = body.spec;
+  switch (kind) {
+    case 'Service':
+      return {
+        apiVersion: 'v1',
+        kind,
+        metadata,
+        spec: {
+          ...spec,
+          type: spec.type ?? 'ClusterIP',
+          sessionAffinity: spec.sessionAffinity ?? 'None',
+          clusterIP: current?.kind === 'Service' ? current.spec.clusterIP : (spec.clusterIP ?? ''),
+          clusterIPs: current?.kind === 'Service' ? current.spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : [],
+          ipFamilies: ['IPv4'],
+          ipFamilyPolicy: 'SingleStack',
+          internalTrafficPolicy: spec.internalTrafficPolicy ?? 'Cluster',
+          ports: (spec.ports ?? []).map((p: any) => ({ ...p, protocol: p.protocol ?? 'TCP', targetPort: p.targetPort ?? p.port })),
+        },
+        status: current?.status ?? { loadBalancer: {} },
+      } as GenericObject;
+    case 'ReplicaSet':
+      return {
+        apiVersion: 'apps/v1',
+        kind,
+        metadata,
+        spec: { ...spec, replicas: spec.replicas ?? 1, minReadySeconds: spec.minReadySeconds ?? 0, template: template(body) },
+        status: current?.status ?? { replicas: 0 },
+      } as GenericObject;
+    case 'Deployment':
+      return {
+        apiVersion: 'apps/v1',
+        kind,
+        metadata,
+        spec: {
+          ...spec,
+          replicas: spec.replicas ?? 1,
+          strategy:
+            spec.strategy?.type === 'Recreate'
+              ? { type: 'Recreate' }
+              : { type: 'RollingUpdate', rollingUpdate: { maxSurge: spec.strategy?.rollingUpdate?.maxSurge ?? '25%', maxUnavailable: spec.strategy?.rollingUpdate?.maxUnavailable ?? '25%' } },
+          minReadySeconds: spec.minReadySeconds ?? 0,
+          revisionHistoryLimit: spec.revisionHistoryLimit ?? 10,
+          progressDeadlineSeconds: spec.progressDeadlineSeconds ?? 600,
+          template: template(body),
+        },
+        status: current?.status ?? {},
+      } as GenericObject;
+    case 'DaemonSet':
+      return {
+        apiVersion: 'apps/v1',
+        kind,
+        metadata,
+        spec: {
+          ...spec,
+          updateStrategy:
+            spec.updateStrategy?.type === 'OnDelete'
+              ? { type: 'OnDelete' }
+              : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1, maxSurge: spec.updateStrategy?.rollingUpdate?.maxSurge ?? 0 } },
+          revisionHistoryLimit: spec.revisionHistoryLimit ?? 10,
+          minReadySeconds: spec.minReadySeconds ?? 0,
+          template: template(body),
+        },
+        status: current?.status ?? { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 },
+      } as GenericObject;
+    default: {
+      const _exhaustive: never = kind;
+      return _exhaustive;
+    }
+  }
+}

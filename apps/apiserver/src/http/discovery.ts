@@ -1,0 +1,42 @@
+import { APPS_V1, GROUP_VERSIONS } from './resources';
+import { failure, StatusError } from './status';
+
+/** Where a request under `/api` or `/apis` points. */
+export type ApiRoot = { kind: 'groups' } | { kind: 'group'; group: string } | { kind: 'resources'; groupVersion: string; rest: string };
+
+export function apiRoot(path: string): ApiRoot {
+  if (path.startsWith('/api/v1')) return { kind: 'resources', groupVersion: 'v1', rest: path.slice('/api/v1'.length) };
+  const m = /^\/apis\/?([^/]*)\/?([^/]*)(.*)$/.exec(path);
+  if (!m || !m[1]) return { kind: 'groups' };
+  if (!m[2]) return { kind: 'group', group: m[1] };
+  const groupVersion = `${m[1]}/${m[2]}`;
+  if (!GROUP_VERSIONS[groupVersion]) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+  return { kind: 'resources', groupVersion, rest: m[3] };
+}
+
+/** `GET /api/v1`, `GET /apis/apps/v1`: the APIResourceList kubectl maps `deploy`, `po` … with. */
+export function apiResourceList(groupVersion: string) {
+  const resources = (GROUP_VERSIONS[groupVersion] ?? []).flatMap((r) => [
+    { name: r.resource, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs, shortNames: r.shortNames, ...(r.categories ? { categories: r.categories } : {}) },
+    ...r.subresources.map((s) => ({
+      name: `${r.resource}/${s}`,
+      singularName: '',
+      namespaced: r.namespaced,
+      ...(s === 'scale' ? { group: 'autoscaling', version: 'v1' } : {}),
+      kind: s === 'binding' ? 'Binding' : s === 'scale' ? 'Scale' : r.kind,
+      verbs: s === 'binding' ? ['create'] : ['get', 'patch', 'update'],
+    })),
+  ]);
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources };
+}
+
+const APPS = { name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } };
+
+export function apiGroupList() {
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: APPS_V1.length ? [APPS] : [] };
+}
+
+export function apiGroup(group: string) {
+  if (group !== 'apps') throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+  return { kind: 'APIGroup', apiVersion: 'v1', ...APPS };
+}

@@ -1,0 +1,105 @@
+import { isGenericKind, type GenericObject, type KubeObject } from '@kubesim/api';
+import { formatLabelSelector } from '@kubesim/printers';
+import type { CommandBus } from '../commands/command-bus';
+import { admit } from './admission';
+import { parseBody } from './body';
+import { applyPatch } from './patch';
+import type { ResourceInfo } from './resources';
+import { badRequest, failure, methodNotAllowed, StatusError } from './status';
+
+export interface WriteReply {
+  code: number;
+  body: unknown;
+}
+
+/** The autoscaling/v1 Scale of a Deployment or ReplicaSet (`kubectl scale`). */
+export function scaleOf(o: GenericObject) {
+  if (o.kind !== 'Deployment' && o.kind !== 'ReplicaSet') throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+  return {
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata: { name: o.metadata.name, namespace: o.metadata.namespace, uid: o.metadata.uid, resourceVersion: o.metadata.resourceVersion, creationTimestamp: o.metadata.creationTimestamp },
+    spec: { replicas: o.spec.replicas },
+    status: { replicas: o.status.replicas ?? 0, selector: formatLabelSelector(o.spec.selector).replace('<none>', '') },
+  };
+}
+
+/**
+ * Writes to the generically stored kinds (Service, Deployment, ReplicaSet, DaemonSet): create,
+ * replace, patch, delete, and the `status` and `scale` subresources.
+ */
+export class GenericResources {
+  constructor(private readonly bus: CommandBus) {}
+
+  async create(info: ResourceInfo, namespace: string, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
+    const body = parseBody(raw, contentType);
+    const kind = this.kind(info);
+    const r = await this.bus.execute({ type: 'CreateObject', object: admit(kind, body, namespace) }, { by });
+    return { code: 201, body: r.objects[0] };
+  }
+
+  async replace(info: ResourceInfo, current: KubeObject, body: Record<string, any>, by: string): Promise<WriteReply> {
+    const kind = this.kind(info);
+    const next = admit(kind, body, current.metadata.namespace ?? '', current as GenericObject);
+    const rv = body.metadata?.resourceVersion;
+    const r = await this.bus.execute({ type: 'UpdateObject', object: next, resourceVersion: rv }, { by });
+    return { code: 200, body: r.objects[0] ?? current };
+  }
+
+  async update(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
+    return this.replace(info, current, parseBody(raw, contentType), by);
+  }
+
+  async patch(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
+    const patched = applyPatch(contentType, current, parseJson(raw));
+    return this.replace(info, current, { ...patched, metadata: { ...patched.metadata, resourceVersion: patched.metadata?.resourceVersion === current.metadata.resourceVersion ? undefined : patched.metadata?.resourceVersion } }, by);
+  }
+
+  async delete(info: ResourceInfo, current: KubeObject, by: string, uid?: string): Promise<WriteReply> {
+    const kind = this.kind(info);
+    await this.bus.execute({ type: 'DeleteObject', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, uid }, { by });
+    return {
+      code: 200,
+      body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: current.metadata.name, group: info.groupVersion.includes('/') ? info.groupVersion.split('/')[0] : '', kind: info.resource, uid: current.metadata.uid } },
+    };
+  }
+
+  /** PUT or PATCH of `/status`: only the status changes. */
+  async writeStatus(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, method: string, by: string): Promise<WriteReply> {
+    const kind = this.kind(info);
+    const next = method === 'PATCH' ? applyPatch(contentType, current, parseJson(raw)) : parseBody(raw, contentType);
+    const r = await this.bus.execute(
+      { type: 'UpdateObjectStatus', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, status: next.status ?? {}, resourceVersion: method === 'PUT' ? next.metadata?.resourceVersion : undefined },
+      { by },
+    );
+    return { code: 200, body: r.objects[0] ?? current };
+  }
+
+  /** GET, PUT or PATCH of `/scale`. */
+  async scale(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, method: string, by: string): Promise<WriteReply> {
+    const o = current as GenericObject;
+    const scale = scaleOf(o);
+    if (method === 'GET') return { code: 200, body: scale };
+    const next = method === 'PATCH' ? applyPatch(contentType, scale, parseJson(raw)) : parseBody(raw, contentType);
+    const replicas = next.spec?.replicas;
+    if (!Number.isInteger(replicas) || replicas < 0) {
+      throw new StatusError(failure(422, 'Invalid', `Scale.autoscaling "${o.metadata.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`));
+    }
+    const r = await this.bus.execute({ type: 'UpdateObject', object: { ...o, spec: { ...o.spec, replicas } } as GenericObject }, { by });
+    return { code: 200, body: scaleOf((r.objects[0] ?? o) as GenericObject) };
+  }
+
+  private kind(info: ResourceInfo) {
+    if (!isGenericKind(info.kind)) throw methodNotAllowed('write', info.resource);
+    return info.kind;
+  }
+}
+
+function parseJson(raw: unknown): unknown {
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : JSON.stringify(raw ?? null);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw badRequest(`the body of the request was in an unknown format: ${(e as Error).message}`);
+  }
+}

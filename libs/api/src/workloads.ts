@@ -1,0 +1,129 @@
+import type { ObjectMeta, PodSpec } from './types';
+
+/** metav1.LabelSelector */
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: string[];
+}
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+export interface PodTemplateSpec {
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; [key: string]: unknown };
+  spec: PodSpec;
+}
+
+type Namespaced = ObjectMeta & { namespace: string };
+
+export interface WorkloadCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  lastUpdateTime?: string;
+  lastTransitionTime: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface ReplicaSet {
+  apiVersion: 'apps/v1';
+  kind: 'ReplicaSet';
+  metadata: Namespaced;
+  spec: { replicas: number; selector: LabelSelector; template: PodTemplateSpec; minReadySeconds?: number };
+  status: {
+    replicas: number;
+    fullyLabeledReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    observedGeneration?: number;
+    conditions?: WorkloadCondition[];
+  };
+}
+
+export interface RollingUpdateDeployment {
+  maxSurge?: number | string;
+  maxUnavailable?: number | string;
+}
+
+export interface Deployment {
+  apiVersion: 'apps/v1';
+  kind: 'Deployment';
+  metadata: Namespaced;
+  spec: {
+    replicas: number;
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    strategy: { type: 'RollingUpdate' | 'Recreate'; rollingUpdate?: RollingUpdateDeployment };
+    minReadySeconds: number;
+    revisionHistoryLimit: number;
+    progressDeadlineSeconds: number;
+    paused?: boolean;
+  };
+  status: {
+    observedGeneration?: number;
+    replicas?: number;
+    updatedReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    unavailableReplicas?: number;
+    conditions?: WorkloadCondition[];
+  };
+}
+
+export interface DaemonSet {
+  apiVersion: 'apps/v1';
+  kind: 'DaemonSet';
+  metadata: Namespaced;
+  spec: {
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    updateStrategy: { type: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string } };
+    minReadySeconds?: number;
+    revisionHistoryLimit: number;
+  };
+  status: {
+    currentNumberScheduled: number;
+    numberMisscheduled: number;
+    desiredNumberScheduled: number;
+    numberReady: number;
+    updatedNumberScheduled?: number;
+    numberAvailable?: number;
+    numberUnavailable?: number;
+    observedGeneration?: number;
+  };
+}
+
+export interface ServicePort {
+  name?: string;
+  protocol: 'TCP' | 'UDP' | 'SCTP';
+  port: number;
+  targetPort: number | string;
+  nodePort?: number;
+}
+
+export interface Service {
+  apiVersion: 'v1';
+  kind: 'Service';
+  metadata: Namespaced;
+  spec: {
+    type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+    selector?: Record<string, string>;
+    ports: ServicePort[];
+    clusterIP: string;
+    clusterIPs: string[];
+    sessionAffinity: 'None' | 'ClientIP';
+    ipFamilies?: string[];
+    ipFamilyPolicy?: string;
+    internalTrafficPolicy?: string;
+    [key: string]: unknown;
+  };
+  status: { loadBalancer: Record<string, unknown> };
+}
+
+/** Kinds stored generically (created, updated, status-updated and deleted as whole objects). */
+export type GenericObject = Service | ReplicaSet | Deployment | DaemonSet;
+export type GenericKind = GenericObject['kind'];
+export const GENERIC_KINDS: readonly GenericKind[] = ['Service', 'ReplicaSet', 'Deployment', 'DaemonSet'];
+export const isGenericKind = (k: string): k is GenericKind => (GENERIC_KINDS as readonly string[]).includes(k);

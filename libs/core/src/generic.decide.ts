@@ -1,0 +1,85 @@
+import type { GenericKind, GenericObject, KubeObject, Service } from '@kubesim/api';
+import type { CommandOf } from './commands';
+import { alreadyExists, conflict, NAMESPACE, notFound, type ResourceRef } from './errors';
+import type { ClusterEvent, EventMeta } from './events';
+import { getNamespace, type ClusterView, type DecideContext } from './view';
+
+/** The REST names of the generically stored kinds, for Status messages (`deployments.apps "x" not found`). */
+export const GENERIC_RESOURCES: Record<GenericKind, { resource: string; group?: string }> = {
+  Service: { resource: 'services' },
+  ReplicaSet: { resource: 'replicasets', group: 'apps' },
+  Deployment: { resource: 'deployments', group: 'apps' },
+  DaemonSet: { resource: 'daemonsets', group: 'apps' },
+};
+
+export const refOf = (kind: GenericKind, name: string): ResourceRef => ({ ...GENERIC_RESOURCES[kind], kind, name });
+
+const meta = (ctx: DecideContext): EventMeta => ({ at: new Date(ctx.now).toISOString(), by: ctx.by, ...(ctx.cause ? { cause: ctx.cause } : {}) });
+
+function existing(view: ClusterView, kind: GenericKind, namespace: string, name: string, uid?: string): GenericObject {
+  const o = view.get({ kind, namespace, name }) as GenericObject | undefined;
+  if (!o) throw notFound(refOf(kind, name));
+  if (uid && uid !== o.metadata.uid) throw conflict(refOf(kind, name), `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${o.metadata.uid}`);
+  return o;
+}
+
+function checkVersion(o: KubeObject, kind: GenericKind, rv: string | undefined) {
+  if (rv !== undefined && rv !== '' && rv !== o.metadata.resourceVersion) throw conflict(refOf(kind, o.metadata.name));
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The service CIDR; .1 is the `kubernetes` service and .10 cluster DNS, by convention. */
+export const SERVICE_CIDR = '10.96.0.0/12';
+
+/** The lowest free cluster IP (10.96.0.11 upward). */
+export function nextClusterIP(view: ClusterView): string {
+  const used = new Set<string>();
+  for (const s of view.list('Service')) used.add((s as Service).spec.clusterIP);
+  for (let i = 11; i < 1 << 20; i++) {
+    const ip = `10.${96 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`;
+    if (!used.has(ip)) return ip;
+  }
+  throw new Error(`no free cluster IP left in ${SERVICE_CIDR}`);
+}
+
+export function createObject(c: CommandOf<'CreateObject'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
+  const { kind } = c.object;
+  const { name, namespace = '' } = c.object.metadata;
+  if (namespace && !getNamespace(view, namespace)) throw notFound(NAMESPACE(namespace));
+  if (view.get({ kind, namespace, name })) throw alreadyExists(refOf(kind, name));
+  let object = { ...c.object, metadata: { ...c.object.metadata, generation: 1 } } as GenericObject;
+  if (object.kind === 'Service' && !object.spec.clusterIP && object.spec.type !== 'ExternalName') {
+    const ip = nextClusterIP(view);
+    object = { ...object, spec: { ...object.spec, clusterIP: ip, clusterIPs: [ip] } };
+  }
+  return [{ ...meta(ctx), type: 'ObjectCreated', object }];
+}
+
+/** Replaces metadata and spec; identity, creation time and status stay; a spec change bumps `generation`. */
+export function updateObject(c: CommandOf<'UpdateObject'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
+  const { kind } = c.object;
+  const { name, namespace = '' } = c.object.metadata;
+  const old = existing(view, kind, namespace, name, c.object.metadata.uid || undefined);
+  checkVersion(old, kind, c.resourceVersion);
+  const generation = (old.metadata.generation ?? 1) + (same(old.spec, c.object.spec) ? 0 : 1);
+  const next = {
+    ...c.object,
+    metadata: { ...c.object.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion, generation },
+    status: old.status,
+  } as GenericObject;
+  if (same(next, old)) return [];
+  return [{ ...meta(ctx), type: 'ObjectUpdated', object: next }];
+}
+
+export function updateObjectStatus(c: CommandOf<'UpdateObjectStatus'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
+  const old = existing(view, c.kind, c.namespace, c.name);
+  checkVersion(old, c.kind, c.resourceVersion);
+  if (same(old.status, c.status)) return [];
+  return [{ ...meta(ctx), type: 'ObjectStatusUpdated', kind: c.kind, namespace: c.namespace, name: c.name, status: c.status }];
+}
+
+export function deleteObject(c: CommandOf<'DeleteObject'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
+  existing(view, c.kind, c.namespace, c.name, c.uid);
+  return [{ ...meta(ctx), type: 'ObjectDeleted', kind: c.kind, namespace: c.namespace, name: c.name }];
+}
