@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ClusterClientModule } from '@kubesim/cluster-client';
 import { ControllerManagerConfig } from './controller-manager.config';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.controller';
+import { TaintEvictionController } from './taint-eviction/taint-eviction.controller';
+import { WorkloadControllers } from './workloads/workload-controllers.service';
 
 @Module({})
 export class AppModule {
@@ -9,7 +11,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ClusterClientModule.forRoot({ natsUrl: config.natsUrl, by: 'node-controller' })],
-      providers: [{ provide: ControllerManagerConfig, useValue: config }, NodeLifecycleController],
+      providers: [{ provide: ControllerManagerConfig, useValue: config }, NodeLifecycleController, TaintEvictionController, WorkloadControllers],
     };
   }
 }

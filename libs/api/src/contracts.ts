@@ -20,6 +20,13 @@ export const SUBJECTS = {
   untaintNode: 'kubesim.api.nodes.untaint',
   setNodeUnschedulable: 'kubesim.api.nodes.unschedulable',
   // --- end node loss ---
+  // --- workloads (controllers write whole objects) ---
+  createObject: 'kubesim.api.objects.create',
+  updateObject: 'kubesim.api.objects.update',
+  updateObjectStatus: 'kubesim.api.objects.status',
+  deleteObject: 'kubesim.api.objects.delete',
+  updatePodMetadata: 'kubesim.api.pods.metadata',
+  // --- end workloads ---
 } as const;
 
 export interface Caller {
@@ -103,5 +110,36 @@ export interface SetNodeUnschedulableRequest extends Caller {
 }
 // --- end node loss ---
 
-/** Every internal reply: the resulting resourceVersion, or the Status the HTTP API would give. */
-export type Reply = { ok: true; resourceVersion: string } | { ok: false; status: Status };
+// --- workloads ---
+export interface CreateObjectRequest extends Caller {
+  /** A Pod (admitted like a POST: validation, defaults) or a Service/ReplicaSet/Deployment/DaemonSet. */
+  object: Record<string, any>;
+}
+export interface UpdateObjectRequest extends Caller {
+  object: Record<string, any>;
+  resourceVersion?: string;
+}
+export interface UpdateObjectStatusRequest extends Caller {
+  kind: string;
+  namespace: string;
+  name: string;
+  status: Record<string, any>;
+}
+export interface DeleteObjectRequest extends Caller {
+  kind: string;
+  namespace: string;
+  name: string;
+  uid?: string;
+}
+export interface UpdatePodMetadataRequest extends Caller {
+  namespace: string;
+  name: string;
+  uid: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }[];
+}
+// --- end workloads ---
+
+/** Every internal reply: the resulting resourceVersion (and name), or the Status the HTTP API would give. */
+export type Reply = { ok: true; resourceVersion: string; name?: string } | { ok: false; status: Status };

@@ -1,5 +1,10 @@
 import {
   SUBJECTS,
+  type CreateObjectRequest,
+  type DeleteObjectRequest,
+  type UpdateObjectRequest,
+  type UpdateObjectStatusRequest,
+  type UpdatePodMetadataRequest,
   type BindPodRequest,
   type DeletePodRequest,
   type MarkPodUnschedulableRequest,
@@ -9,6 +14,11 @@ import {
   type ReportPodStatusRequest,
   type SetNodeConditionRequest,
   type UpdateNodeSpecRequest,
+  type MarkPodNodeLostRequest,
+  type SetPodConditionRequest,
+  type TaintNodeRequest,
+  type UntaintNodeRequest,
+  type SetNodeUnschedulableRequest,
 } from '@kubesim/api';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
@@ -41,6 +51,20 @@ export class ApiClient {
   updateNodeSpec = (r: Without<UpdateNodeSpecRequest>) => this.send(SUBJECTS.updateNodeSpec, r);
   setNodeCondition = (r: Without<SetNodeConditionRequest>) => this.send(SUBJECTS.setNodeCondition, r);
   recordEvent = (r: Without<RecordEventRequest>) => this.send(SUBJECTS.recordEvent, r);
+  // --- node loss (issue 4, node part) ---
+  markPodNodeLost = (r: Without<MarkPodNodeLostRequest>) => this.send(SUBJECTS.markPodNodeLost, r);
+  setPodCondition = (r: Without<SetPodConditionRequest>) => this.send(SUBJECTS.setPodCondition, r);
+  taintNode = (r: Without<TaintNodeRequest>) => this.send(SUBJECTS.taintNode, r);
+  untaintNode = (r: Without<UntaintNodeRequest>) => this.send(SUBJECTS.untaintNode, r);
+  setNodeUnschedulable = (r: Without<SetNodeUnschedulableRequest>) => this.send(SUBJECTS.setNodeUnschedulable, r);
+
+  // --- workloads ---
+  createObject = (r: Without<CreateObjectRequest>) => this.send(SUBJECTS.createObject, r);
+  updateObject = (r: Without<UpdateObjectRequest>) => this.send(SUBJECTS.updateObject, r);
+  updateObjectStatus = (r: Without<UpdateObjectStatusRequest>) => this.send(SUBJECTS.updateObjectStatus, r);
+  deleteObject = (r: Without<DeleteObjectRequest>) => this.send(SUBJECTS.deleteObject, r);
+  updatePodMetadata = (r: Without<UpdatePodMetadataRequest>) => this.send(SUBJECTS.updatePodMetadata, r);
+  // --- end workloads ---
 
   async close(): Promise<void> {
     await this.proxy.close();

@@ -1,9 +1,16 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SUBJECTS, type Node, type NodeCondition, type NodeSpec, type ObjectReference, type PodStatus, type Reply } from '@kubesim/api';
+import { SUBJECTS, type Node, type NodeCondition, type NodeSpec, type ObjectReference, type PodCondition, type PodStatus, type Taint, type Reply } from '@kubesim/api';
 import type { Command } from '@kubesim/core';
 import { CommandBus } from '../commands/command-bus';
+import { Projection } from '@kubesim/eventlog';
+import { isGenericKind, type GenericKind, type GenericObject, type OwnerReference } from '@kubesim/api';
+import { notFound, refOf } from '@kubesim/core';
+import { admit } from '../http/admission';
+import { admitPod } from '../http/pod-writes';
+import { failure, StatusError } from '../http/status';
 import { toStatus } from '../http/status';
+import { CreateObjectDto, DeleteObjectDto, UpdateObjectDto, UpdateObjectStatusDto, UpdatePodMetadataDto } from './requests.dto';
 import {
   BindPodDto,
   DeletePodDto,
@@ -13,18 +20,25 @@ import {
   ReportPodStatusDto,
   SetNodeConditionDto,
   UpdateNodeSpecDto,
+  MarkPodNodeLostDto,
+  SetPodConditionDto,
+  TaintNodeDto,
+  SetNodeUnschedulableDto,
 } from './requests.dto';
 
 /** Writes from the scheduler, kubelets and controllers, over NATS request/reply. */
 @Controller()
 export class InternalController {
-  constructor(@Inject(CommandBus) private readonly bus: CommandBus) {}
+  constructor(
+    @Inject(CommandBus) private readonly bus: CommandBus,
+    @Inject(Projection) private readonly cluster: Projection,
+  ) {}
 
   private async run(command: Command, who: { by: string; cause?: string }): Promise<Reply> {
     try {
       const r = await this.bus.execute(command, who);
       const o = r.objects[r.objects.length - 1] ?? r.objects[0];
-      return { ok: true, resourceVersion: o?.metadata.resourceVersion ?? String(r.seq) };
+      return { ok: true, resourceVersion: o?.metadata.resourceVersion ?? String(r.seq), ...(o ? { name: r.objects[0]?.metadata.name ?? o.metadata.name } : {}) };
     } catch (e) {
       return { ok: false, status: toStatus(e) };
     }
@@ -75,4 +89,80 @@ export class InternalController {
       p,
     );
   }
+
+  // --- node loss (issue 4, node part) ---
+  @MessagePattern(SUBJECTS.markPodNodeLost)
+  podNodeLost(@Payload() p: MarkPodNodeLostDto) {
+    return this.run({ type: 'MarkPodNodeLost', namespace: p.namespace, name: p.name, uid: p.uid, node: p.node, policy: p.policy }, p);
+  }
+
+  @MessagePattern(SUBJECTS.setPodCondition)
+  podCondition(@Payload() p: SetPodConditionDto) {
+    return this.run({ type: 'SetPodCondition', namespace: p.namespace, name: p.name, uid: p.uid, condition: p.condition as PodCondition }, p);
+  }
+
+  @MessagePattern(SUBJECTS.taintNode)
+  taint(@Payload() p: TaintNodeDto) {
+    return this.run({ type: 'TaintNode', name: p.name, taints: p.taints as Taint[] }, p);
+  }
+
+  @MessagePattern(SUBJECTS.untaintNode)
+  untaint(@Payload() p: TaintNodeDto) {
+    return this.run({ type: 'UntaintNode', name: p.name, taints: p.taints as Taint[] }, p);
+  }
+
+  @MessagePattern(SUBJECTS.setNodeUnschedulable)
+  unschedulableNode(@Payload() p: SetNodeUnschedulableDto) {
+    return this.run({ type: 'SetNodeUnschedulable', name: p.name, unschedulable: p.unschedulable }, p);
+  }
+  // --- end node loss ---
+
+  // --- workloads ---
+  @MessagePattern(SUBJECTS.createObject)
+  async createObject(@Payload() p: CreateObjectDto): Promise<Reply> {
+    try {
+      const o = p.object;
+      const ns = o.metadata?.namespace ?? 'default';
+      const command: Command = o.kind === 'Pod' ? { type: 'CreatePod', pod: admitPod(o, ns) } : { type: 'CreateObject', object: admit(genericKind(o.kind), o, ns) };
+      return await this.run(command, p);
+    } catch (e) {
+      return { ok: false, status: toStatus(e) };
+    }
+  }
+
+  @MessagePattern(SUBJECTS.updateObject)
+  async updateObject(@Payload() p: UpdateObjectDto): Promise<Reply> {
+    try {
+      const kind = genericKind(p.object.kind);
+      const current = this.cluster.store.get({ kind, namespace: p.object.metadata?.namespace ?? '', name: p.object.metadata?.name ?? '' }) as GenericObject | undefined;
+      if (!current) throw notFound(refOf(kind, p.object.metadata?.name ?? ''));
+      return await this.run({ type: 'UpdateObject', object: admit(kind, p.object, current.metadata.namespace, current), resourceVersion: p.resourceVersion }, p);
+    } catch (e) {
+      return { ok: false, status: toStatus(e) };
+    }
+  }
+
+  @MessagePattern(SUBJECTS.updateObjectStatus)
+  updateObjectStatus(@Payload() p: UpdateObjectStatusDto) {
+    return this.run({ type: 'UpdateObjectStatus', kind: p.kind, namespace: p.namespace, name: p.name, status: p.status as GenericObject['status'] }, p);
+  }
+
+  @MessagePattern(SUBJECTS.deleteObject)
+  deleteObject(@Payload() p: DeleteObjectDto) {
+    return this.run({ type: 'DeleteObject', kind: p.kind, namespace: p.namespace, name: p.name, uid: p.uid }, p);
+  }
+
+  @MessagePattern(SUBJECTS.updatePodMetadata)
+  updatePodMetadata(@Payload() p: UpdatePodMetadataDto) {
+    return this.run(
+      { type: 'UpdatePodMetadata', namespace: p.namespace, name: p.name, uid: p.uid, labels: p.labels, annotations: p.annotations, ownerReferences: p.ownerReferences as OwnerReference[] | undefined },
+      p,
+    );
+  }
+  // --- end workloads ---
+}
+
+function genericKind(kind: unknown): GenericKind {
+  if (typeof kind !== 'string' || !isGenericKind(kind)) throw new StatusError(failure(400, 'BadRequest', `kind ${String(kind)} cannot be written through this subject`));
+  return kind;
 }

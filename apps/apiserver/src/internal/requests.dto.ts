@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min } from 'class-validator';
 
 /** The NATS edge's DTOs: what a component may send the apiserver. */
 abstract class CallerDto {
@@ -110,3 +110,113 @@ export class RecordEventDto extends CallerDto {
   @IsString()
   host?: string;
 }
+
+// --- node loss (issue 4, node part) ---
+export class MarkPodNodeLostDto extends PodTargetDto {
+  @IsOptional()
+  @IsString()
+  uid?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  node!: string;
+
+  @IsIn(['legacy', 'modern'])
+  policy!: 'legacy' | 'modern';
+}
+
+export class SetPodConditionDto extends PodTargetDto {
+  @IsOptional()
+  @IsString()
+  uid?: string;
+
+  @IsObject()
+  condition!: Record<string, any>;
+}
+
+export class TaintNodeDto extends CallerDto {
+  @IsString()
+  @IsNotEmpty()
+  name!: string;
+
+  @IsArray()
+  @IsObject({ each: true })
+  taints!: Record<string, any>[];
+}
+
+export class SetNodeUnschedulableDto extends CallerDto {
+  @IsString()
+  @IsNotEmpty()
+  name!: string;
+
+  @IsBoolean()
+  unschedulable!: boolean;
+}
+// --- end node loss ---
+
+// --- workloads ---
+export class CreateObjectDto extends CallerDto {
+  @IsObject()
+  object!: Record<string, any>;
+}
+
+export class UpdateObjectDto extends CallerDto {
+  @IsObject()
+  object!: Record<string, any>;
+
+  @IsOptional()
+  @IsString()
+  resourceVersion?: string;
+}
+
+export class UpdateObjectStatusDto extends CallerDto {
+  @IsIn(['Service', 'ReplicaSet', 'Deployment', 'DaemonSet'])
+  kind!: 'Service' | 'ReplicaSet' | 'Deployment' | 'DaemonSet';
+
+  @IsString()
+  @IsNotEmpty()
+  namespace!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  name!: string;
+
+  @IsObject()
+  status!: Record<string, any>;
+}
+
+export class DeleteObjectDto extends CallerDto {
+  @IsIn(['Service', 'ReplicaSet', 'Deployment', 'DaemonSet'])
+  kind!: 'Service' | 'ReplicaSet' | 'Deployment' | 'DaemonSet';
+
+  @IsString()
+  @IsNotEmpty()
+  namespace!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  uid?: string;
+}
+
+export class UpdatePodMetadataDto extends PodTargetDto {
+  @IsString()
+  @IsNotEmpty()
+  uid!: string;
+
+  @IsOptional()
+  @IsObject()
+  labels?: Record<string, string>;
+
+  @IsOptional()
+  @IsObject()
+  annotations?: Record<string, string>;
+
+  @IsOptional()
+  @IsArray()
+  ownerReferences?: Record<string, any>[];
+}
+// --- end workloads ---

@@ -1,0 +1,37 @@
+/** An int-or-percent (`25%`) of `total`, rounded up or down as the Deployment controller does. */
+export function resolveIntOrPercent(v: number | string | undefined, total: number, roundUp: boolean): number {
+  if (v === undefined) return 0;
+  if (typeof v === 'number') return v;
+  const m = /^(\d+)%$/.exec(v);
+  if (!m) return Number(v) || 0;
+  const x = (Number(m[1]) * total) / 100;
+  return roundUp ? Math.ceil(x) : Math.floor(x);
+}
+
+/** maxSurge rounds up, maxUnavailable down; both 0 would deadlock, so unavailable becomes 1. */
+export function surgeAndUnavailable(replicas: number, surge: number | string | undefined, unavailable: number | string | undefined) {
+  const maxSurge = resolveIntOrPercent(surge, replicas, true);
+  let maxUnavailable = resolveIntOrPercent(unavailable, replicas, false);
+  if (maxSurge === 0 && maxUnavailable === 0) maxUnavailable = 1;
+  return { maxSurge, maxUnavailable };
+}
+
+const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** pod-template-hash: a short, label-safe hash of the pod template (like rand.SafeEncodeString). */
+export function podTemplateHash(template: unknown): string {
+  const json = JSON.stringify(template);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < json.length; i++) {
+    h1 = Math.imul(h1 ^ json.charCodeAt(i), 16777619) >>> 0;
+    h2 = Math.imul(h2 ^ json.charCodeAt(i), 2246822519) >>> 0;
+  }
+  let out = '';
+  let n = BigInt(h1) * 4294967296n + BigInt(h2);
+  for (let i = 0; i < 10; i++) {
+    out += SAFE[Number(n % BigInt(SAFE.length))];
+    n /= BigInt(SAFE.length);
+  }
+  return out;
+}
