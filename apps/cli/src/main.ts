@@ -1,9 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { applyCommand } from './commands/apply.command';
+import { rolloutStatusCommand } from './commands/rollout.command';
+import { scaleCommand } from './commands/scale.command';
 import { deleteCommand } from './commands/delete.command';
 import { getCommand } from './commands/get.command';
 import { replayCommand } from './commands/replay.command';
 import { KubeClient, serverUrl } from './kube-client';
+import { cordonCommand, drainCommand } from './node/cordon.command';
+import { nodeControlCommand } from './node/node-control.command';
 import { nodeKillCommand } from './node/node-kill.command';
 import { readClusterFile, up } from './up/up.command';
 
@@ -11,6 +15,10 @@ const int = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a non-negative integer');
   return n;
+};
+const nodeLostPolicy = (v: string) => {
+  if (v !== 'legacy' && v !== 'modern') throw new InvalidArgumentError('must be legacy or modern');
+  return v;
 };
 const positive = (v: string) => {
   const n = Number(v);
@@ -52,6 +60,7 @@ program
   .option('--node-cpu <quantity>', 'cpu capacity of each node', '4')
   .option('--node-memory <quantity>', 'memory capacity of each node', '8Gi')
   .option('--node-pods <n>', 'pod capacity of each node', int, 110)
+  .option('--node-lost-policy <policy>', "legacy: a lost node's pods show Unknown (NodeLost); modern: their phase is kept (env KUBESIM_NODE_LOST_POLICY)", nodeLostPolicy, process.env.KUBESIM_NODE_LOST_POLICY)
   .action(async (o) => {
     const started = Date.now();
     try {
@@ -66,6 +75,7 @@ program
           nodeMemory: o.nodeMemory,
           nodePods: o.nodePods,
           readyTimeoutMs: 60_000 + 120_000 * o.timeScale,
+          nodeLostPolicy: o.nodeLostPolicy,
         },
         (s) => process.stderr.write(s),
       );
@@ -101,8 +111,8 @@ program
 
 program
   .command('get')
-  .description('show pods, nodes, events or namespaces as kubectl does')
-  .argument('<resource>', 'pods|nodes|events|namespaces')
+  .description('show pods, nodes, events, namespaces, services, deployments, replicasets or daemonsets as kubectl does')
+  .argument('<resource>', 'pods|nodes|events|namespaces|svc|deploy|rs|ds')
   .argument('[name]', 'one object')
   .option('-o, --output <format>', 'wide|json|yaml|name')
   .option('-n, --namespace <ns>', 'namespace', 'default')
@@ -138,5 +148,74 @@ node
   .argument('<name>', 'node name, e.g. node-2')
   .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
   .action((name, o) => run(async () => nodeKillCommand(name, o.dataDir)));
+
+// --- node loss (issue 4): node start|stop|partition|heal|add, cordon|uncordon|drain ---
+const nodeOps = [
+  ['start', "start a node's kubelet again (after kill or stop)"],
+  ['stop', "stop a node's kubelet gracefully (SIGTERM); it is not restarted"],
+  ['partition', "cut a node's kubelet off from NATS; it and its containers keep running"],
+  ['heal', 'end a partition: the kubelet reconnects'],
+] as const;
+for (const [op, description] of nodeOps) {
+  node
+    .command(op)
+    .description(description)
+    .argument('<name>', 'node name, e.g. node-2')
+    .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
+    .action((name, o) => run(() => nodeControlCommand(o.dataDir, { op, name })));
+}
+node
+  .command('add')
+  .description('add a node (a new kubelet) to the running cluster')
+  .argument('<name>', 'node name, e.g. node-4')
+  .option('--cpu <quantity>', 'cpu capacity')
+  .option('--memory <quantity>', 'memory capacity')
+  .option('--pods <n>', 'pod capacity', int)
+  .option('--labels <labels>', 'node labels: key=value,key2=value2')
+  .option('--taints <taints>', 'node taints: key=value:NoSchedule,key2:NoExecute')
+  .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
+  .action((name, o) => run(() => nodeControlCommand(o.dataDir, { op: 'add', name, cpu: o.cpu, memory: o.memory, pods: o.pods, labels: o.labels, taints: o.taints })));
+
+const natsUrlOf = (o: { natsUrl?: string; dataDir: string }) => o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222';
+for (const [verb, unschedulable] of [['cordon', true], ['uncordon', false]] as const) {
+  program
+    .command(verb)
+    .description(unschedulable ? 'mark a node unschedulable' : 'mark a node schedulable again')
+    .argument('<name>', 'node name')
+    .option('--nats-url <url>', 'nats-server (default: from <data-dir>/cluster.json)')
+    .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
+    .action((name, o) => run(() => cordonCommand(client(), natsUrlOf(o), name, unschedulable)));
+}
+program
+  .command('drain')
+  .description('cordon a node, then evict its pods gracefully and wait until they are gone')
+  .argument('<name>', 'node name')
+  .option('--ignore-daemonsets', 'leave DaemonSet-managed pods in place', false)
+  .option('--force', 'also delete pods that no controller manages', false)
+  .option('--timeout <seconds>', 'give up after this long', int, 300)
+  .option('--nats-url <url>', 'nats-server (default: from <data-dir>/cluster.json)')
+  .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
+  .action((name, o) => run(() => drainCommand(client(), natsUrlOf(o), name, { ignoreDaemonsets: o.ignoreDaemonsets, force: o.force, timeoutMs: o.timeout * 1000 })));
+// --- end node loss ---
+
+// --- workloads ---
+program
+  .command('scale')
+  .description('set the replicas of a deployment or replicaset')
+  .argument('<target>', 'deployment/NAME, or a type followed by NAME')
+  .argument('[name]', 'name, when the type is given alone')
+  .requiredOption('--replicas <n>', 'the new number of replicas', int)
+  .option('-n, --namespace <ns>', 'namespace', 'default')
+  .action((target, name, o) => run(() => scaleCommand(client(), target, name, o.replicas, o.namespace)));
+
+const rollout = program.command('rollout').description('follow a deployment rollout');
+rollout
+  .command('status')
+  .description('wait until a deployment is rolled out, printing its progress as kubectl does')
+  .argument('<target>', 'deployment/NAME')
+  .option('-n, --namespace <ns>', 'namespace', 'default')
+  .option('--timeout <seconds>', 'give up after this long (0 = never)', int, 0)
+  .action((target, o) => run(() => rolloutStatusCommand(client(), target, o.namespace, (s) => process.stdout.write(s), o.timeout * 1000)));
+// --- end workloads ---
 
 program.parseAsync(process.argv);

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@kubesim/api';
 import { KubeError, type KubeClient } from '../kube-client';
 import { readManifests } from '../manifests';
-import { cliResource, collectionPath, itemPath } from '../resources';
+import { cliResource, collectionPath, itemPath, objectName } from '../resources';
 
 /** `kubesim apply -f FILE`: creates what is missing, updates what exists; one line per object. */
 export async function applyCommand(client: KubeClient, file: string, namespace: string): Promise<{ out: string; errors: string[] }> {
@@ -11,7 +11,7 @@ export async function applyCommand(client: KubeClient, file: string, namespace: 
     const r = cliResource(String(m.kind));
     const ns = r.namespaced ? (m.metadata?.namespace ?? namespace) : '';
     const name = m.metadata?.name ?? '';
-    const label = `${r.kind.toLowerCase()}/${name}`;
+    const label = objectName(r, name);
     try {
       let existing: KubeObject | undefined;
       if (name) {
@@ -22,12 +22,13 @@ export async function applyCommand(client: KubeClient, file: string, namespace: 
       }
       if (!existing) {
         const created = await client.post<KubeObject>(collectionPath(r, r.namespaced ? ns : undefined), m);
-        lines.push(`${r.kind.toLowerCase()}/${created.metadata.name} created`);
+        lines.push(`${objectName(r, created.metadata.name)} created`);
         continue;
       }
       const same =
         JSON.stringify(existing.metadata.labels ?? {}) === JSON.stringify(m.metadata?.labels ?? {}) &&
-        JSON.stringify(existing.metadata.annotations ?? {}) === JSON.stringify(m.metadata?.annotations ?? {});
+        JSON.stringify(existing.metadata.annotations ?? {}) === JSON.stringify(m.metadata?.annotations ?? {}) &&
+        (r.kind === 'Pod' || isSubset(m.spec, (existing as { spec?: unknown }).spec));
       if (same) {
         lines.push(`${label} unchanged`);
         continue;
@@ -39,4 +40,12 @@ export async function applyCommand(client: KubeClient, file: string, namespace: 
     }
   }
   return { out: lines.map((l) => l + '\n').join(''), errors };
+}
+
+/** True when every field the manifest gives has the same value in the stored object (defaults aside). */
+function isSubset(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => isSubset(x, b[i]));
+  if (a && typeof a === 'object') return Boolean(b) && typeof b === 'object' && Object.entries(a).every(([k, v]) => isSubset(v, (b as Record<string, unknown>)[k]));
+  return false;
 }

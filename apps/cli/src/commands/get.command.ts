@@ -1,8 +1,27 @@
-import type { KubeEvent, KubeObject, Node, Pod } from '@kubesim/api';
-import { eventColumns, eventRow, nodeColumns, nodeRow, podColumns, podRow, renderTable, tableHeaders, humanDuration, type Columns } from '@kubesim/printers';
+import type { DaemonSet, Deployment, KubeEvent, KubeObject, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
+import {
+  daemonSetColumns,
+  daemonSetRow,
+  deploymentColumns,
+  deploymentRow,
+  eventColumns,
+  eventRow,
+  humanDuration,
+  nodeColumns,
+  nodeRow,
+  podColumns,
+  podRow,
+  renderTable,
+  replicaSetColumns,
+  replicaSetRow,
+  serviceColumns,
+  serviceRow,
+  tableHeaders,
+  type Columns,
+} from '@kubesim/printers';
 import { stringify } from 'yaml';
 import type { KubeClient } from '../kube-client';
-import { cliResource, collectionPath, itemPath } from '../resources';
+import { cliResource, collectionPath, itemPath, objectName } from '../resources';
 
 export interface GetOptions {
   output?: string;
@@ -17,6 +36,10 @@ const PRINTERS: Record<string, Printer> = {
   Pod: { columns: podColumns, row: (o: Pod, now, wide) => podRow(o, now, wide) },
   Node: { columns: nodeColumns, row: (o: Node, now, wide) => nodeRow(o, now, wide) },
   Event: { columns: eventColumns, row: (o: KubeEvent, now, wide) => eventRow(o, now, wide) },
+  Service: { columns: serviceColumns, row: (o: Service, now) => serviceRow(o, now) },
+  Deployment: { columns: deploymentColumns, row: (o: Deployment, now) => deploymentRow(o, now) },
+  ReplicaSet: { columns: replicaSetColumns, row: (o: ReplicaSet, now) => replicaSetRow(o, now) },
+  DaemonSet: { columns: daemonSetColumns, row: (o: DaemonSet, now) => daemonSetRow(o, now) },
   Namespace: {
     columns: [
       { name: 'Name', type: 'string', format: 'name', description: '', priority: 0 },
@@ -37,14 +60,14 @@ export async function getCommand(client: KubeClient, resource: string, name: str
   } else {
     const qs = o.selector ? `?labelSelector=${encodeURIComponent(o.selector)}` : '';
     const list = await client.get<{ items: KubeObject[] }>(collectionPath(r, ns) + qs);
-    items = list.items.map((i) => Object.assign({ apiVersion: 'v1', kind: r.kind }, i));
+    items = list.items.map((i) => Object.assign({ apiVersion: r.root ? 'apps/v1' : 'v1', kind: r.kind }, i));
   }
   const output = o.output ?? '';
   if (output === 'json' || output === 'yaml') {
     const doc = name ? items[0] : { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items };
     return output === 'json' ? JSON.stringify(doc, null, 4) + '\n' : stringify(doc);
   }
-  if (output === 'name') return items.map((i) => `${r.kind.toLowerCase()}/${i.metadata.name}\n`).join('');
+  if (output === 'name') return items.map((i) => `${objectName(r, i.metadata.name)}\n`).join('');
   if (output !== '' && output !== 'wide') throw new Error(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`);
   if (items.length === 0) {
     return r.namespaced && !o.allNamespaces ? `No resources found in ${o.namespace} namespace.\n` : 'No resources found\n';
@@ -54,6 +77,7 @@ export async function getCommand(client: KubeClient, resource: string, name: str
   const now = Date.now();
   const withNs = r.namespaced && o.allNamespaces;
   const headers = [...(withNs ? ['NAMESPACE'] : []), ...tableHeaders(printer.columns, wide)];
-  const rows = items.map((i) => [...(withNs ? [i.metadata.namespace ?? ''] : []), ...printer.row(i, now, wide)]);
+  const visible = headers.length - (withNs ? 1 : 0);
+  const rows = items.map((i) => [...(withNs ? [i.metadata.namespace ?? ''] : []), ...printer.row(i, now, wide).slice(0, visible)]);
   return renderTable(headers, rows);
 }

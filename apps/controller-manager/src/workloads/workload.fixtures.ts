@@ -4,7 +4,7 @@ import { defaultPod, defaultPodSpec, type DaemonSet, type Deployment, type Node,
 export const T0 = Date.parse('2026-01-01T00:00:00Z');
 const template = (labels: Record<string, string>, image = 'nginx:1.25') => ({ metadata: { labels }, spec: defaultPodSpec({ containers: [{ name: 'app', image }] }) });
 
-export function aReplicaSet(name: string, replicas: number, labels = { app: name }, uid = `uid-${name}`): ReplicaSet {
+export function aReplicaSet(name: string, replicas: number, labels: Record<string, string> = { app: name }, uid = `uid-${name}`): ReplicaSet {
   return {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
