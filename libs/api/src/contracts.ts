@@ -29,6 +29,34 @@ export const SUBJECTS = {
   // --- end workloads ---
 } as const;
 
+/** A kubelet's own request/reply subjects (it answers from memory): `kubesim.kubelet.<node>.logs|exec`. */
+export const kubeletSubject = (node: string, what: 'logs' | 'exec') => `kubesim.kubelet.${node}.${what}`;
+
+/** `GET …/pods/NAME/log`, forwarded to the pod's kubelet. `after`: only lines from this index of the instance on (follow). */
+export interface PodLogRequest {
+  namespace: string;
+  name: string;
+  uid: string;
+  container?: string;
+  previous?: boolean;
+  timestamps?: boolean;
+  tailLines?: number;
+  sinceSeconds?: number;
+  after?: number;
+}
+export type PodLogReply = { ok: true; text: string; next: number; running: boolean } | { ok: false; status: Status };
+
+/** `kubesim exec POD -- CMD…`: runs CMD in the container until it exits. */
+export interface PodExecRequest {
+  namespace: string;
+  name: string;
+  uid: string;
+  container?: string;
+  command: string[];
+  stdin?: string;
+}
+export type PodExecReply = { ok: true; stdout: string; stderr: string; exitCode: number } | { ok: false; status: Status };
+
 export interface Caller {
   /** The component asking: `default-scheduler`, `kubelet/node-1`, `node-controller`. */
   by: string;

@@ -124,3 +124,10 @@ describe('qosClass', () => {
     expect(qosClass(pod)).toBe(expected);
   });
 });
+
+describe('container port defaults', () => {
+  it('gives every container port protocol TCP unless one is set', () => {
+    const pod = defaultPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80 }, { containerPort: 53, protocol: 'UDP' }] }] } }, 'default', { uid: 'u', now: '2026-01-01T00:00:00Z', suffix: 'abcde' });
+    expect(pod.spec.containers[0].ports).toEqual([{ containerPort: 80, protocol: 'TCP' }, { containerPort: 53, protocol: 'UDP' }]);
+  });
+});

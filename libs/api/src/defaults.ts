@@ -32,6 +32,7 @@ function defaultContainer(c: Container): Container {
     ...c,
     imagePullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
     resources,
+    ...(c.ports ? { ports: c.ports.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' })) } : {}),
     terminationMessagePath: c.terminationMessagePath ?? '/dev/termination-log',
     terminationMessagePolicy: c.terminationMessagePolicy ?? 'File',
   };
