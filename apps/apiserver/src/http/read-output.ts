@@ -1,6 +1,7 @@
 import type { KubeObject } from '@kubesim/api';
 import { negotiateOutput, tableContentType } from './accept';
 import { listBody, type Query } from './list';
+import { paginate } from './paging';
 import { parseIncludeObject, toTable } from './table';
 import { tableWatchEncoder } from './table-watch';
 import type { WatchOptions } from './watch';
@@ -24,12 +25,17 @@ export function objectReply(o: KubeObject, accept: string | undefined, query: Pa
 }
 
 /** LIST: the `<Kind>List`, or a Table of the items when the Accept header asks for one. */
-export function listReply(q: Query, items: KubeObject[], resourceVersion: number, accept: string | undefined, query: Params, now = Date.now()): Reply {
+export function listReply(q: Query, all: KubeObject[], resourceVersion: number, accept: string | undefined, query: Params, now = Date.now()): Reply {
   const out = negotiateOutput(accept);
-  if (out.as === 'Object') return { code: 200, body: listBody(q, items, resourceVersion) };
+  const page = paginate(all, query);
+  const more = page.continue ? { continue: page.continue, remainingItemCount: page.remainingItemCount } : {};
+  if (out.as === 'Object') {
+    const body = listBody(q, page.items, resourceVersion);
+    return { code: 200, body: { ...body, metadata: { ...body.metadata, ...more } } };
+  }
   const includeObject = parseIncludeObject(query.includeObject);
-  const body = toTable(q.info.kind, items, String(resourceVersion), { version: out.version, includeObject, now });
-  return { code: 200, body, contentType: tableContentType(out.version) };
+  const body = toTable(q.info.kind, page.items, String(resourceVersion), { version: out.version, includeObject, now }) as { metadata: object };
+  return { code: 200, body: { ...body, metadata: { ...body.metadata, ...more } }, contentType: tableContentType(out.version) };
 }
 
 /** WATCH: how each event's object is encoded; Tables of one row when the Accept header asks for them. */
