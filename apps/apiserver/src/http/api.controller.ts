@@ -16,6 +16,10 @@ import { badRequest, failure, methodNotAllowed, StatusError, toStatus } from './
 import { listReply, objectReply, watchEncoding, type Reply } from './read-output';
 import { serveWatch } from './watch';
 import { NAMESPACE_RESOURCE_ERRORS, createNamespace } from './namespace-writes';
+import { EventLog } from '@kubesim/eventlog';
+import type { NatsConnection } from 'nats';
+import { servePodLog } from './pod-log';
+import { podExec } from './pod-exec';
 
 const isTrue = (v: unknown) => v === 'true' || v === '1';
 
@@ -31,6 +35,7 @@ export class ApiController {
   constructor(
     @Inject(Projection) private readonly cluster: Projection,
     @Inject(CommandBus) private readonly bus: CommandBus,
+    @Inject(EventLog) private readonly log: EventLog,
   ) {
     this.generic = new GenericResources(bus);
   }
@@ -89,8 +94,22 @@ export class ApiController {
       case 'subresource': {
         const key = { kind: info.kind, namespace: ns ?? '', name: path.name };
         if (path.subresource === 'status' && method === 'GET') return objectReply(this.get(info, key), req.header('accept'), req.query as Record<string, unknown>);
+        if (path.subresource === 'eviction' && info.kind === 'Pod' && method === 'POST') {
+          // The Eviction API (kubectl drain): a graceful delete; kubesim has no PodDisruptionBudgets to refuse it.
+          const body = req.body && String(req.body).trim() ? parseBody(req.body, req.header('content-type')) : {};
+          const grace = body.deleteOptions?.gracePeriodSeconds;
+          await this.bus.execute({ type: 'DeletePod', namespace: key.namespace, name: path.name, gracePeriodSeconds: grace, uid: body.deleteOptions?.preconditions?.uid }, { by: callerOf(req), cause: 'evicted through the Eviction API' });
+          return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
+        }
         if (path.subresource === 'binding' && info.kind === 'Pod' && method === 'POST') {
           return { code: 201, body: await this.bind(key.namespace, path.name, req) };
+        }
+        if (path.subresource === 'log' && info.kind === 'Pod' && method === 'GET') {
+          const stillThere = () => this.cluster.store.get(key) as Pod | undefined;
+          return void (await servePodLog(this.nats(), this.get(info, key) as Pod, req.query as Record<string, unknown>, res, stillThere));
+        }
+        if (path.subresource === 'exec' && info.kind === 'Pod' && (method === 'POST' || method === 'GET')) {
+          return { code: 200, body: await podExec(this.nats(), this.get(info, key) as Pod, req.query as Record<string, unknown>, req.body, req.header('content-type')) };
         }
         throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
       }
@@ -120,6 +139,11 @@ export class ApiController {
       return this.generic.delete(info, current, by, body?.preconditions?.uid);
     }
     throw methodNotAllowed(method, info.resource);
+  }
+
+  /** The apiserver's NATS connection (logs and exec are forwarded to the pod's kubelet over it). */
+  private nats(): NatsConnection {
+    return this.log.nc;
   }
 
   private get(info: ResourceInfo, key: { kind: ResourceInfo['kind']; namespace: string; name: string }): KubeObject {

@@ -22,9 +22,9 @@ export function apiResourceList(groupVersion: string) {
       name: `${r.resource}/${s}`,
       singularName: '',
       namespaced: r.namespaced,
-      ...(s === 'scale' ? { group: 'autoscaling', version: 'v1' } : {}),
-      kind: s === 'binding' ? 'Binding' : s === 'scale' ? 'Scale' : r.kind,
-      verbs: s === 'binding' ? ['create'] : ['get', 'patch', 'update'],
+      ...(s === 'scale' ? { group: 'autoscaling', version: 'v1' } : s === 'eviction' ? { group: 'policy', version: 'v1' } : {}),
+      kind: s === 'binding' ? 'Binding' : s === 'scale' ? 'Scale' : s === 'eviction' ? 'Eviction' : r.kind,
+      verbs: s === 'binding' || s === 'eviction' ? ['create'] : ['get', 'patch', 'update'],
     })),
   ]);
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources };
