@@ -18,9 +18,22 @@ export function surgeAndUnavailable(replicas: number, surge: number | string | u
 
 const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
 
+/** JSON with object keys sorted: the same template hashes the same whatever order a patch left its keys in. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
 /** pod-template-hash: a short, label-safe hash of the pod template (like rand.SafeEncodeString). */
 export function podTemplateHash(template: unknown): string {
-  const json = JSON.stringify(template);
+  const json = canonicalJson(template);
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < json.length; i++) {

@@ -112,3 +112,21 @@ describe('Deployment controller', () => {
     expect(podTemplateHash(aDeployment('a', 1).spec.template)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{10}$/);
   });
 });
+
+describe('Deployment rollback', () => {
+  it('hashes a template the same whatever the order of its keys', () => {
+    const t = aDeployment('a', 1).spec.template;
+    const reordered = JSON.parse(JSON.stringify({ spec: t.spec, metadata: t.metadata }));
+    expect(podTemplateHash(reordered)).toBe(podTemplateHash(t));
+  });
+
+  it('reuses the old ReplicaSet of the template rolled back to, as the newest revision', () => {
+    const v1 = aDeployment('web', 2, 'nginx:1');
+    const v2 = aDeployment('web', 2, 'nginx:2');
+    const rs1 = rsOf(v1, 0, 0, '2026-01-01T00:00:00Z');
+    const rs2 = { ...rsOf(v2, 2, 2, '2026-01-01T00:01:00Z'), metadata: { ...rsOf(v2, 2, 2).metadata, annotations: { [REVISION]: '2' }, creationTimestamp: '2026-01-01T00:01:00Z' } };
+    const actions = reconcileDeployment(v1, [rs1, rs2], ctx);
+    expect(actions.some((a) => a.type === 'createRS')).toBe(false);
+    expect(actions.find((a) => a.type === 'reviseRS')).toMatchObject({ rs: { metadata: { name: rs1.metadata.name } }, revision: 3 });
+  });
+});

@@ -11,6 +11,7 @@ export type DeploymentAction =
   | { type: 'createRS'; rs: Record<string, any>; message: string }
   | { type: 'scaleRS'; rs: ReplicaSet; replicas: number; message: string }
   | { type: 'deleteRS'; rs: ReplicaSet }
+  | { type: 'reviseRS'; rs: ReplicaSet; revision: number }
   | { type: 'status'; status: Deployment['status'] };
 
 const revision = (rs: ReplicaSet) => Number(rs.metadata.annotations?.[REVISION] ?? 0);
@@ -73,6 +74,10 @@ export function reconcileDeployment(d: Deployment, all: readonly ReplicaSet[], c
     actions.push({ type: 'createRS', rs, message: `Scaled up replica set ${rs.metadata.name} from 0 to ${initial}` });
     return actions; // the next sync sees it and continues
   }
+
+  // Rolling back to an old template reuses its ReplicaSet, which becomes the newest revision.
+  const maxOld = Math.max(0, ...old.map(revision));
+  if (revision(current) < maxOld) actions.push({ type: 'reviseRS', rs: current, revision: maxOld + 1 });
 
   if (d.spec.strategy.type === 'Recreate') {
     for (const rs of old) if (rs.spec.replicas > 0) actions.push({ type: 'scaleRS', rs, replicas: 0, message: scaleMessage(rs, rs.spec.replicas, 0) });

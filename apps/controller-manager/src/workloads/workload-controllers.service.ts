@@ -180,6 +180,12 @@ export class WorkloadControllers implements OnApplicationBootstrap, OnApplicatio
           if (r.ok) await this.event(d, by, 'ScalingReplicaSet', a.message);
           break;
         }
+        case 'reviseRS':
+          await this.write(
+            this.api.updateObject({ object: { ...a.rs, metadata: { ...a.rs.metadata, annotations: { ...a.rs.metadata.annotations, 'deployment.kubernetes.io/revision': String(a.revision) } } }, by }),
+            `revising ${a.rs.metadata.name}`,
+          );
+          break;
         case 'deleteRS':
           await this.write(this.api.deleteObject({ kind: 'ReplicaSet', namespace: a.rs.metadata.namespace, name: a.rs.metadata.name, uid: a.rs.metadata.uid, by }), `deleting ${a.rs.metadata.name}`);
           break;
