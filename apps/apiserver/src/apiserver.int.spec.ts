@@ -158,6 +158,14 @@ describe('apiserver on a real nats-server', () => {
     expect((await http('GET', '/api/v1/namespaces/default/pods/db')).code).toBe(200);
   });
 
+  it('re-creates a pod with the name of a deleted one (its subject keeps its history)', async () => {
+    expect((await http('POST', '/api/v1/namespaces/default/pods', pod('again'))).code).toBe(201);
+    expect((await http('DELETE', '/api/v1/namespaces/default/pods/again')).code).toBe(200);
+    const again = await http('POST', '/api/v1/namespaces/default/pods', pod('again'));
+    expect(again.code).toBe(201);
+    expect(again.body.metadata.resourceVersion).toBe(String(await log.lastSeq()));
+  });
+
   it('rebuilds the same objects with the same resourceVersions after a restart', async () => {
     const before = (await http('GET', '/api/v1/pods')).body;
     const nsBefore = (await http('GET', '/api/v1/namespaces')).body;
@@ -165,5 +173,8 @@ describe('apiserver on a real nats-server', () => {
     await start();
     expect((await http('GET', '/api/v1/pods')).body).toEqual(before);
     expect((await http('GET', '/api/v1/namespaces')).body).toEqual(nsBefore);
+    // The rebuilt projection knows deleted names too.
+    expect((await http('DELETE', '/api/v1/namespaces/default/pods/again')).code).toBe(200);
+    expect((await http('POST', '/api/v1/namespaces/default/pods', pod('again'))).code).toBe(201);
   });
 });

@@ -86,3 +86,17 @@ describe('groupByObject', () => {
     ]);
   });
 });
+
+describe('Store tombstones', () => {
+  it('remembers the last sequence of a deleted object, so re-creating it expects that sequence', () => {
+    const store = new Store();
+    const at = '2026-01-01T00:00:00Z';
+    const key = { kind: 'Node' as const, namespace: '', name: 'n1' };
+    store.apply(1, { v: SCHEMA_VERSION, events: [{ type: 'NodeRegistered', at, by: 't', node: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1', uid: 'u', resourceVersion: '', creationTimestamp: at }, spec: {}, status: { capacity: {}, allocatable: {}, conditions: [], addresses: [], nodeInfo: {} as never } } }] });
+    expect(store.lastSeqOf(key)).toBe(1);
+    store.apply(2, { v: SCHEMA_VERSION, events: [{ type: 'NodeDeleted', at, by: 't', name: 'n1' }] });
+    expect(store.get(key)).toBeUndefined();
+    expect(store.lastSeqOf(key)).toBe(2);
+    expect(store.lastSeqOf({ kind: 'Node', namespace: '', name: 'never' })).toBe(0);
+  });
+});

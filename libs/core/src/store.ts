@@ -30,6 +30,17 @@ export function parseRecord(data: string, seq: number): LogRecord {
 /** The in-memory projection of the log: objects by key, and the last sequence applied. */
 export class Store extends MapView {
   seq = 0;
+  /**
+   * The last sequence of objects that were deleted: re-creating one must expect it (its subject
+   * keeps its history), not 0.
+   */
+  readonly tombstones = new Map<string, number>();
+
+  /** The expected last subject sequence for a write to `key`: its resourceVersion, its tombstone, or 0. */
+  lastSeqOf(key: ObjectKey): number {
+    const o = this.get(key);
+    return o ? Number(o.metadata.resourceVersion) : (this.tombstones.get(keyString(key)) ?? 0);
+  }
 
   apply(seq: number, record: LogRecord): Change | undefined {
     this.seq = seq;
@@ -38,8 +49,13 @@ export class Store extends MapView {
     const before = this.objects.get(key);
     let after = before;
     for (const e of record.events) after = evolve(after, e, seq);
-    if (after) this.set(key, after);
-    else this.remove(key);
+    if (after) {
+      this.set(key, after);
+      this.tombstones.delete(key);
+    } else {
+      this.remove(key);
+      this.tombstones.set(key, seq);
+    }
     if (!before && after) return { type: 'ADDED', object: after, seq, events: record.events };
     if (before && after) return { type: 'MODIFIED', object: after, seq, events: record.events };
     if (before && !after) {

@@ -1,4 +1,4 @@
-import { decide, groupByObject, SCHEMA_VERSION, type Command, type DecideContext } from '@kubesim/core';
+import { decide, groupByObject, keyString, SCHEMA_VERSION, type Command, type DecideContext } from '@kubesim/core';
 import { AppendConflictError, type EventLog } from '@kubesim/eventlog';
 import type { KubeObject } from '@kubesim/api';
 import type { Projection } from '@kubesim/eventlog';
@@ -33,6 +33,9 @@ export class CommandBus {
   }
 
   private async run(command: Command, who: { by: string; cause?: string }): Promise<Executed> {
+    // Expected sequences learnt from JetStream after a conflict on an object the projection does not
+    // have (e.g. a name re-created after a snapshot that kept no tombstone).
+    const learnt = new Map<string, number>();
     for (let attempt = 0; ; attempt++) {
       const ctx: DecideContext = { now: Date.now(), by: who.by, cause: who.cause, timeScale: this.timeScale };
       const events = decide(command, this.cluster.store, ctx);
@@ -40,9 +43,14 @@ export class CommandBus {
       let seq = this.cluster.seq;
       try {
         for (const g of groups) {
-          const current = this.cluster.store.get(g.key);
-          const expected = current ? Number(current.metadata.resourceVersion) : 0;
-          seq = await this.log.append(g.key, expected, { v: SCHEMA_VERSION, events: g.events });
+          const absent = !this.cluster.store.get(g.key);
+          const expected = (absent ? learnt.get(keyString(g.key)) : undefined) ?? this.cluster.store.lastSeqOf(g.key);
+          try {
+            seq = await this.log.append(g.key, expected, { v: SCHEMA_VERSION, events: g.events });
+          } catch (e) {
+            if (e instanceof AppendConflictError && absent) learnt.set(keyString(g.key), await this.log.lastSubjectSeq(g.key));
+            throw e;
+          }
           await this.cluster.waitFor(seq);
         }
       } catch (e) {
