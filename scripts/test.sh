@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npm run --silent lint:deps
+# docs/events.md is generated from the event union: fail when someone changed the union without it.
+node dist/scripts/gen-events-doc.js --check
 npx vitest run "$@"

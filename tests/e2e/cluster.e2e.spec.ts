@@ -95,11 +95,11 @@ describe('kubesim up, end to end', () => {
     expect(cluster.output).toContain('kubelet-node-2 exited (SIGKILL); not restarting it');
   });
 
-  it('replays the log: one line per pod phase change with reason and node', async () => {
+  it('replays the log: one line per pod phase or STATUS change with node and cause', async () => {
     const r = await cluster.cli('replay', '--data-dir', cluster.dataDir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/default\/web\s+\(none\)\s+→\s+Pending\s+Created/);
-    expect(r.stdout).toMatch(/default\/web\s+Pending\s+→\s+Running\s+container nginx started\s+node-\d/);
+    expect(r.stdout).toMatch(/default\/web\s+Pending\s+Pending\s+-\s+created/);
+    expect(r.stdout).toMatch(/default\/web\s+Running\s+Running\s+node-\d\s+container nginx started/);
   });
 
   it('comes back with the same objects and resourceVersions on the same data dir', async () => {

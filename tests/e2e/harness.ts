@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@kubesim/testing';
@@ -71,6 +71,40 @@ export class Cluster {
     return file.pids[child];
   }
 
+  /** SIGKILL of one child of `kubesim up` (as named in cluster.json); resolves once it is gone. */
+  async kill9(child: string): Promise<void> {
+    const pid = this.pid(child);
+    process.kill(pid, 'SIGKILL');
+    await waitUntilGone(pid);
+  }
+
+  /**
+   * Starts a component again outside the supervisor, with the environment `kubesim up` gives it
+   * (the supervisor never restarts a dead child). The caller stops it.
+   */
+  startAgain(child: 'apiserver' | 'nats'): ChildProcess {
+    const natsUrl = `nats://127.0.0.1:${this.natsPort}`;
+    const log = openSync(join(this.dataDir, 'logs', `${child}-again.log`), 'a');
+    const p =
+      child === 'nats'
+        ? spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(this.natsPort), '-sd', join(this.dataDir, 'jetstream')], { stdio: ['ignore', log, log] })
+        : spawn(process.execPath, [join(ROOT, 'dist/apps/apiserver/src/main.js')], {
+            stdio: ['ignore', log, log],
+            env: { ...process.env, KUBESIM_NATS_URL: natsUrl, KUBESIM_TIME_SCALE: String(this.timeScale), KUBESIM_API_PORT: String(this.port), KUBESIM_EXPECTED_NODES: String(this.nodes) },
+          });
+    this.restarted.push(p);
+    return p;
+  }
+
+  readonly restarted: ChildProcess[] = [];
+
+  /** Stops what `startAgain` started, then `kubesim up`. */
+  async downAll(): Promise<number | null> {
+    const code = await this.down();
+    for (const p of this.restarted) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+    return code;
+  }
+
   /** Runs the kubesim CLI against this cluster. */
   cli(...args: string[]): Promise<CliResult> {
     return run(process.execPath, [BIN, ...args], { KUBESIM_SERVER: this.server });
@@ -81,13 +115,24 @@ export class Cluster {
   }
 }
 
-export function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function run(cmd: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as any).code === 'number' ? (err as any).code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+async function waitUntilGone(pid: number): Promise<void> {
+  for (;;) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** Polls until `check` passes (returns without throwing), or fails with its last error. */

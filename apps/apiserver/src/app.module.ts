@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Inject } from '@nestjs/common';
-import { connectNats, EventLog } from '@kubesim/eventlog';
+import { connectNats, EventLog, SnapshotStore } from '@kubesim/eventlog';
 import type { NatsConnection } from 'nats';
 import { CommandBus } from './commands/command-bus';
 import { ApiserverConfig } from './config/apiserver.config';
@@ -10,6 +10,9 @@ import { OpenApiController } from './http/openapi.controller';
 import { InternalController } from './internal/internal.controller';
 import { Projection } from '@kubesim/eventlog';
 import { ensureSystemNamespaces } from './store/system-namespaces';
+import { loadSnapshotConfig } from './snapshot/snapshot.config';
+import { Snapshotter } from './snapshot/snapshotter';
+import { PROJECTION_START, startProjection, type ProjectionStart } from './snapshot/start-projection';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
@@ -36,14 +39,14 @@ export class AppModule {
         { provide: ApiserverConfig, useValue: config },
         { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, 'apiserver') },
         { provide: EventLog, useFactory: (nc: NatsConnection) => EventLog.open(nc, config.stream), inject: [NATS_CONNECTION] },
+        { provide: SnapshotStore, useFactory: (nc: NatsConnection) => SnapshotStore.open(nc), inject: [NATS_CONNECTION] },
+        { provide: PROJECTION_START, useFactory: (log: EventLog, snapshots: SnapshotStore) => startProjection(log, snapshots), inject: [EventLog, SnapshotStore] },
+        { provide: Projection, useFactory: (start: ProjectionStart) => start.projection, inject: [PROJECTION_START] },
         {
-          provide: Projection,
-          useFactory: async (log: EventLog) => {
-            const cluster = new Projection(log);
-            await cluster.start();
-            return cluster;
-          },
-          inject: [EventLog],
+          provide: Snapshotter,
+          useFactory: async (log: EventLog, start: ProjectionStart, snapshots: SnapshotStore) =>
+            new Snapshotter(start.projection, snapshots, loadSnapshotConfig(), await log.info(), start.report.restoredSeq),
+          inject: [EventLog, PROJECTION_START, SnapshotStore],
         },
         {
           provide: CommandBus,

@@ -4,7 +4,12 @@ import { rolloutStatusCommand } from './commands/rollout.command';
 import { scaleCommand } from './commands/scale.command';
 import { deleteCommand } from './commands/delete.command';
 import { getCommand } from './commands/get.command';
+import { exportCommand } from './commands/export.command';
+import { importCommand } from './commands/import.command';
 import { replayCommand } from './commands/replay.command';
+import { logsCommand } from './commands/logs.command';
+import { execCommand } from './commands/exec.command';
+import { describeCommand } from './commands/describe.command';
 import { KubeClient, serverUrl } from './kube-client';
 import { cordonCommand, drainCommand } from './node/cordon.command';
 import { nodeControlCommand } from './node/node-control.command';
@@ -132,14 +137,92 @@ program
   .action((resource, names, o) => run(() => deleteCommand(client(), resource, names, { namespace: o.namespace, gracePeriod: o.gracePeriod, force: o.force, wait: o.wait })));
 
 program
+  .command('logs')
+  .description("print a container's log (the current instance, or the previous one with -p)")
+  .argument('<pod>', 'pod name')
+  .option('-c, --container <name>', 'the container (required when the pod has several)')
+  .option('-p, --previous', "the previous instance's log")
+  .option('-f, --follow', 'keep streaming new lines')
+  .option('--timestamps', 'prefix each line with its RFC 3339 time')
+  .option('--tail <n>', 'only the last N lines', int)
+  .option('-n, --namespace <ns>', 'namespace', 'default')
+  .action((pod, o) => run(async () => (await logsCommand(client(), pod, o, (s) => process.stdout.write(s)), '')));
+
+program
+  .command('exec')
+  .description('run a command in a container of a pod and print its output: kubesim exec POD [-c C] -- CMD…')
+  .argument('<pod>', 'pod name')
+  .argument('<command...>', 'the command and its arguments (after --)')
+  .option('-c, --container <name>', 'the container (required when the pod has several)')
+  .option('-n, --namespace <ns>', 'namespace', 'default')
+  .action(async (pod, command, o) => {
+    try {
+      process.exitCode = await execCommand(client(), pod, command, o, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    } catch (e) {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('describe')
+  .description("show a pod as kubectl describe does: conditions, each container's state, events")
+  .argument('<resource>', 'pod')
+  .argument('<name>', 'pod name')
+  .option('-n, --namespace <ns>', 'namespace', 'default')
+  .action((resource, name, o) => run(() => describeCommand(client(), resource, name, o)));
+
+const logNatsUrl = (o: { natsUrl?: string; dataDir: string }) => o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222';
+const NATS_URL_HELP = 'nats-server (default: from <data-dir>/cluster.json, then KUBESIM_NATS_URL, then nats://127.0.0.1:4222)';
+
+program
   .command('replay')
-  .description('print every pod phase change in the event log: time, pod, from → to, reason, node')
-  .option('--nats-url <url>', 'nats-server (default: from <data-dir>/cluster.json, then KUBESIM_NATS_URL, then nats://127.0.0.1:4222)')
+  .description('the story of every pod from the event log: each phase and STATUS with time, node and cause; the cluster at a point (--at); or a check of the live state (--verify)')
+  .option('--nats-url <url>', NATS_URL_HELP)
+  .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
+  .option('--stream <name>', 'JetStream stream', 'KUBESIM')
+  .option('--file <log.jsonl>', 'read a log written by `kubesim export` instead of the live stream')
+  .option('--pod <name>', 'only this pod (name or namespace/name)')
+  .option('--node <name>', 'only what happened on this node')
+  .option('--namespace <ns>', 'only pods of this namespace')
+  .option('--since <seq|time>', 'only from this sequence or time (RFC 3339) on')
+  .option('--until <seq|time>', 'only up to this sequence or time')
+  .option('--at <seq|time>', 'print the cluster as it was then: nodes and pods, as kubectl tables')
+  .option('--follow', 'keep printing as new events arrive')
+  .option('--speed <x>', 'replay with the original pacing, X times faster', positive)
+  .option('--verify', 'rebuild the state from the log and compare it with the live apiserver, object by object; exit 1 when they differ')
+  .action(async (o) => {
+    try {
+      process.exitCode = await replayCommand({ ...o, natsUrl: logNatsUrl(o) }, client, (s) => process.stdout.write(s));
+    } catch (e) {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('export')
+  .description('write the event log as JSON lines to stdout (kubesim export > log.jsonl)')
+  .option('--since <seq>', 'from this stream sequence on', int, 1)
+  .option('--nats-url <url>', NATS_URL_HELP)
   .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
   .option('--stream <name>', 'JetStream stream', 'KUBESIM')
   .action((o) =>
-    run(() => replayCommand(o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222', o.stream)),
+    run(async () => {
+      const write = (s: string) => (process.stdout.write(s) ? undefined : new Promise<void>((r) => process.stdout.once('drain', () => r())));
+      await exportCommand({ natsUrl: logNatsUrl(o), stream: o.stream, since: Math.max(1, o.since) }, write);
+      return '';
+    }),
   );
+
+program
+  .command('import')
+  .description('restore a log written by `kubesim export` into an empty, stopped cluster (all or nothing); then `kubesim up` serves it')
+  .argument('<file>', 'log.jsonl')
+  .option('--data-dir <dir>', 'the data dir of the cluster to create', '.kubesim')
+  .option('--nats-url <url>', 'import into this running nats-server instead (its stream must be empty)')
+  .option('--stream <name>', 'JetStream stream', 'KUBESIM')
+  .action((file, o) => run(() => importCommand({ file, stream: o.stream, natsUrl: o.natsUrl, dataDir: o.dataDir }, (s) => process.stderr.write(s))));
 
 const node = program.command('node').description('act on a node of a running `kubesim up`');
 node

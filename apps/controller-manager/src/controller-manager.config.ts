@@ -1,5 +1,5 @@
 import { COMPONENT_ENV, ComponentConfig, loadConfig } from '@kubesim/api';
-import { IsNumber, IsPositive } from 'class-validator';
+import { IsIn, IsNumber, IsPositive } from 'class-validator';
 
 export class ControllerManagerConfig extends ComponentConfig {
   /** --node-monitor-period */
@@ -16,6 +16,10 @@ export class ControllerManagerConfig extends ComponentConfig {
   @IsNumber()
   @IsPositive()
   nodeStartupGracePeriodSeconds: number = 60;
+
+  /** What a lost node does to its pods' phase: `legacy` = Unknown/NodeLost (kubectl shows Unknown), `modern` = unchanged (docs/decisions.md). */
+  @IsIn(['legacy', 'modern'], { message: 'nodeLostPolicy must be legacy or modern' })
+  nodeLostPolicy: 'legacy' | 'modern' = 'legacy';
 }
 
 export const loadControllerManagerConfig = (env = process.env) =>
@@ -24,4 +28,5 @@ export const loadControllerManagerConfig = (env = process.env) =>
     nodeMonitorPeriodSeconds: 'KUBESIM_NODE_MONITOR_PERIOD',
     nodeMonitorGracePeriodSeconds: 'KUBESIM_NODE_MONITOR_GRACE_PERIOD',
     nodeStartupGracePeriodSeconds: 'KUBESIM_NODE_STARTUP_GRACE_PERIOD',
+    nodeLostPolicy: 'KUBESIM_NODE_LOST_POLICY',
   });

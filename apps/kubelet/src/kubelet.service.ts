@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { rfc3339Micro, type Node, type Pod, type PodStatus } from '@kubesim/api';
+import { rfc3339Micro, type Node, type Pod, type PodStatus, type Service } from '@kubesim/api';
 import { ApiClient, NATS_CONNECTION } from '@kubesim/cluster-client';
 import type { Change } from '@kubesim/core';
 import { Leases, Projection } from '@kubesim/eventlog';
@@ -11,6 +11,9 @@ import { nodeIP, nodeObject, readyCondition } from './node-object';
 import { IpAllocator } from './sync/ip-allocator';
 import { imageKey, PodRuntime, type NodeContext } from './sync/pod-runtime';
 import { phaseCause } from './sync/phase-cause';
+import { clusterNetwork } from './sync/cluster-network';
+import { PodIoServer } from './pod-io.server';
+import { overwrittenByOthers } from './sync/reconcile';
 
 /** Lease renewal period and duration (kubelet defaults: renew every 10 s, 40 s lease). */
 export const LEASE_RENEW_SECONDS = 10;
@@ -42,6 +45,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
   private unsubscribe?: () => void;
   private stopped = false;
   private reportingReady = false;
+  private io?: PodIoServer;
 
   constructor(
     @Inject(Projection) private readonly cluster: Projection,
@@ -50,7 +54,11 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(KubeletConfig) private readonly config: KubeletConfig,
   ) {
     this.logger = new Logger(`kubelet/${config.nodeName}`);
-    this.ctx = { nodeName: config.nodeName, hostIP: nodeIP(config), timeScale: config.timeScale, images: new Set(config.preloadedImages.split(',').filter(Boolean).map(imageKey)), strictImages: config.strictImages };
+    const network = clusterNetwork(
+      { services: () => this.cluster.store.list('Service') as Iterable<Service>, pods: () => this.cluster.store.list('Pod') as Iterable<Pod> },
+      (ip, port) => this.localListener(ip, port),
+    );
+    this.ctx = { nodeName: config.nodeName, hostIP: nodeIP(config), timeScale: config.timeScale, images: new Set(config.preloadedImages.split(',').filter(Boolean).map(imageKey)), strictImages: config.strictImages, cluster: network };
   }
 
   async onApplicationBootstrap() {
@@ -58,6 +66,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     await this.register();
     await this.renewLease();
     this.unsubscribe = this.cluster.subscribe((c) => this.onChange(c));
+    this.io = new PodIoServer(this.nc, this.config.nodeName, (ns, name) => this.podAndRuntime(ns, name), this.logger);
     for (const o of this.cluster.store.list('Pod')) this.onPod(o as Pod);
     this.logger.log(`node ${this.config.nodeName} registered (pod CIDR ${this.node()?.spec.podCIDR})`);
   }
@@ -66,7 +75,26 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     this.stopped = true;
     clearTimeout(this.leaseTimer);
     this.unsubscribe?.();
+    this.io?.close();
     for (const w of this.workers.values()) clearTimeout(w.timer);
+  }
+
+  /** What listens at ip:port in a pod of this node. */
+  private localListener(ip: string, port: number) {
+    for (const w of this.workers.values()) {
+      if (w.runtime.sandbox?.ip !== ip) continue;
+      const l = w.runtime.sandbox.network.listeners.get(port);
+      return l?.alive() ? l : undefined;
+    }
+    return undefined;
+  }
+
+  /** The pod object and its runtime, for logs and exec; brings its processes up to now first. */
+  private podAndRuntime(namespace: string, name: string) {
+    const pod = this.cluster.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined;
+    const w = pod && this.workers.get(pod.metadata.uid);
+    if (!pod || !w) return undefined;
+    return { pod, runtime: w.runtime, kick: () => this.kick(pod.metadata.uid) };
   }
 
   private nodeRef() {
@@ -99,6 +127,10 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     if (this.stopped) return;
     try {
       await this.leases!.renew(this.config.nodeName, { holderIdentity: this.config.nodeName, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: rfc3339Micro(Date.now()) });
+      // Like the kubelet's status loop: a node marked NotReady while this kubelet was cut off
+      // (or whose Ready post failed on reconnect) gets Ready again once the lease renews.
+      const node = this.node();
+      if (node) void this.ensureReady(node);
     } catch (e) {
       this.logger.warn(`renewing lease: ${e instanceof Error ? e.message : e}`);
     }
@@ -121,8 +153,17 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     if (ready?.status === 'True' || this.reportingReady || this.stopped) return;
     this.reportingReady = true;
     try {
-      const r = await this.api.setNodeCondition({ name: this.config.nodeName, condition: readyCondition(Date.now()), cause: `${this.config.nodeName} kubelet is posting status again` });
+      // Renew first: a Ready posted with a lease the controller still sees as stale flips back.
+      await this.leases!.renew(this.config.nodeName, { holderIdentity: this.config.nodeName, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: rfc3339Micro(Date.now()) });
+      const cause = `${this.config.nodeName} kubelet is posting status again`;
+      // The pressures went Unknown with Ready: post them first, so Ready=True comes with them.
+      for (const condition of nodeObject(this.config, Date.now(), '').status.conditions.filter((c) => c.type !== 'Ready')) {
+        if (node.status.conditions.find((c) => c.type === condition.type)?.status !== condition.status) await this.api.setNodeCondition({ name: this.config.nodeName, condition, cause });
+      }
+      const r = await this.api.setNodeCondition({ name: this.config.nodeName, condition: readyCondition(Date.now()), cause });
       if (r.ok) await this.event(this.nodeRef(), 'Normal', 'NodeReady', `Node ${this.config.nodeName} status is now: NodeReady`);
+    } catch (e) {
+      this.logger.warn(`posting Ready: ${e instanceof Error ? e.message : e}`);
     } finally {
       this.reportingReady = false;
     }
@@ -186,8 +227,12 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
       await this.event({ kind: 'Pod', namespace: w.namespace, name: w.name, uid, apiVersion: 'v1', ...(e.fieldPath ? { fieldPath: e.fieldPath } : {}) }, e.type, e.reason, e.message);
     }
     const json = JSON.stringify(r.status);
+    // Someone else changed the pod's status while this kubelet was cut off (the node controller's
+    // NodeLost / Ready=False): report the real status again (semantics §9.5).
+    const back = overwrittenByOthers(pod.status, r.status as PodStatus);
+    if (back) w.reported = undefined;
     if (json !== w.reported) {
-      const reply = await this.api.reportPodStatus({ namespace: w.namespace, name: w.name, uid, node: this.config.nodeName, status: r.status as PodStatus, cause: phaseCause(pod.status, r.status) });
+      const reply = await this.api.reportPodStatus({ namespace: w.namespace, name: w.name, uid, node: this.config.nodeName, status: r.status as PodStatus, cause: back ? `${this.config.nodeName} kubelet is back: reporting the pod's real status` : phaseCause(pod.status, r.status) });
       if (reply.ok) w.reported = json;
       else if (reply.status.code === 404 || reply.status.code === 409) return this.onPodGone(uid);
       else throw new Error(reply.status.message);

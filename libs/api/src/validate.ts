@@ -32,6 +32,53 @@ function causesOf(e: ValidationError, parent: string): StatusCause[] {
 interface ContainerLike {
   name?: unknown;
   resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
+  restartPolicy?: unknown;
+  [field: string]: unknown;
+}
+
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
+const PROBE_MINIMUMS: Record<string, number> = { initialDelaySeconds: 0, periodSeconds: 1, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 1, terminationGracePeriodSeconds: 1 };
+
+/** Probes and lifecycle hooks (validation.go validateProbe / validateLifecycle): one handler each, sane numbers. */
+function probeAndHookCauses(c: ContainerLike, field: string, init: boolean): StatusCause[] {
+  const causes: StatusCause[] = [];
+  const handlerCauses = (value: unknown, path: string, allowed: string[]) => {
+    if (typeof value !== 'object' || value === null) return void causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: must be an object', field: path });
+    const set = allowed.filter((h) => (value as Record<string, unknown>)[h] !== undefined);
+    if (set.length === 0) causes.push({ reason: 'FieldValueRequired', message: 'Required value: must specify a handler type', field: path });
+    if (set.length > 1) causes.push({ reason: 'FieldValueForbidden', message: 'Forbidden: may not specify more than 1 handler type', field: `${path}.${set[1]}` });
+    const exec = (value as { exec?: { command?: unknown } }).exec;
+    if (exec && (!Array.isArray(exec.command) || exec.command.length === 0)) causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: `${path}.exec.command` });
+  };
+  const sidecar = c.restartPolicy === 'Always';
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+    const value = c[probe];
+    if (value === undefined) continue;
+    const path = `${field}.${probe}`;
+    if (init && !sidecar) {
+      causes.push({ reason: 'FieldValueForbidden', message: 'Forbidden: may not be set for init containers without restartPolicy=Always', field: path });
+      continue;
+    }
+    handlerCauses(value, path, HANDLERS);
+    for (const [name, min] of Object.entries(PROBE_MINIMUMS)) {
+      const n = (value as Record<string, unknown>)?.[name];
+      if (n === undefined) continue;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < min) {
+        causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(n)}: must be greater than or equal to ${min}`, field: `${path}.${name}` });
+      }
+    }
+    const success = (value as Record<string, unknown>)?.successThreshold;
+    if (probe !== 'readinessProbe' && success !== undefined && success !== 1) {
+      causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(success)}: must be 1`, field: `${path}.successThreshold` });
+    }
+  }
+  const lifecycle = c.lifecycle as Record<string, unknown> | undefined;
+  if (lifecycle !== undefined) {
+    if (init && !sidecar) causes.push({ reason: 'FieldValueForbidden', message: 'Forbidden: may not be set for init containers without restartPolicy=Always', field: `${field}.lifecycle` });
+    else for (const hook of ['postStart', 'preStop']) if (lifecycle?.[hook] !== undefined) handlerCauses(lifecycle[hook], `${field}.lifecycle.${hook}`, HOOK_HANDLERS);
+  }
+  return causes;
 }
 
 /** Checks a DTO cannot express: names unique across all containers, well-formed quantities. */
@@ -48,6 +95,7 @@ export function podSemanticCauses(spec: { containers?: ContainerLike[]; initCont
         causes.push({ reason: 'FieldValueDuplicate', message: `Duplicate value: ${JSON.stringify(c.name)}`, field: `${field}[${i}].name` });
       }
       seen.add(c.name);
+      causes.push(...probeAndHookCauses(c, `${field}[${i}]`, field.endsWith('initContainers')));
       for (const kind of ['requests', 'limits'] as const) {
         for (const [res, q] of Object.entries(c.resources?.[kind] ?? {})) {
           if (!isQuantity(q)) {

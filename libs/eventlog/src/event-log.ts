@@ -79,6 +79,45 @@ export class EventLog {
     }
   }
 
+  /** The stream's identity (name, creation time) and extent. */
+  async info(): Promise<{ name: string; created: string; firstSeq: number; lastSeq: number }> {
+    const info = await this.jsm.streams.info(this.stream);
+    return { name: this.stream, created: info.created, firstSeq: info.state.first_seq, lastSeq: info.state.last_seq };
+  }
+
+  /**
+   * Writes records at exactly their sequences into an empty stream (restoring an exported log):
+   * each publish expects the stream's last sequence to be the previous one, so a gap, a
+   * concurrent writer or a non-empty stream fails. Nothing else may write meanwhile.
+   */
+  async restore(records: AsyncIterable<StoredRecord> | Iterable<StoredRecord>, window = 256): Promise<number> {
+    let n = 0;
+    const inflight: Promise<unknown>[] = [];
+    for await (const r of records) {
+      inflight.push(this.js.publish(r.subject, codec.encode(r.record), { expect: { lastSequence: r.seq - 1 } }));
+      n++;
+      if (inflight.length >= window) await Promise.all(inflight.splice(0));
+    }
+    await Promise.all(inflight);
+    return n;
+  }
+
+  /** Removes the stream and every record in it (an import that failed half-way). */
+  async destroy(): Promise<void> {
+    await this.jsm.streams.delete(this.stream);
+  }
+
+  /** The stream sequence of the last record about `key` (0 when there is none). */
+  async lastSubjectSeq(key: ObjectKey): Promise<number> {
+    try {
+      const m = await this.jsm.streams.getMessage(this.stream, { last_by_subj: this.subject(key) });
+      return m.seq;
+    } catch (e) {
+      if (e instanceof NatsError && (e.api_error?.err_code === 10037 || e.code === '404')) return 0;
+      throw e;
+    }
+  }
+
   async lastSeq(): Promise<number> {
     const info = await this.jsm.streams.info(this.stream);
     return info.state.last_seq;
@@ -98,7 +137,8 @@ export class EventLog {
     const consumer = await this.js.consumers.get(this.stream, { opt_start_seq: Math.max(1, fromSeq) });
     const messages = await consumer.consume({ max_messages: 1024 });
     let resolveCaughtUp!: () => void;
-    const caughtUp = new Promise<void>((r) => (resolveCaughtUp = r));
+    let rejectCaughtUp!: (e: unknown) => void;
+    const caughtUp = new Promise<void>((r, j) => ((resolveCaughtUp = r), (rejectCaughtUp = j)));
     if (target < fromSeq) resolveCaughtUp();
     const loop = (async () => {
       for await (const m of messages) {
@@ -106,7 +146,12 @@ export class EventLog {
         onRecord({ seq, time: Math.floor(m.info.timestampNanos / 1e6), subject: m.subject, record: parseRecord(m.string(), seq) });
         if (seq >= target) resolveCaughtUp();
       }
-    })();
+    })().catch((e) => {
+      // A record this kubesim cannot read (another schema version): stop, and say so to whoever waits.
+      messages.stop();
+      rejectCaughtUp(e);
+      throw e;
+    });
     return new Follower(messages, caughtUp, loop);
   }
 
@@ -129,7 +174,10 @@ export class Follower {
     private readonly messages: ConsumerMessages,
     readonly caughtUp: Promise<void>,
     readonly done: Promise<void>,
-  ) {}
+  ) {
+    // Failures reach whoever awaits `caughtUp` or `done`; they are not unhandled rejections.
+    done.catch(() => undefined);
+  }
 
   async stop(): Promise<void> {
     this.messages.stop();

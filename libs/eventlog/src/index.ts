@@ -2,3 +2,5 @@ export * from './nats-connection';
 export * from './event-log';
 export * from './leases';
 export * from './projection';
+export * from './snapshot';
+export * from './snapshot-store';

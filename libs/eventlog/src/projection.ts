@@ -1,5 +1,6 @@
 import { Store, type Change } from '@kubesim/core';
 import type { EventLog, Follower } from './event-log';
+import { restoreStore, type Snapshot } from './snapshot';
 
 /** How many changes are kept for watches that resume from a resourceVersion. */
 export const WATCH_HISTORY = 20_000;
@@ -14,21 +15,55 @@ export class Projection {
   private readonly listeners = new Set<(c: Change) => void>();
   private readonly waiters: { seq: number; resolve: () => void }[] = [];
   private follower?: Follower;
+  /** Watches from before this sequence cannot be served (the changes were folded into a snapshot). */
+  private historyFloor = 0;
 
   constructor(private readonly log: EventLog) {}
 
-  /** Replays the whole stream; resolves when the state is current. */
-  async start(): Promise<void> {
-    this.follower = await this.log.follow(1, (r) => {
+  /**
+   * Replays the stream — all of it, or only the tail after `from` (a snapshot checked with
+   * `readSnapshot`); resolves when the state is current.
+   */
+  async start(from?: Snapshot): Promise<void> {
+    if (from) {
+      restoreStore(from, this.store);
+      this.historyFloor = from.seq;
+    }
+    this.follower = await this.log.follow(this.store.seq + 1, (r) => {
       const change = this.store.apply(r.seq, r.record);
       if (change) {
         this.history.push(change);
-        if (this.history.length > WATCH_HISTORY) this.history.splice(0, this.history.length - WATCH_HISTORY);
+        // Trimmed in batches: dropping one change at a time from the front of the array costs
+        // WATCH_HISTORY moves per record, which made a long replay quadratic.
+        if (this.history.length >= 2 * WATCH_HISTORY) this.history.splice(0, this.history.length - WATCH_HISTORY);
         for (const l of this.listeners) l(change);
       }
       this.wake();
     });
+    let started = false;
+    // Before it caught up, a failure rejects `start` itself.
+    this.follower.done.catch((e) => started && this.fail(e instanceof Error ? e : new Error(String(e))));
     await this.follower.caughtUp;
+    started = true;
+  }
+
+  private failureHandler?: (e: Error) => void;
+
+  /**
+   * Called if following the log fails for good (a record with an unknown schema version): the
+   * projection is then stale, and its owner should stop rather than serve it. Without a handler
+   * the error is thrown (the process stops with its message).
+   */
+  onFailure(f: (e: Error) => void): void {
+    this.failureHandler = f;
+  }
+
+  private fail(e: Error) {
+    if (this.failureHandler) this.failureHandler(e);
+    else
+      setImmediate(() => {
+        throw e;
+      });
   }
 
   async stop(): Promise<void> {
@@ -58,13 +93,14 @@ export class Projection {
    * Changes after `seq`, or undefined when `seq` is older than the kept history (410 Expired).
    */
   changesSince(seq: number): Change[] | undefined {
+    if (seq < this.historyFloor) return undefined;
     const oldest = this.history[0];
     if (oldest && seq < oldest.seq - 1 && this.history.length >= WATCH_HISTORY) return undefined;
     return this.history.filter((c) => c.seq > seq);
   }
 
   oldestSeq(): number {
-    return this.history[0]?.seq ?? this.store.seq;
+    return Math.max(this.historyFloor, this.history[0]?.seq ?? this.store.seq);
   }
 
   subscribe(listener: (c: Change) => void): () => void {

@@ -109,7 +109,7 @@ export class ApiController {
           return void (await servePodLog(this.nats(), this.get(info, key) as Pod, req.query as Record<string, unknown>, res, stillThere));
         }
         if (path.subresource === 'exec' && info.kind === 'Pod' && (method === 'POST' || method === 'GET')) {
-          return { code: 200, body: await podExec(this.nats(), this.get(info, key) as Pod, req.query as Record<string, unknown>, req.body, req.header('content-type')) };
+          return { code: 200, body: await podExec(this.nats(), this.get(info, key) as Pod, req.query as Record<string, unknown>, req.body, req.header('content-type'), req.header('upgrade')) };
         }
         throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
       }

@@ -11,7 +11,8 @@ const EXEC_TIMEOUT_MS = 65_000;
  * command comes as kubectl sends it (`?command=sh&command=-c&command=…&container=c`) or as a
  * JSON body `{command: [...], container, stdin}`; the reply is `{stdout, stderr, exitCode}`.
  */
-export async function podExec(nc: NatsConnection, pod: Pod, query: Record<string, unknown>, body: unknown, contentType: string | undefined): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+export async function podExec(nc: Pick<NatsConnection, 'request'>, pod: Pod, query: Record<string, unknown>, body: unknown, contentType: string | undefined, upgrade?: string): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  if (upgrade) throw badRequest('kubesim serves exec as one request, not a SPDY/WebSocket stream: use `kubesim exec POD -- CMD…`');
   const parsed = body && String(body).trim() ? (parseBody(body, contentType) as { command?: unknown; container?: unknown; stdin?: unknown }) : {};
   const fromQuery = query.command === undefined ? [] : Array.isArray(query.command) ? query.command.map(String) : [String(query.command)];
   const command = Array.isArray(parsed.command) ? parsed.command.map(String) : fromQuery;

@@ -28,7 +28,7 @@ export function logRequest(pod: Pod, query: Record<string, unknown>): PodLogRequ
 }
 
 /** Asks the pod's kubelet (NATS request/reply); the kubelet answers from memory. */
-export async function askKubelet(nc: NatsConnection, pod: Pod, req: PodLogRequest): Promise<PodLogReply> {
+export async function askKubelet(nc: Pick<NatsConnection, 'request'>, pod: Pod, req: PodLogRequest): Promise<PodLogReply> {
   if (!pod.spec.nodeName) throw new StatusError(failure(400, 'BadRequest', `pod ${pod.metadata.name} does not have a host assigned`));
   try {
     const m = await nc.request(kubeletSubject(pod.spec.nodeName, 'logs'), new TextEncoder().encode(JSON.stringify(req)), { timeout: KUBELET_TIMEOUT_MS });

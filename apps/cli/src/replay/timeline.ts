@@ -1,49 +1,107 @@
 import type { Pod } from '@kubesim/api';
-import { Store, type LogRecord } from '@kubesim/core';
+import { keyOfEvent, Store, type ClusterEvent } from '@kubesim/core';
+import type { StoredRecord } from '@kubesim/eventlog';
+import { podStatusString } from '@kubesim/printers';
 
+/** One step of a pod's story: its phase and kubectl STATUS after an event that changed either. */
 export interface TimelineEntry {
   seq: number;
+  /** When it happened (the event's time). */
   at: string;
+  namespace: string;
   pod: string;
-  from: string;
-  to: string;
-  reason: string;
+  uid: string;
+  phase: string;
+  status: string;
   node: string;
+  /** Why: the event's cause, or what the event was. */
+  cause: string;
   by: string;
 }
 
+const DELETED = '(deleted)';
+
 /**
- * One entry per pod phase change, from the log alone: the same evolve as the apiserver, so the
- * node a pod was on is known even when the event does not carry it.
+ * Folds records into timeline entries with the same evolve as the apiserver (through `Store`),
+ * one event at a time so that every STATUS a pod went through is seen, even inside one record.
  */
-export function timeline(records: Iterable<{ seq: number; record: LogRecord }>): TimelineEntry[] {
-  const store = new Store();
-  const out: TimelineEntry[] = [];
-  for (const { seq, record } of records) {
-    for (const e of record.events) {
-      if (e.type === 'PodPhaseChanged' || e.type === 'PodDeleted') {
-        const current = store.get({ kind: 'Pod', namespace: e.namespace, name: e.name }) as Pod | undefined;
-        const node = (e.type === 'PodPhaseChanged' ? e.node : e.node) ?? current?.spec.nodeName ?? '';
-        out.push({
-          seq,
-          at: e.at,
-          pod: `${e.namespace}/${e.name}`,
-          from: e.type === 'PodPhaseChanged' ? (e.from ?? '(none)') : e.phase,
-          to: e.type === 'PodPhaseChanged' ? e.to : '(deleted)',
-          reason: e.type === 'PodPhaseChanged' ? e.reason : (e.cause ?? 'Deleted'),
-          node,
-          by: e.by,
-        });
-      }
+export class TimelineBuilder {
+  readonly store = new Store();
+  private readonly last = new Map<string, { phase: string; status: string }>();
+
+  apply(r: Pick<StoredRecord, 'seq' | 'record'>): TimelineEntry[] {
+    const out: TimelineEntry[] = [];
+    for (const e of r.record.events) {
+      const key = keyOfEvent(e);
+      const before = key.kind === 'Pod' ? (this.store.get(key) as Pod | undefined) : undefined;
+      this.store.apply(r.seq, { v: r.record.v, events: [e] });
+      if (key.kind !== 'Pod') continue;
+      const after = this.store.get(key) as Pod | undefined;
+      const pod = after ?? before;
+      if (!pod) continue;
+      const phase = after ? (after.status?.phase ?? '') : DELETED;
+      const status = after ? podStatusString(after) : DELETED;
+      const uid = pod.metadata.uid;
+      const prev = this.last.get(uid);
+      if (prev && prev.phase === phase && prev.status === status) continue;
+      if (after) this.last.set(uid, { phase, status });
+      else this.last.delete(uid);
+      out.push({ seq: r.seq, at: e.at, namespace: key.namespace, pod: key.name, uid, phase, status, node: pod.spec.nodeName ?? '', cause: causeOf(e), by: e.by });
     }
-    store.apply(seq, record);
+    return out;
   }
+}
+
+/** The event's own cause when it has one; otherwise what the event did, in words. */
+export function causeOf(e: ClusterEvent): string {
+  if (e.cause) return e.cause;
+  switch (e.type) {
+    case 'PodCreated':
+      return 'created';
+    case 'PodPhaseChanged':
+      return e.reason || `phase ${e.to}`;
+    case 'PodBound':
+      return `bound to ${e.node}`;
+    case 'PodDeletionRequested':
+      return `deletion requested (grace period ${e.gracePeriodSeconds}s)`;
+    case 'PodDeleted':
+      return 'deleted';
+    case 'PodStatusReported':
+      return 'status reported';
+    case 'PodConditionSet':
+      return `condition ${e.condition.type}=${e.condition.status}${e.condition.reason ? ` (${e.condition.reason})` : ''}`;
+    default:
+      return e.type;
+  }
+}
+
+export function timeline(records: Iterable<Pick<StoredRecord, 'seq' | 'record'>>): TimelineEntry[] {
+  const b = new TimelineBuilder();
+  const out: TimelineEntry[] = [];
+  for (const r of records) out.push(...b.apply(r));
   return out;
 }
 
+/** Entries grouped per pod (pods in order of first appearance), each pod's in log order. */
+export function perPod(entries: TimelineEntry[]): TimelineEntry[] {
+  const order = new Map<string, number>();
+  for (const e of entries) if (!order.has(e.uid)) order.set(e.uid, order.size);
+  return [...entries].sort((a, b) => order.get(a.uid)! - order.get(b.uid)! || a.seq - b.seq);
+}
+
+export const TIMELINE_HEADER = ['TIME', 'POD', 'PHASE', 'STATUS', 'NODE', 'CAUSE', 'BY'];
+
+export function timelineRow(e: TimelineEntry): string[] {
+  return [e.at, `${e.namespace}/${e.pod}`, e.phase || '-', e.status || '-', e.node || '-', e.cause || '-', e.by];
+}
+
 export function formatTimeline(entries: TimelineEntry[]): string {
-  const header = ['TIME', 'POD', 'FROM', '', 'TO', 'REASON', 'NODE', 'BY'];
-  const rows = entries.map((e) => [e.at.replace(/\.\d+Z$/, 'Z'), e.pod, e.from, '→', e.to, e.reason || '-', e.node || '-', e.by]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  return [header, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd() + '\n').join('');
+  const rows = entries.map(timelineRow);
+  const widths = TIMELINE_HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return [TIMELINE_HEADER, ...rows].map((r) => formatRow(r, widths)).join('');
+}
+
+/** One row padded to `widths` (streaming output uses fixed widths, since later rows are unknown). */
+export function formatRow(r: string[], widths: number[]): string {
+  return r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd() + '\n';
 }

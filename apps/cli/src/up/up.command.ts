@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { kubeconfig } from './kubeconfig';
 import { ensureNatsServer } from './nats-binary';
+import { controlSocket, serveControl } from './control-server';
+import { childName, NodeManager } from './node-manager';
 import { Supervisor, type ChildSpec } from './supervisor';
 
 export interface UpOptions {
@@ -15,6 +17,8 @@ export interface UpOptions {
   nodeMemory: string;
   nodePods: number;
   readyTimeoutMs: number;
+  /** KUBESIM_NODE_LOST_POLICY for the controller-manager: `legacy` (default) or `modern`. */
+  nodeLostPolicy?: 'legacy' | 'modern';
 }
 
 /** What `kubesim up` records in its data dir for the other commands (replay, node kill …). */
@@ -54,7 +58,7 @@ export function readClusterFile(dataDir: string): ClusterFile | undefined {
  * `kubesim up`: nats-server, apiserver, scheduler, controller-manager and N kubelets as child
  * processes on loopback. Resolves when the cluster is ready; `stop()` ends everything.
  */
-export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop: () => Promise<void>; supervisor: Supervisor; file: ClusterFile }> {
+export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop: () => Promise<void>; supervisor: Supervisor; nodes: NodeManager; file: ClusterFile }> {
   const dataDir = resolve(o.dataDir);
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -76,9 +80,30 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     env: { ...common, ...env },
   });
 
+  const file: ClusterFile = { server, natsUrl, pids: {} };
+  const writeClusterFile = () => {
+    file.pids = Object.fromEntries([...supervisor.children].map(([n, c]) => [n, c.process.pid ?? 0]));
+    writeFileSync(join(dataDir, 'cluster.json'), JSON.stringify(file, null, 2));
+  };
+  const kubelet = (name: string, kubeletNatsUrl: string, n: { cpu: string; memory: string; pods: number; labels?: string; taints?: string }): ChildSpec => {
+    const spec = node('kubelet', childName(name), {
+      KUBESIM_NODE_NAME: name,
+      KUBESIM_NODE_CPU: n.cpu,
+      KUBESIM_NODE_MEMORY: n.memory,
+      KUBESIM_NODE_PODS: String(n.pods),
+      ...(n.labels ? { KUBESIM_NODE_LABELS: n.labels } : {}),
+      ...(n.taints ? { KUBESIM_NODE_TAINTS: n.taints } : {}),
+    });
+    return { ...spec, env: { ...spec.env, KUBESIM_NATS_URL: kubeletNatsUrl } };
+  };
+  const nodes = new NodeManager(supervisor, o.natsPort, kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile);
+  let control: Server | undefined;
+
   const stop = async () => {
     shuttingDown = true;
+    control?.close();
     await supervisor.stopAll(['kubelet', 'controller-manager', 'scheduler', 'apiserver', 'nats']);
+    await nodes.close();
   };
 
   try {
@@ -87,22 +112,13 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes) }));
     await waitFor(async () => (await fetch(`${server}/healthz`).catch(() => undefined))?.ok ?? false, 30_000, 'apiserver', join(logDir, 'apiserver.log'), supervisor, 'apiserver');
     supervisor.start(node('scheduler', 'scheduler'));
-    supervisor.start(node('controller-manager', 'controller-manager'));
-    for (let i = 1; i <= o.nodes; i++) {
-      supervisor.start(
-        node('kubelet', `kubelet-node-${i}`, {
-          KUBESIM_NODE_NAME: `node-${i}`,
-          KUBESIM_NODE_CPU: o.nodeCpu,
-          KUBESIM_NODE_MEMORY: o.nodeMemory,
-          KUBESIM_NODE_PODS: String(o.nodePods),
-        }),
-      );
-    }
+    supervisor.start(node('controller-manager', 'controller-manager', o.nodeLostPolicy ? { KUBESIM_NODE_LOST_POLICY: o.nodeLostPolicy } : {}));
+    for (let i = 1; i <= o.nodes; i++) await nodes.add(`node-${i}`);
     writeFileSync(join(dataDir, 'kubeconfig'), kubeconfig(server));
-    const file: ClusterFile = { server, natsUrl, pids: Object.fromEntries([...supervisor.children].map(([n, c]) => [n, c.process.pid ?? 0])) };
-    writeFileSync(join(dataDir, 'cluster.json'), JSON.stringify(file, null, 2));
+    writeClusterFile();
+    control = await serveControl(controlSocket(dataDir), (r) => nodes.handle(r));
     await waitFor(async () => (await fetch(`${server}/readyz`).catch(() => undefined))?.ok ?? false, o.readyTimeoutMs, `${o.nodes} Ready nodes`, join(logDir, 'apiserver.log'), supervisor);
-    return { stop, supervisor, file };
+    return { stop, supervisor, nodes, file };
   } catch (e) {
     await stop();
     throw e;

@@ -1,15 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Node } from '@kubesim/api';
+import type { ConditionStatus, Node, Pod } from '@kubesim/api';
 import { ApiClient, NATS_CONNECTION } from '@kubesim/cluster-client';
 import { Leases, Projection } from '@kubesim/eventlog';
 import type { NatsConnection } from 'nats';
 import { ControllerManagerConfig } from '../controller-manager.config';
+import { podsToMark } from './lost-pods';
 import { staleConditions } from './node-health';
+import { conditionTaintChanges, readyStatus } from './node-taints';
 
 /**
- * kube-controller-manager's node-lifecycle controller, first part: watches node leases (a KV
- * bucket, out of the main log) and, every monitor period, turns a node whose lease is older than
- * the grace period `Ready=Unknown` (kubectl: NotReady) with a NodeNotReady event.
+ * kube-controller-manager's node-lifecycle controller: watches node leases (a KV bucket, out of
+ * the main log) and, every monitor period, turns a node whose lease is older than the grace
+ * period `Ready=Unknown` (kubectl: NotReady) with a NodeNotReady event; keeps the unreachable /
+ * not-ready taints in step with the Ready condition (adding and removing them); marks the pods
+ * of a node that is not Ready (`Ready=False`, and phase Unknown / NodeLost with the legacy policy).
  */
 @Injectable()
 export class NodeLifecycleController implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -61,7 +65,6 @@ export class NodeLifecycleController implements OnApplicationBootstrap, OnApplic
         gracePeriodMs: this.config.nodeMonitorGracePeriodSeconds * s,
         startupGracePeriodMs: this.config.nodeStartupGracePeriodSeconds * s,
       });
-      if (stale.length === 0) continue;
       const ago = last === undefined ? 'never renewed' : `last renewed ${Math.round((now - last) / 1000)}s ago`;
       const cause = `${name} lease expired (${ago})`;
       for (const condition of stale) {
@@ -78,6 +81,42 @@ export class NodeLifecycleController implements OnApplicationBootstrap, OnApplic
           component: 'node-controller',
         });
       }
+      const ready = stale.find((c) => c.type === 'Ready')?.status ?? readyStatus(node);
+      await this.reconcileTaints(node, ready, now, ready === 'Unknown' ? cause : `${name} is Ready=${ready}`);
+      await this.markPods(name, ready, ready === 'Unknown' ? cause : `${name} is Ready=${ready}`);
+    }
+  }
+
+  /** The unreachable / not-ready taints follow the Ready condition. */
+  private async reconcileTaints(node: Node, ready: ConditionStatus, now: number, cause: string) {
+    const name = node.metadata.name;
+    const { add, remove } = conditionTaintChanges(node, ready, now);
+    if (add.length > 0) {
+      const r = await this.api.taintNode({ name, taints: add, cause });
+      if (!r.ok) this.logger.warn(`tainting ${name}: ${r.status.message}`);
+    }
+    if (remove.length > 0) {
+      const r = await this.api.untaintNode({ name, taints: remove, cause: `${name} is Ready again` });
+      if (!r.ok) this.logger.warn(`untainting ${name}: ${r.status.message}`);
+    }
+  }
+
+  /** MarkPodsNotReady, and by default the NodeLost phase (docs/decisions.md). */
+  private async markPods(name: string, ready: ConditionStatus, cause: string) {
+    for (const { pod, policy } of podsToMark(name, ready, this.cluster.store.list('Pod') as Iterable<Pod>, this.config.nodeLostPolicy)) {
+      const { namespace, name: podName, uid } = pod.metadata;
+      const r = await this.api.markPodNodeLost({ namespace, name: podName, uid, node: name, policy, cause });
+      if (!r.ok) {
+        if (r.status.code !== 404) this.logger.warn(`marking ${namespace}/${podName} not ready: ${r.status.message}`);
+        continue;
+      }
+      await this.api.recordEvent({
+        involvedObject: { kind: 'Pod', namespace, name: podName, uid, apiVersion: 'v1' },
+        type: 'Warning',
+        reason: 'NodeNotReady',
+        message: 'Node is not ready',
+        component: 'node-controller',
+      });
     }
   }
 }

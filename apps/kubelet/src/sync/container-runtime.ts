@@ -1,31 +1,37 @@
 import type { Container, ContainerState, ContainerStatus } from '@kubesim/api';
 import {
-  buildProgram,
+  ContainerLog,
   crashLoopBackOffMessage,
-  findImage,
-  parseImageRef,
-  repositoryName,
   running,
   terminated,
   terminationReason,
   waiting,
+  type ContainerEnv,
   type PodRef,
-  type Program,
-  type ProgramRun,
+  type Process,
 } from '@kubesim/runtime';
+import type { Prober } from './container-probes';
+
+export interface HookRun {
+  readonly proc: Process;
+  readonly output: () => string;
+}
 
 /** Where one container is in its life on the node. */
 export type ContainerPhase =
   | { kind: 'new' }
   | { kind: 'pulling'; startedAt: number; doneAt: number }
   | { kind: 'pull-failed'; reason: string; message: string; showBackOffAt: number; retryAt: number; backingOff: boolean }
-  | { kind: 'running'; startedAt: number; program: Program; run: ProgramRun }
-  | { kind: 'stopping'; startedAt: number; program: Program; run: ProgramRun; exitAt: number; exitCode: number }
+  /** With a pending postStart hook the container still shows waiting (the kubelet blocks on the hook). */
+  | { kind: 'running'; startedAt: number; proc: Process; env: ContainerEnv; postStart?: HookRun }
+  /** preStop, then SIGTERM; SIGKILL at `killAt` if the process is still alive. `final: 'policy'`: the restart policy decides. */
+  | { kind: 'stopping'; startedAt: number; proc: Process; env: ContainerEnv; killAt: number; final: boolean | 'policy'; preStop?: HookRun }
   | {
       kind: 'exited';
       startedAt: number;
       finishedAt: number;
       exitCode: number;
+      oomKilled?: boolean;
       /** Set while a restart waits out the crash back-off: the container shows CrashLoopBackOff. */
       backOff?: { restartAt: number; seconds: number };
       /** Will not run again (policy says so, or the pod is being deleted). */
@@ -42,6 +48,10 @@ export interface ContainerRuntime {
   restartCount: number;
   lastState: ContainerState;
   phase: ContainerPhase;
+  /** The probes of the current instance. */
+  prober?: Prober;
+  /** Output of the current and the previous instance. */
+  readonly log: ContainerLog;
   /**
    * While a replacement is being prepared (the pull before a restart or a pull retry), what the
    * kubelet keeps reporting: the exited container, or its reasonCache error such as
@@ -59,13 +69,13 @@ export function newContainerRuntime(spec: Container, init: boolean, restartCount
     restartCount,
     lastState,
     phase: { kind: 'new' },
+    log: new ContainerLog(),
   };
 }
 
-export function programFor(spec: Container): Program {
-  const parsed = parseImageRef(spec.image);
-  const entry = parsed.ok ? findImage(repositoryName(parsed.ref)) : undefined;
-  return buildProgram(entry, spec);
+/** The running process of a container, if it has one. */
+export function processOf(c: ContainerRuntime): Process | undefined {
+  return c.phase.kind === 'running' || c.phase.kind === 'stopping' ? c.phase.proc : undefined;
 }
 
 /** The API status of a container, from its runtime record. */
@@ -80,10 +90,12 @@ export function containerStatus(c: ContainerRuntime, pod: PodRef, defaultWaiting
     case 'pull-failed':
       return p.backingOff ? waiting(base, 'ImagePullBackOff', `Back-off pulling image "${c.spec.image}"`) : waiting(base, p.reason, p.message);
     case 'running':
+      if (p.postStart) return waiting(base, defaultWaiting);
+      return running({ ...base, containerKey: key }, p.startedAt, { started: c.prober?.started ?? true, ready: c.prober?.ready ?? true });
     case 'stopping':
-      return running({ ...base, containerKey: key }, p.startedAt);
+      return running({ ...base, containerKey: key }, p.startedAt, { started: c.prober?.started ?? true, ready: c.prober?.ready ?? true });
     case 'exited': {
-      const t = terminated({ ...base, containerKey: key }, p.exitCode, terminationReason(p.exitCode), p.startedAt, p.finishedAt);
+      const t = terminated({ ...base, containerKey: key }, p.exitCode, terminationReason(p.exitCode, p.oomKilled), p.startedAt, p.finishedAt);
       if (p.backOff) {
         // CrashLoopBackOff: waiting, with the termination as lastState.
         const message = crashLoopBackOffMessage(p.backOff.seconds, c.spec.name, pod);

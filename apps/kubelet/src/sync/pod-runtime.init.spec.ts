@@ -1,6 +1,7 @@
 import type { RestartPolicy } from '@kubesim/api';
+import { execReply, startExec } from './pod-io';
 import { podReady } from '@kubesim/printers';
-import { FakeNode } from './pod-runtime.spec-helpers';
+import { FakeNode, PodOnNode } from './pod-runtime.spec-helpers';
 
 /** Init containers, semantics §4: one at a time, in order, each to completion before the next. */
 const sh = (name: string, script: string, extra: Record<string, unknown> = {}) => ({ name, image: 'busybox:1.36', command: ['sh', '-c', script], ...extra });
@@ -103,5 +104,40 @@ describe('PodRuntime: a sidecar (init container with restartPolicy Always)', () 
     expect(pod.container('app').state.running).toBeDefined();
     expect(podReady(pod.pod)).toBe('2/2');
     expect(pod.condition('Ready')).toBe('True');
+  });
+});
+
+describe('PodRuntime: a sandbox re-created after a node restart (SandboxChanged)', () => {
+  it('emits SandboxChanged and runs the init containers again', () => {
+    const node = new FakeNode();
+    const first = node.run('myapp', { initContainers: [{ name: 'init', image: 'busybox', command: ['sh', '-c', 'exit 0'] }], containers: [{ name: 'app', image: 'busybox', command: ['sleep', '3600'] }] });
+    first.sync();
+    first.wakeUntil((p) => p.status === 'Running');
+
+    const restarted = new PodOnNode(node, first.pod);
+    const r = restarted.sync();
+
+    expect(r.events[0]).toEqual({ type: 'Normal', reason: 'SandboxChanged', message: 'Pod sandbox changed, it will be killed and re-created.', fieldPath: undefined });
+    expect(restarted.runtime.containers.get('init')!.phase.kind).not.toBe('new');
+    expect(restarted.runtime.containers.get('app')!.phase.kind).toBe('new');
+  });
+});
+
+describe('PodRuntime: the pod’s containers share emptyDir volumes and localhost', () => {
+  it('one container writes a file and serves; the other reads the file and reaches it on localhost', () => {
+    const node = new FakeNode();
+    const pod = node.run('shared', {
+      volumes: [{ name: 'data', emptyDir: {} }],
+      containers: [
+        { name: 'web', image: 'nginx', volumeMounts: [{ name: 'data', mountPath: '/usr/share/nginx/html' }] },
+        { name: 'writer', image: 'busybox', volumeMounts: [{ name: 'data', mountPath: '/data' }], command: ['sh', '-c', 'echo shared page > /data/index.html; sleep 3600'] },
+      ],
+    });
+    pod.sync();
+    pod.wakeUntil((p) => p.status === 'Running' && p.pod.status.containerStatuses!.every((c) => c.ready));
+    const s = startExec(pod.pod, pod.runtime, 'writer', ['wget', '-qO-', 'http://localhost/'], node.now);
+    if ('ok' in s) throw new Error(s.status.message);
+    s.proc.advance(node.now);
+    expect(execReply(s)).toMatchObject({ stdout: 'shared page\n', exitCode: 0 });
   });
 });

@@ -65,6 +65,18 @@ export class PodOnNode {
     throw new Error(`${this.pod.metadata.name}: still ${this.status} after 20 wake-ups`);
   }
 
+  /** Lets the kubelet's timer drive the pod up to `at` (every wake-up on the way), then syncs at `at`. */
+  advanceTo(at: number): SyncResult {
+    for (let i = 0; i < 10_000 && this.last?.nextWakeAt !== undefined && this.last.nextWakeAt <= at; i++) this.wake();
+    this.node.now = Math.max(this.node.now, at);
+    return this.sync();
+  }
+
+  /** Events so far as `reason: message` lines. */
+  eventLines(): string[] {
+    return this.events.map((e) => `${e.reason}: ${e.message}`);
+  }
+
   /** What the apiserver does on `kubectl delete pod`: a deletion deadline of now + grace. */
   delete(gracePeriodSeconds = this.pod.spec.terminationGracePeriodSeconds): void {
     const deletionTimestamp = new Date(this.node.now + sec(gracePeriodSeconds)).toISOString();

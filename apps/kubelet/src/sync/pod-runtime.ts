@@ -17,20 +17,21 @@ import {
   pullDurationMs,
   pullImage,
   scaledMs,
-  simulateProgram,
-  stopProgram,
   type BackoffTable,
+  type ClusterNetwork,
   type PodRef,
 } from '@kubesim/runtime';
-import { containerStatus, newContainerRuntime, programFor, type ContainerRuntime } from './container-runtime';
+import { advanceRunning, advanceStopping, MINIMUM_GRACE_SECONDS, startContainer, stopContainer, type LifecycleContext } from './container-lifecycle';
+import { containerStatus, newContainerRuntime, processOf, type ContainerRuntime } from './container-runtime';
+import { PodSandbox } from './pod-sandbox';
+import { terminatePod, type Termination } from './pod-termination';
 import { normal, pullTime, warning, type KubeletEvent } from './kubelet-event';
 
 /** How long the kubelet takes to notice a container exit (PLEG relist period). */
 export const PLEG_RELIST_SECONDS = 1;
 /** How soon the pod worker retries a sync that failed other than by a pull (kubelet backOffPeriod). */
 export const SYNC_ERROR_RETRY_SECONDS = 10;
-/** The kubelet never gives a container less than this to stop (minimumGracePeriodInSeconds). */
-export const MINIMUM_GRACE_SECONDS = 2;
+export { MINIMUM_GRACE_SECONDS };
 
 /** What the pod runtime needs from its node. */
 export interface NodeContext {
@@ -40,6 +41,8 @@ export interface NodeContext {
   /** Images pulled on this node (normalized names): the node's image cache. */
   images: Set<string>;
   strictImages: boolean;
+  /** Cluster DNS and reachability of other pods and Services; none when absent. */
+  cluster?: ClusterNetwork;
 }
 
 export interface SyncResult {
@@ -65,13 +68,11 @@ export const imageKey = (image: string) => {
 export class PodRuntime {
   readonly ref: PodRef;
   readonly containers = new Map<string, ContainerRuntime>();
-  sandbox?: { ip: string; createdAt: number };
+  sandbox?: PodSandbox;
   private crashBackoff: BackoffTable = {};
   private pullBackoff: BackoffTable = {};
   private startTime?: number;
-  private killingAt?: number;
-  /** The grace period (Kubernetes seconds) the containers are being stopped with. */
-  private killGrace?: number;
+  private readonly termination: Termination = {};
 
   constructor(pod: Pod) {
     this.ref = { name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid };
@@ -82,31 +83,49 @@ export class PodRuntime {
         this.containers.set(c.name, newContainerRuntime(c, init, prev?.restartCount ?? 0, prev?.lastState ?? {}));
       }
     }
+    // Containers ran in a sandbox this runtime never saw (the node restarted): it is re-created.
+    this.sandboxChanged = [...previous.values()].some((s) => s.state.running || s.state.terminated);
   }
+
+  private readonly sandboxChanged: boolean;
 
   sync(pod: Pod, now: number, node: NodeContext, allocateIp: () => string): SyncResult {
     const events: KubeletEvent[] = [];
     const wake: number[] = [];
     if (!this.sandbox) {
-      this.sandbox = { ip: allocateIp(), createdAt: now };
+      this.sandbox = new PodSandbox(pod, allocateIp(), now);
       this.startTime = now;
+      // Every container starts again, init containers first (semantics §4.3).
+      if (this.sandboxChanged && !pod.metadata.deletionTimestamp) events.push(normal('SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.'));
     }
     const deleting = Boolean(pod.metadata.deletionTimestamp);
-    if (deleting) this.terminate(pod, now, node, events, wake);
-    else this.advancePod(pod, now, node, events, wake);
+    const ctx: LifecycleContext = { pod, ref: this.ref, node, sandbox: this.sandbox, events, wake, restartable: (c, code) => this.restartable(c, pod, code) };
+    if (deleting) terminatePod(this.termination, [...this.containers.values()], pod, now, ctx);
+    else this.advancePod(pod, now, node, events, wake, ctx);
     const finished = deleting && [...this.containers.values()].every((c) => c.phase.kind !== 'running' && c.phase.kind !== 'stopping');
     return { status: this.status(pod, now, node, finished), events, finished, nextWakeAt: wake.length ? Math.min(...wake) : undefined };
   }
 
-  private advancePod(pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[]) {
+  /** Runs the containers' processes up to `now` (for logs and exec); transitions stay with `sync`. */
+  catchUp(now: number) {
+    for (const c of this.containers.values()) processOf(c)?.advance(now);
+  }
+
+  private advancePod(pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[], ctx: LifecycleContext) {
     for (const spec of pod.spec.initContainers ?? []) {
       const c = this.containers.get(spec.name)!;
-      const done = () => (c.sidecar ? c.phase.kind === 'running' : c.phase.kind === 'exited' && c.phase.exitCode === 0);
+      // A sidecar lets the next init container start once it has started (startup probe passed, postStart done).
+      const done = () => (c.sidecar ? c.phase.kind === 'running' && !c.phase.postStart && c.prober?.started !== false : c.phase.kind === 'exited' && c.phase.exitCode === 0);
+      if (c.sidecar && done()) this.advance(c, pod, now, node, events, wake, ctx);
       if (done()) continue;
-      this.advance(c, pod, now, node, events, wake);
+      this.advance(c, pod, now, node, events, wake, ctx);
       if (!done()) return; // one init container at a time
     }
-    for (const spec of pod.spec.containers) this.advance(this.containers.get(spec.name)!, pod, now, node, events, wake);
+    for (const spec of pod.spec.containers) {
+      const c = this.containers.get(spec.name)!;
+      this.advance(c, pod, now, node, events, wake, ctx);
+      if (c.phase.kind === 'running' && c.phase.postStart) return; // the kubelet blocks on a postStart hook
+    }
   }
 
   private restartable(c: ContainerRuntime, pod: Pod, exitCode: number): boolean {
@@ -117,7 +136,7 @@ export class PodRuntime {
   }
 
   /** Moves one container forward through every transition due by `now`. */
-  private advance(c: ContainerRuntime, pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[]) {
+  private advance(c: ContainerRuntime, pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[], ctx: LifecycleContext) {
     const scale = node.timeScale;
     const image = c.spec.image;
     for (let guard = 0; guard < 16; guard++) {
@@ -127,7 +146,7 @@ export class PodRuntime {
           const present = node.images.has(imageKey(image));
           if (present && c.spec.imagePullPolicy !== 'Always') {
             events.push(normal('Pulled', `Container image "${image}" already present on machine`, c.fieldPath));
-            this.start(c, now, scale, events);
+            startContainer(c, now, ctx);
             continue;
           }
           if (c.spec.imagePullPolicy === 'Never') {
@@ -152,7 +171,7 @@ export class PodRuntime {
             node.images.add(imageKey(image));
             const took = pullTime(p.doneAt - p.startedAt);
             events.push(normal('Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${r.sizeBytes} bytes.`, c.fieldPath));
-            this.start(c, p.doneAt, scale, events);
+            startContainer(c, p.doneAt, ctx);
             continue;
           }
           events.push(warning('Failed', r.eventMessage, c.fieldPath), warning('Failed', `Error: ${r.reason}`, c.fieldPath));
@@ -174,13 +193,13 @@ export class PodRuntime {
           }
           return void wake.push(p.backingOff ? p.retryAt : Math.min(p.showBackOffAt, p.retryAt));
         }
-        case 'running': {
-          if (p.run.exitAt === null) return;
-          if (now < p.run.exitAt) return void wake.push(p.run.exitAt);
-          c.phase = { kind: 'exited', startedAt: p.startedAt, finishedAt: p.run.exitAt, exitCode: p.run.exitCode, final: !this.restartable(c, pod, p.run.exitCode) };
-          continue;
-        }
+        case 'running':
+          advanceRunning(c, now, ctx);
+          if (c.phase.kind === 'exited' || c.phase.kind === 'stopping') continue;
+          return;
         case 'stopping':
+          advanceStopping(c, now, ctx);
+          if (c.phase.kind === 'exited') continue;
           return;
         case 'exited': {
           if (p.final) return;
@@ -212,48 +231,6 @@ export class PodRuntime {
           return _exhaustive;
         }
       }
-    }
-  }
-
-  private start(c: ContainerRuntime, at: number, scale: number, events: KubeletEvent[]) {
-    c.showing = undefined;
-    events.push(normal('Created', `Created container: ${c.spec.name}`, c.fieldPath), normal('Started', `Started container ${c.spec.name}`, c.fieldPath));
-    const program = programFor(c.spec);
-    c.phase = { kind: 'running', startedAt: at, program, run: simulateProgram(program, at, scale) };
-  }
-
-  /** Graceful stop (semantics §7.3): SIGTERM to every running container, SIGKILL after the grace period. */
-  private terminate(pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[]) {
-    const grace = Math.max(pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds, MINIMUM_GRACE_SECONDS);
-    if (this.killingAt === undefined) {
-      this.killingAt = now;
-      this.killGrace = grace;
-      for (const c of this.containers.values()) {
-        const p = c.phase;
-        if (p.kind === 'running') {
-          events.push(normal('Killing', `Stopping container ${c.spec.name}`, c.fieldPath));
-          const stop = stopProgram(p.program, p.run, now, grace, node.timeScale);
-          c.phase = { kind: 'stopping', startedAt: p.startedAt, program: p.program, run: p.run, exitAt: stop.exitAt, exitCode: stop.exitCode };
-        } else if (p.kind === 'exited') {
-          p.final = true;
-          p.backOff = undefined;
-        }
-      }
-    } else if (grace < this.killGrace!) {
-      // A second delete shortened the grace period: stop again with the shorter timeout.
-      this.killGrace = grace;
-      for (const c of this.containers.values()) {
-        const p = c.phase;
-        if (p.kind !== 'stopping') continue;
-        const stop = stopProgram(p.program, p.run, now, grace, node.timeScale);
-        if (stop.exitAt < p.exitAt) c.phase = { ...p, exitAt: stop.exitAt, exitCode: stop.exitCode };
-      }
-    }
-    for (const c of this.containers.values()) {
-      const p = c.phase;
-      if (p.kind !== 'stopping') continue;
-      if (now < p.exitAt) wake.push(p.exitAt);
-      else c.phase = { kind: 'exited', startedAt: p.startedAt, finishedAt: p.exitAt, exitCode: p.exitCode, final: true };
     }
   }
 

@@ -1,0 +1,67 @@
+import type { Node, Pod } from '@kubesim/api';
+import { ApiClient } from '@kubesim/cluster-client';
+import { ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { KubeError, type KubeClient } from '../kube-client';
+import { drainPlan, type DrainOptions } from './drain-plan';
+
+/**
+ * `kubesim cordon|uncordon|drain NAME`. The REST API has no node writes yet, so the writes go to
+ * the apiserver over NATS (the same request/reply subjects the controllers use); reads use REST.
+ */
+export async function withNodeApi<T>(natsUrl: string, f: (api: ApiClient) => Promise<T>): Promise<T> {
+  const api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [natsUrl], maxReconnectAttempts: 0 } }), 'user:kubesim');
+  try {
+    return await f(api);
+  } finally {
+    await api.close().catch(() => undefined);
+  }
+}
+
+async function setUnschedulable(client: KubeClient, api: ApiClient, name: string, unschedulable: boolean): Promise<string> {
+  const node = await client.get<Node>(`/api/v1/nodes/${encodeURIComponent(name)}`);
+  const verb = unschedulable ? 'cordoned' : 'uncordoned';
+  if (Boolean(node.spec.unschedulable) === unschedulable) return `node/${name} already ${verb}\n`;
+  const r = await api.setNodeUnschedulable({ name, unschedulable, cause: `kubesim ${unschedulable ? 'cordon' : 'uncordon'} ${name}` });
+  if (!r.ok) throw new KubeError(r.status);
+  return `node/${name} ${verb}\n`;
+}
+
+export const cordonCommand = (client: KubeClient, natsUrl: string, name: string, unschedulable: boolean) =>
+  withNodeApi(natsUrl, (api) => setUnschedulable(client, api, name, unschedulable));
+
+export interface DrainCommandOptions extends DrainOptions {
+  timeoutMs: number;
+  pollMs?: number;
+}
+
+/** kubectl drain: cordon, then evict (graceful delete) what may go, and wait until it is gone. */
+export async function drainCommand(client: KubeClient, natsUrl: string, name: string, o: DrainCommandOptions): Promise<{ out: string; errors: string[] }> {
+  return withNodeApi(natsUrl, async (api) => {
+    let out = await setUnschedulable(client, api, name, true);
+    const pods = (await client.get<{ items: Pod[] }>('/api/v1/pods')).items;
+    const plan = drainPlan(pods, name, o);
+    if (plan.error) return { out, errors: [`error: ${plan.error}`] };
+    if (plan.warning) out += plan.warning + '\n';
+    for (const p of plan.evict) {
+      out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`;
+      const r = await api.deletePod({ namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid, cause: `kubesim drain ${name}` });
+      if (!r.ok && r.status.code !== 404) return { out, errors: [`error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": ${r.status.message}`] };
+    }
+    const deadline = Date.now() + o.timeoutMs;
+    const left = new Set(plan.evict.map((p) => p.metadata.uid));
+    while (left.size > 0) {
+      const now = (await client.get<{ items: Pod[] }>('/api/v1/pods')).items;
+      for (const p of plan.evict) {
+        if (!left.has(p.metadata.uid)) continue;
+        if (!now.some((x) => x.metadata.uid === p.metadata.uid)) {
+          left.delete(p.metadata.uid);
+          out += `pod/${p.metadata.name} evicted\n`;
+        }
+      }
+      if (left.size === 0) break;
+      if (Date.now() > deadline) return { out, errors: [`error: unable to drain node "${name}": ${left.size} pod(s) still terminating after ${o.timeoutMs / 1000}s`] };
+      await new Promise((r) => setTimeout(r, o.pollMs ?? 250));
+    }
+    return { out: out + `node/${name} drained\n`, errors: [] };
+  });
+}

@@ -1,0 +1,106 @@
+import type { ChildSpec, Supervisor } from './supervisor';
+import { NatsLink } from './nats-link';
+
+export interface NodeOptions {
+  cpu: string;
+  memory: string;
+  pods: number;
+  /** `key=value,key2=value2` */
+  labels?: string;
+  /** `key=value:NoSchedule,key2:NoExecute` */
+  taints?: string;
+}
+
+interface ManagedNode {
+  spec: ChildSpec;
+  link: NatsLink;
+}
+
+/** A request from `kubesim node …` to the running `kubesim up` (see control-server.ts). */
+export type NodeRequest =
+  | { op: 'start' | 'stop' | 'kill' | 'partition' | 'heal'; name: string }
+  | ({ op: 'add'; name: string } & Partial<NodeOptions>);
+
+const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+export const childName = (node: string) => `kubelet-${node}`;
+
+/**
+ * The kubelets of a running `kubesim up`: each one reaches NATS through its own NatsLink, so a
+ * node can be partitioned; they can be stopped (SIGTERM), killed (SIGKILL), started again, and
+ * new ones added. None is ever restarted on its own.
+ */
+export class NodeManager {
+  private readonly nodes = new Map<string, ManagedNode>();
+
+  constructor(
+    private readonly supervisor: Supervisor,
+    private readonly natsPort: number,
+    private readonly kubeletSpec: (node: string, natsUrl: string, o: NodeOptions) => ChildSpec,
+    private readonly defaults: NodeOptions,
+    /** Called after every change of the set of processes (cluster.json keeps their pids). */
+    private readonly changed: () => void,
+  ) {}
+
+  names(): string[] {
+    return [...this.nodes.keys()];
+  }
+
+  running(name: string): boolean {
+    const c = this.supervisor.children.get(childName(name));
+    return Boolean(c && c.process.exitCode === null && c.process.signalCode === null);
+  }
+
+  async add(name: string, o: Partial<NodeOptions> = {}): Promise<string> {
+    if (!NAME.test(name)) throw new Error(`invalid node name "${name}": a lowercase RFC 1123 name such as node-4`);
+    if (this.nodes.has(name)) throw new Error(`node "${name}" already exists in this cluster`);
+    const link = new NatsLink(this.natsPort);
+    const port = await link.listen();
+    const spec = this.kubeletSpec(name, `nats://127.0.0.1:${port}`, { ...this.defaults, ...definedOnly(o) });
+    this.nodes.set(name, { spec, link });
+    this.supervisor.start(spec);
+    this.changed();
+    return `node/${name} added (kubelet pid ${this.supervisor.children.get(childName(name))?.process.pid})`;
+  }
+
+  async handle(r: NodeRequest): Promise<string> {
+    if (r.op === 'add') return this.add(r.name, r);
+    const n = this.nodes.get(r.name);
+    if (!n) throw new Error(`node "${r.name}" is not one of this cluster's kubelets (${this.names().join(', ')})`);
+    switch (r.op) {
+      case 'start': {
+        if (this.running(r.name)) throw new Error(`the kubelet of ${r.name} is already running`);
+        const c = this.supervisor.start(n.spec);
+        this.changed();
+        return `node/${r.name} started (kubelet pid ${c.process.pid})${n.link.partitioned ? '; it is still partitioned: kubesim node heal ' + r.name : ''}`;
+      }
+      case 'stop':
+        if (!this.running(r.name)) throw new Error(`the kubelet of ${r.name} is not running`);
+        await this.supervisor.stop(childName(r.name));
+        return `node/${r.name} stopped (SIGTERM)`;
+      case 'kill': {
+        const c = this.supervisor.children.get(childName(r.name));
+        if (!c || !this.running(r.name)) throw new Error(`the kubelet of ${r.name} is not running`);
+        c.process.kill('SIGKILL');
+        return `node/${r.name} killed (kubelet pid ${c.process.pid}, SIGKILL)`;
+      }
+      case 'partition':
+        n.link.cut();
+        return `node/${r.name} partitioned: its kubelet keeps running, cut off from NATS`;
+      case 'heal':
+        n.link.heal();
+        return `node/${r.name} healed: its kubelet can reach NATS again`;
+      default: {
+        const _exhaustive: never = r;
+        return _exhaustive;
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.nodes.values()].map((n) => n.link.close()));
+  }
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'op' && k !== 'name')) as Partial<T>;
+}

@@ -1,0 +1,68 @@
+import type { Pod, PodExecReply, PodLogReply, PodLogRequest, Status } from '@kubesim/api';
+import { formatLog, NO_CLUSTER, startProcess, type Process } from '@kubesim/runtime';
+import { processOf, type ContainerRuntime } from './container-runtime';
+import type { PodRuntime } from './pod-runtime';
+
+const failure = (code: number, reason: string, message: string): Status => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+const badRequest = (message: string) => ({ ok: false as const, status: failure(400, 'BadRequest', message) });
+
+/** Picks the container a logs/exec request means, with the kubelet's (and kubectl's) wording when it cannot. */
+export function pickContainer(pod: Pod, runtime: PodRuntime, name: string | undefined): ContainerRuntime | { ok: false; status: Status } {
+  const podName = pod.metadata.name;
+  if (name === undefined || name === '') {
+    if (pod.spec.containers.length === 1) return runtime.containers.get(pod.spec.containers[0].name)!;
+    const names = pod.spec.containers.map((c) => c.name).join(' ');
+    const inits = (pod.spec.initContainers ?? []).map((c) => c.name);
+    const initText = inits.length ? ` or one of the init containers: [${inits.join(' ')}]` : '';
+    return badRequest(`a container name must be specified for pod ${podName}, choose one of: [${names}]${initText}`);
+  }
+  return runtime.containers.get(name) ?? badRequest(`container ${name} is not valid for pod ${podName}`);
+}
+
+/** `kubectl logs`: the current or previous instance's lines, from the kubelet's memory. */
+export function readLogs(pod: Pod, runtime: PodRuntime, req: PodLogRequest, now: number): PodLogReply {
+  const c = pickContainer(pod, runtime, req.container);
+  if ('ok' in c) return c;
+  const name = c.spec.name;
+  if (req.previous) {
+    if (!c.log.previous) return badRequest(`previous terminated container "${name}" in pod "${pod.metadata.name}" not found`);
+    return { ok: true, text: formatLog(c.log.previous, { timestamps: req.timestamps, tailLines: req.tailLines }), next: c.log.previous.length, running: false };
+  }
+  if (c.phase.kind === 'new' || c.phase.kind === 'pulling' || c.phase.kind === 'pull-failed') {
+    const reason = c.phase.kind === 'pull-failed' ? (c.phase.backingOff ? 'ImagePullBackOff' : c.phase.reason) : pod.spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating';
+    if (!c.log.previous) return badRequest(`container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
+  }
+  const dropped = c.log.appended - c.log.current.length;
+  const from = Math.max(0, (req.after ?? 0) - dropped);
+  const sinceMs = req.sinceSeconds !== undefined ? now - req.sinceSeconds * 1000 : undefined;
+  const text = formatLog(c.log.current.slice(from), { timestamps: req.timestamps, tailLines: req.after === undefined ? req.tailLines : undefined, sinceMs });
+  return { ok: true, text, next: c.log.appended, running: processOf(c) !== undefined };
+}
+
+/** A command `exec`'d into a running container (not PID 1; shares its filesystem and network). */
+export interface ExecSession {
+  readonly proc: Process;
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+export function startExec(pod: Pod, runtime: PodRuntime, container: string | undefined, command: string[], now: number): ExecSession | { ok: false; status: Status } {
+  const c = pickContainer(pod, runtime, container);
+  if ('ok' in c) return c;
+  const p = c.phase;
+  if ((p.kind !== 'running' && p.kind !== 'stopping') || p.proc.exit) {
+    return { ok: false, status: failure(400, 'BadRequest', `unable to upgrade connection: container not found ("${c.spec.name}")`) };
+  }
+  const session: ExecSession = { proc: undefined as unknown as Process, stdout: [], stderr: [] };
+  const proc = startProcess(command, { ...p.env, cluster: p.env.cluster ?? NO_CLUSTER }, now, {
+    pid1: false,
+    onOutput: (stream, line) => void (stream === 'stdout' ? session.stdout : session.stderr).push(line),
+  });
+  return { ...session, proc };
+}
+
+/** The reply once the exec'd process has exited. */
+export function execReply(s: ExecSession): PodExecReply {
+  const text = (lines: string[]) => lines.map((l) => l + '\n').join('');
+  return { ok: true, stdout: text(s.stdout), stderr: text(s.stderr), exitCode: s.proc.exit?.code ?? 0 };
+}

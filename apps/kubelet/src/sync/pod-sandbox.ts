@@ -1,0 +1,74 @@
+import type { Container, Pod } from '@kubesim/api';
+import {
+  Filesystem,
+  findImage,
+  imageFilesystem,
+  memoryLimit,
+  newVolume,
+  parseImageRef,
+  repositoryName,
+  type ClusterNetwork,
+  type ContainerEnv,
+  type Listener,
+  type PodNetwork,
+  type Volume,
+} from '@kubesim/runtime';
+
+interface VolumeMount {
+  name: string;
+  mountPath: string;
+}
+
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * The pod sandbox (pause): the pod IP and its one port space, and the pod's emptyDir volumes,
+ * shared by all its containers. Re-created (with its volumes emptied) when the sandbox changes.
+ */
+export class PodSandbox {
+  readonly network: PodNetwork;
+  readonly volumes = new Map<string, Volume>();
+  private readonly serviceAccount: Volume;
+
+  constructor(
+    private readonly pod: Pod,
+    readonly ip: string,
+    readonly createdAt: number,
+  ) {
+    this.network = { ip, hostname: (pod.spec.hostname as string | undefined) ?? pod.metadata.name, listeners: new Map<number, Listener>() };
+    for (const v of (pod.spec.volumes as { name: string }[] | undefined) ?? []) this.volumes.set(v.name, newVolume());
+    this.serviceAccount = newVolume({ '/namespace': pod.metadata.namespace, '/token': 'kubesim-token', '/ca.crt': '' });
+  }
+
+  /** What a new instance of container `spec` runs with: a fresh root filesystem from its image, the pod's mounts. */
+  containerEnv(spec: Container, cluster: ClusterNetwork, timeScale: number): ContainerEnv {
+    const parsed = parseImageRef(spec.image);
+    const image = parsed.ok ? findImage(repositoryName(parsed.ref)) : undefined;
+    const mounts: Record<string, Volume> = { [SERVICE_ACCOUNT_DIR]: this.serviceAccount };
+    for (const m of (spec.volumeMounts as VolumeMount[] | undefined) ?? []) {
+      const v = this.volumes.get(m.name);
+      if (v) mounts[m.mountPath] = v;
+    }
+    const hosts = `127.0.0.1\tlocalhost\n${this.ip}\t${this.network.hostname}\n`;
+    const root = imageFilesystem(image, { '/etc/hostname': `${this.network.hostname}\n`, '/etc/hosts': hosts });
+    const env: Record<string, string> = {
+      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      HOSTNAME: this.network.hostname,
+      HOME: '/root',
+      KUBERNETES_SERVICE_HOST: '10.96.0.1',
+      KUBERNETES_SERVICE_PORT: '443',
+    };
+    for (const e of spec.env ?? []) if (typeof e.value === 'string') env[e.name] = e.value;
+    return {
+      fs: new Filesystem(root, mounts),
+      pod: this.network,
+      cluster,
+      namespace: this.pod.metadata.namespace,
+      timeScale,
+      memoryLimitBytes: memoryLimit(spec.resources?.limits as Record<string, unknown> | undefined),
+      env,
+      image,
+      containerPorts: (spec.ports ?? []).map((p) => p.containerPort),
+    };
+  }
+}

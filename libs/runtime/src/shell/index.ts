@@ -1,0 +1,6 @@
+export * from './filesystem';
+export * from './process-types';
+export * from './process';
+export * from './start-program';
+export { CLUSTER_DNS_IP, fullyQualified } from './applets/network.applets';
+export { memoryLimit } from './applets/servers.applets';

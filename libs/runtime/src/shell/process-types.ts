@@ -1,0 +1,90 @@
+import type { ImageEntry } from '../image-catalog';
+import type { Filesystem } from './filesystem';
+
+/**
+ * A running program is a generator: it yields when it must wait for the clock (`until`, ms on
+ * the simulated clock; Infinity = until signalled) and returns its exit status.
+ */
+export interface Block {
+  readonly until: number;
+  /** A signal ends this wait at once (the `wait` builtin, a server waiting for requests). */
+  readonly interruptible?: boolean;
+}
+export type Gen<T = number> = Generator<Block, T, void>;
+
+export type Sink = (text: string) => void;
+export interface Stdio {
+  readonly stdin: string;
+  readonly stdout: Sink;
+  readonly stderr: Sink;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** Something bound to a port of a pod's network namespace. */
+export interface Listener {
+  readonly port: number;
+  /** The program that bound it, for messages. */
+  readonly program: string;
+  http(path: string, at: number): HttpResponse;
+  /** False once the program that bound the port has exited. */
+  alive(): boolean;
+  /** The process that bound it (`nginx -s quit` signals it). */
+  readonly owner?: unknown;
+}
+
+/** The sandbox's network namespace: one IP and one port space for all the pod's containers. */
+export interface PodNetwork {
+  readonly ip: string;
+  readonly hostname: string;
+  readonly listeners: Map<number, Listener>;
+}
+
+/**
+ * The cluster as a container sees it: DNS for Services and reachability of IPs. The kubelet
+ * implements it from its projection; specs use a fixed table.
+ */
+export interface ClusterNetwork {
+  /** `svc`, `svc.ns`, `svc.ns.svc.cluster.local`, looked up from `namespace` → an IP, or undefined. */
+  resolve(name: string, namespace: string): string | undefined;
+  /** What answers at ip:port (a pod IP, or a Service's cluster IP and port), or undefined. */
+  reach(ip: string, port: number): Listener | undefined;
+}
+
+export const NO_CLUSTER: ClusterNetwork = { resolve: () => undefined, reach: () => undefined };
+
+/** What a container gives the programs that run in it. */
+export interface ContainerEnv {
+  readonly fs: Filesystem;
+  readonly pod: PodNetwork;
+  readonly cluster: ClusterNetwork;
+  readonly namespace: string;
+  readonly timeScale: number;
+  /** `resources.limits.memory` in bytes. */
+  readonly memoryLimitBytes?: number;
+  readonly env: Readonly<Record<string, string>>;
+  /** The catalog entry; undefined for an image kubesim does not know. */
+  readonly image: ImageEntry | undefined;
+  /** `ports[].containerPort` of the container: what an unknown image's app listens on. */
+  readonly containerPorts?: readonly number[];
+}
+
+/** `exit N` (or an error that ends the shell) unwinds the interpreter with this. */
+export class ShellExit {
+  constructor(readonly code: number) {}
+}
+
+/** The kernel ended the process (OOM): no trap runs. */
+export class ProcessKilled {
+  constructor(
+    readonly code: number,
+    readonly reason: 'OOMKilled',
+  ) {}
+}
+
+export const NOT_FOUND_STATUS = 127;
+export const SIGKILL_EXIT_CODE = 137;
+export const SIGTERM_EXIT_CODE = 143;

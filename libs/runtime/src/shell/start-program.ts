@@ -1,0 +1,72 @@
+import type { Container } from '@kubesim/api';
+import type { ImageEntry } from '../image-catalog';
+import { findApplet } from './applets';
+import { Process, type OutputListener } from './process';
+import type { ContainerEnv, Gen, Stdio } from './process-types';
+import { Shell } from './shell';
+
+export const SHELLS = ['sh', 'ash', 'bash', 'dash'];
+/** containerd's exit code when the process cannot be started at all. */
+export const START_ERROR_EXIT_CODE = 128;
+
+/** Kubernetes semantics: `command` replaces the entrypoint (and drops the image cmd); `args` replaces cmd. */
+export function containerArgv(image: ImageEntry | undefined, c: Pick<Container, 'command' | 'args'>): string[] {
+  if (c.command && c.command.length > 0) return [...c.command, ...(c.args ?? [])];
+  const args = c.args && c.args.length > 0 ? c.args : (image?.cmd ?? []);
+  return [...(image?.entrypoint ?? []), ...args];
+}
+
+const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/**
+ * Starts argv in a container: PID 1 of a new container (`pid1`), or a process `exec`'d into a
+ * running one (probes, `kubesim exec`), which shares the container's filesystem and network.
+ * The process has not run yet: `advance(now)` runs it.
+ */
+export function startProcess(argv: readonly string[], env: ContainerEnv, at: number, options: { pid1: boolean; onOutput?: OutputListener }): Process {
+  const proc = new Process(env, at, options.onOutput);
+  const io: Stdio = { stdin: '', stdout: proc.stdout, stderr: proc.stderr };
+  return proc.start(mainOf(argv, proc, io, options.pid1));
+}
+
+function* mainOf(argv: readonly string[], proc: Process, io: Stdio, pid1: boolean): Gen {
+  if (argv.length === 0) {
+    // An image kubesim does not know, with no command: its app runs until stopped.
+    const app = findApplet('app', proc.env.image);
+    if (!app) return 0;
+    return yield* app({ name: 'app', args: [], io, proc, cwd: '/', pid1 });
+  }
+  const name = basename(argv[0]);
+  if (SHELLS.includes(name)) return yield* shellMain(argv, proc, io, pid1);
+  const applet = findApplet(argv[0], proc.env.image);
+  if (!applet) {
+    io.stderr(`exec: "${argv[0]}": executable file not found in $PATH\n`);
+    return START_ERROR_EXIT_CODE;
+  }
+  return yield* applet({ name: argv[0], args: argv.slice(1), io, proc, cwd: '/', pid1 });
+}
+
+function* shellMain(argv: readonly string[], proc: Process, io: Stdio, pid1: boolean): Gen {
+  let i = 1;
+  let flags = '';
+  for (; i < argv.length && /^-[a-z]+$/.test(argv[i]); i++) flags += argv[i].slice(1);
+  const errexit = flags.includes('e');
+  if (!flags.includes('c')) {
+    // With no script and no tty a shell reads an empty stdin and exits 0; a script file runs from the filesystem.
+    if (i >= argv.length) return 0;
+    const text = proc.env.fs.read(argv[i]);
+    if (text === 'ENOENT' || text === 'EISDIR') {
+      io.stderr(`${argv[0]}: can't open '${argv[i]}': No such file or directory\n`);
+      return 127;
+    }
+    return yield* new Shell(proc, { name: argv[i], args: argv.slice(i + 1), errexit, pid1 }).main(text, io);
+  }
+  const script = argv[i];
+  // Busybox prefixes its errors with $0: argv[0] as typed, or the first argument after the script.
+  const name = argv[i + 1] ?? argv[0];
+  if (script === undefined) {
+    io.stderr(`${name}: -c requires an argument\n`);
+    return 2;
+  }
+  return yield* new Shell(proc, { name, args: argv.slice(i + 2), errexit, pid1 }).main(script, io);
+}
