@@ -41,7 +41,7 @@ describe('PodRuntime: starting an nginx pod', () => {
     const r = web.wake();
 
     expect(r.events.map((e) => [e.reason, e.message])).toEqual([
-      ['Pulled', 'Successfully pulled image "nginx" in 144ms (144ms including waiting). Image size: 72000000 bytes.'],
+      ['Pulled', 'Successfully pulled image "nginx" in 1.44s (1.44s including waiting). Image size: 72000000 bytes.'],
       ['Created', 'Created container: nginx'],
       ['Started', 'Started container nginx'],
     ]);

@@ -169,7 +169,8 @@ export class PodRuntime {
           const key = imagePullBackoffKey(this.ref.uid, image);
           if (r.ok) {
             node.images.add(imageKey(image));
-            const took = pullTime(p.doneAt - p.startedAt);
+            // In Kubernetes' time, like every number in a message (docs/decisions.md).
+            const took = pullTime((p.doneAt - p.startedAt) / scale);
             events.push(normal('Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${r.sizeBytes} bytes.`, c.fieldPath));
             startContainer(c, p.doneAt, ctx);
             continue;
