@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { rfc3339, type Service } from '@kubesim/api';
 import type { CommandBus } from '../commands/command-bus';
 import { namespaceObject } from '../http/namespace-writes';
 import type { Projection } from '@kubesim/eventlog';
 
-/** Namespaces every cluster has. Created once; a restart finds them in the log. */
+/** Namespaces (and the `kubernetes` Service) every cluster has. Created once; a restart finds them in the log. */
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 export async function ensureSystemNamespaces(bus: CommandBus, cluster: Projection): Promise<void> {
@@ -16,4 +17,31 @@ export async function ensureSystemNamespaces(bus: CommandBus, cluster: Projectio
       if ((e as { reason?: string }).reason !== 'AlreadyExists') throw e;
     }
   }
+  if (!cluster.store.get({ kind: 'Service', namespace: 'default', name: 'kubernetes' })) {
+    try {
+      await bus.execute({ type: 'CreateObject', object: kubernetesService(Date.now(), randomUUID()) }, { by: 'apiserver' });
+    } catch (e) {
+      if ((e as { reason?: string }).reason !== 'AlreadyExists') throw e;
+    }
+  }
+}
+
+/** The `kubernetes` Service every cluster has: the apiserver at the first address of the service CIDR. */
+export function kubernetesService(now: number, uid: string): Service {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', uid, resourceVersion: '', creationTimestamp: rfc3339(now), labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.96.0.1',
+      clusterIPs: ['10.96.0.1'],
+      ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 6443 }],
+      sessionAffinity: 'None',
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      internalTrafficPolicy: 'Cluster',
+    },
+    status: { loadBalancer: {} },
+  };
 }
