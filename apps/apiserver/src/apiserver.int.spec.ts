@@ -83,6 +83,19 @@ describe('apiserver on a real nats-server', () => {
     expect(await log.lastSeq()).toBe(before);
   });
 
+  it('refuses an unknown field with fieldValidation=Strict (kubectl’s default), naming it; warns without it', async () => {
+    const before = await log.lastSeq();
+    const typo = pod('typo', { spec: { containers: [{ name: 'c', image: 'nginx', imagePullPolicyy: 'Always' }] } });
+    const strict = await http('POST', '/api/v1/namespaces/default/pods?fieldValidation=Strict', typo);
+    expect(strict.code).toBe(400);
+    expect(strict.body.message).toBe('Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolicyy"');
+    expect(await log.lastSeq()).toBe(before);
+    const res = await fetch(`${base}/api/v1/namespaces/default/pods`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(typo) });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('warning')).toBe('299 - "unknown field \\"spec.containers[0].imagePullPolicyy\\""');
+    await http('DELETE', '/api/v1/namespaces/default/pods/typo');
+  });
+
   it('names the field in details.causes', async () => {
     const r = await http('POST', '/api/v1/namespaces/default/pods', pod('bad3', { spec: { containers: [{ name: 'c' }] } }));
     expect((r.body as Status).details?.causes).toEqual([{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.containers[0].image' }]);

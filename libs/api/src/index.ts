@@ -9,3 +9,4 @@ export * from './contracts';
 export * from './config';
 export * from './workloads';
 export * from './workload.dto';
+export * from './known-fields';

@@ -11,6 +11,7 @@ import { resourceInfo, type ResourceInfo } from './resources';
 import { apiGroup, apiGroupList, apiResourceList, apiRoot } from './discovery';
 import { GenericResources } from './generic-resource';
 import { applyPatch } from './patch';
+import { validateFields } from './field-validation';
 import { updateNode } from './node-writes';
 import { badRequest, failure, methodNotAllowed, StatusError, toStatus } from './status';
 import { listReply, objectReply, watchEncoding, type Reply } from './read-output';
@@ -67,6 +68,7 @@ export class ApiController {
     if (info.namespaced === false && path.namespace !== undefined) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
     const ns = info.namespaced ? path.namespace : undefined;
     const method = req.method.toUpperCase();
+    if (path.kind === 'collection' || path.kind === 'item') validateFields(info.kind, groupVersion, req, res);
     if (isGenericKind(info.kind) && method !== 'GET' || (isGenericKind(info.kind) && path.kind === 'subresource' && path.subresource === 'scale')) {
       return this.writeGeneric(info, path, ns, req);
     }

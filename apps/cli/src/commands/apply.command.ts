@@ -21,7 +21,8 @@ export async function applyCommand(client: KubeClient, file: string, namespace: 
         });
       }
       if (!existing) {
-        const created = await client.post<KubeObject>(collectionPath(r, r.namespaced ? ns : undefined), m);
+        // Strict field validation, as kubectl asks for it: a typo is an error, not a silently dropped field.
+        const created = await client.post<KubeObject>(`${collectionPath(r, r.namespaced ? ns : undefined)}?fieldValidation=Strict`, m);
         lines.push(`${objectName(r, created.metadata.name)} created`);
         continue;
       }
@@ -33,7 +34,7 @@ export async function applyCommand(client: KubeClient, file: string, namespace: 
         lines.push(`${label} unchanged`);
         continue;
       }
-      await client.put(itemPath(r, ns, name), { ...m, metadata: { ...m.metadata, resourceVersion: existing.metadata.resourceVersion } });
+      await client.put(`${itemPath(r, ns, name)}?fieldValidation=Strict`, { ...m, metadata: { ...m.metadata, resourceVersion: existing.metadata.resourceVersion } });
       lines.push(`${label} configured`);
     } catch (e) {
       errors.push(e instanceof Error ? e.message : String(e));
