@@ -4,45 +4,14 @@
  * on every node, as on a real cluster that has run it before.
  * Usage: npm run build && node dist/scripts/bench-deployment.js [--replicas 100] [--nodes 5]
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { arg, startKubesim } from './bench-support';
 
-const ROOT = resolve(__dirname, '../..');
-const arg = (name: string, def: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-};
 const REPLICAS = arg('replicas', 100);
 const NODES = arg('nodes', 5);
 
-const freePort = () =>
-  new Promise<number>((r) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => r(p));
-    });
-  });
-
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kubesim-bench-deploy-'));
-  const port = await freePort();
-  const server = `http://127.0.0.1:${port}`;
-  const up = spawn(process.execPath, [join(ROOT, 'bin/kubesim'), 'up', '--nodes', String(NODES), '--port', String(port), '--nats-port', String(await freePort()), '--data-dir', dataDir], {
-    env: { ...process.env, KUBESIM_PRELOADED_IMAGES: 'registry.k8s.io/pause:3.10,nginx:1.14.2,nginx:1.16.1', KUBESIM_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  await new Promise<void>((r, j) => {
-    up.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('kubesim is ready')) r();
-    });
-    up.once('exit', (c) => j(new Error(`kubesim up exited ${c}`)));
-  });
+  const cluster = await startKubesim(['--nodes', String(NODES)], { KUBESIM_PRELOADED_IMAGES: 'registry.k8s.io/pause:3.10,nginx:1.14.2,nginx:1.16.1' });
+  const server = cluster.server;
   const deployment = (image: string) => ({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -72,10 +41,7 @@ async function main() {
   console.log(`kubesim bench: Deployment of ${REPLICAS} replicas on ${NODES} nodes, time scale 1, images preloaded`);
   console.log(`  create → all ${REPLICAS} Running and available: ${(createMs / 1000).toFixed(1)} s`);
   console.log(`  rolling update (maxSurge/maxUnavailable 25%) → complete: ${(rollMs / 1000).toFixed(1)} s`);
-  const exited = new Promise((r) => up.once('exit', r));
-  up.kill('SIGINT');
-  await exited;
-  rmSync(dataDir, { recursive: true, force: true });
+  await cluster.stop();
 }
 
 main().catch((e) => {

@@ -3,59 +3,21 @@
  * no pull delay), pods/s for a burst, and the RSS of every process of a 3-node `kubesim up`.
  * Usage: npm run bench:pod [-- --pods 50]
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { arg, rssMiB, startKubesim } from './bench-support';
 
-const ROOT = resolve(__dirname, '../..');
-const arg = (name: string, def: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-};
 const PODS = arg('pods', 30);
 const BURST = arg('burst', 100);
 const IMAGE = 'busybox:1.36';
-
-const freePort = () =>
-  new Promise<number>((r) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => r(p));
-    });
-  });
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
-function rssMiB(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
-
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kubesim-bench-'));
-  const port = await freePort();
-  const natsPort = await freePort();
-  const server = `http://127.0.0.1:${port}`;
-  const up = spawn(process.execPath, [join(ROOT, 'bin/kubesim'), 'up', '--nodes', '3', '--port', String(port), '--nats-port', String(natsPort), '--data-dir', dataDir], {
-    env: { ...process.env, KUBESIM_PRELOADED_IMAGES: `registry.k8s.io/pause:3.10,${IMAGE}`, KUBESIM_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  const started = Date.now();
-  await new Promise<void>((r, j) => {
-    up.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('kubesim is ready')) r();
-    });
-    up.once('exit', (c) => j(new Error(`kubesim up exited ${c}`)));
-  });
-  const readyMs = Date.now() - started;
+  const cluster = await startKubesim(['--nodes', '3'], { KUBESIM_PRELOADED_IMAGES: `registry.k8s.io/pause:3.10,${IMAGE}` });
+  const server = cluster.server;
+  const readyMs = cluster.readyMs;
 
   // Watch every pod: record when each first reports phase Running.
   const runningAt = new Map<string, number>();
@@ -107,9 +69,8 @@ async function main() {
   await Promise.all(Array.from({ length: BURST }, (_, i) => untilRunning(`burst-${i}`)));
   const burstMs = performance.now() - t0;
 
-  const cluster = JSON.parse(readFileSync(join(dataDir, 'cluster.json'), 'utf8')) as { pids: Record<string, number> };
-  const rss = Object.entries(cluster.pids).map(([name, pid]) => [name, rssMiB(pid)] as const);
-  rss.push(['kubesim up (supervisor)', rssMiB(up.pid!)]);
+  const rss = Object.entries(cluster.pids()).map(([name, pid]) => [name, rssMiB(pid)] as const);
+  rss.push(['kubesim up (supervisor)', rssMiB(cluster.process.pid!)]);
 
   const f = (n: number) => n.toFixed(1);
   console.log(`kubesim bench: 3 nodes, time scale 1, image ${IMAGE} preloaded (no pull delay)`);
@@ -121,10 +82,7 @@ async function main() {
   console.log(`    ${'total'.padEnd(26)} ${f(rss.reduce((a, [, m]) => a + m, 0))} MiB`);
 
   ctl.abort();
-  const exited = new Promise((r) => up.once('exit', r));
-  up.kill('SIGINT');
-  await exited;
-  rmSync(dataDir, { recursive: true, force: true });
+  await cluster.stop();
 }
 
 main().catch((e) => {

@@ -12,27 +12,14 @@ import { SCHEMA_VERSION, subjectOf, type ClusterEvent, type ObjectKey } from '@k
 import { connectNats, EventLog, Projection, type StoredRecord } from '@kubesim/eventlog';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ROOT, arg, freePort } from './bench-support';
 
-const ROOT = resolve(__dirname, '../..');
-const arg = (name: string, def: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-};
 const N = arg('records', 100_000);
 /** Pods still there at the end (the rest are deleted): the state a restart restores. */
 const LIVE_PODS = 1000;
 
-const freePort = () =>
-  new Promise<number>((r) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => r(p));
-    });
-  });
 
 function startNats(port: number, dir: string): Promise<ChildProcess> {
   const p = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
