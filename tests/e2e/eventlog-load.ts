@@ -13,18 +13,25 @@ export class PodLoad {
     private readonly server: string,
     private readonly prefix: string,
     parallel = 3,
+    /**
+     * At most this many pods, paced so that the load spans the crash: three nodes hold 330 pods
+     * (110 each) and both crash tests share them; more would be Pending with "Too many pods".
+     */
+    private readonly max = 120,
+    private readonly paceMs = 200,
   ) {
     this.workers = Array.from({ length: parallel }, () => this.work());
   }
 
   private async work() {
-    while (this.running) {
+    while (this.running && this.next < this.max) {
       const name = `${this.prefix}-${this.next++}`;
       const body = { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'], resources: { requests: { cpu: '10m' } } }] } };
       try {
         const res = await fetch(`${this.server}/api/v1/namespaces/default/pods`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
         if (res.status === 201) this.acknowledged.set(name, ((await res.json()) as Pod).metadata.uid);
         else this.failures++;
+        await new Promise((r) => setTimeout(r, this.paceMs));
       } catch {
         this.failures++;
         await new Promise((r) => setTimeout(r, 100));

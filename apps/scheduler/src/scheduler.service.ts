@@ -13,6 +13,9 @@ import { SchedulerConfig } from './scheduler.config';
  * through the apiserver (which refuses a second binding). Unschedulable pods get the FitError as
  * their PodScheduled condition and a FailedScheduling event, and wait for a cluster change.
  */
+/** How often pending pods missing from the queue are put back (scaled by the time scale). */
+export const RESYNC_SECONDS = 30;
+
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('scheduler');
@@ -23,6 +26,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   /** What of each pending pod the scheduler cares about; status-only updates (its own included) are skipped. */
   private readonly seen = new Map<string, string>();
   private running = false;
+  private inFlight?: string;
+  private resyncTimer?: NodeJS.Timeout;
   private wake?: () => void;
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
@@ -41,10 +46,29 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     this.unsubscribe = this.cluster.subscribe((c) => this.onChange(c));
     this.running = true;
     this.loop = this.run();
+    this.scheduleResync();
     this.logger.log(`scheduling pods with schedulerName=${this.config.schedulerName}`);
   }
 
+  /**
+   * A safety net, like an informer's resync: every pending pod the projection shows that is in no
+   * queue and not being scheduled goes back to the queue (e.g. after a request lost in a crash).
+   */
+  private scheduleResync() {
+    this.resyncTimer = setTimeout(() => {
+      for (const o of this.cluster.store.list('Pod')) {
+        const pod = o as Pod;
+        if (!needsScheduling(pod, this.config.schedulerName) || pod.metadata.uid === this.inFlight || this.queue.where(pod)) continue;
+        this.logger.warn(`re-queueing ${pod.metadata.namespace}/${pod.metadata.name}: pending, but in no queue`);
+        this.queue.add(pod);
+        this.wake?.();
+      }
+      if (this.running) this.scheduleResync();
+    }, RESYNC_SECONDS * 1000 * this.config.timeScale);
+  }
+
   async onApplicationShutdown() {
+    clearTimeout(this.resyncTimer);
     this.running = false;
     this.unsubscribe?.();
     clearTimeout(this.timer);
@@ -94,10 +118,15 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       this.queue.flushUnschedulableLeftover();
       const pod = this.queue.pop();
       if (pod) {
+        this.inFlight = pod.metadata.uid;
         await this.scheduleOne(pod).catch((e) => {
           this.logger.error(`scheduling ${pod.metadata.namespace}/${pod.metadata.name}: ${e instanceof Error ? e.message : e}`);
+          // The binding may or may not have happened (a lost reply): forget the assumption; the
+          // projection says which, and a retry is refused by the apiserver if it did.
+          this.assumed.delete(pod.metadata.uid);
           this.queue.addBackoff(pod, this.bump(pod));
         });
+        this.inFlight = undefined;
         continue;
       }
       await this.sleepUntilWoken();
