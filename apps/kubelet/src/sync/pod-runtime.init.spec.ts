@@ -107,6 +107,44 @@ describe('PodRuntime: a sidecar (init container with restartPolicy Always)', () 
   });
 });
 
+describe('PodRuntime: sidecar start-up gating and stop order', () => {
+  it('the next init container waits until the sidecar has started (its startup probe passed)', () => {
+    const node = new FakeNode();
+    const pod = node.run('gated', {
+      initContainers: [
+        { ...sh('proxy', 'touch /tmp/up; sleep infinity', { restartPolicy: 'Always' }), startupProbe: { exec: { command: ['cat', '/tmp/up'] }, initialDelaySeconds: 5, periodSeconds: 5 } },
+        sh('setup', 'exit 0'),
+      ],
+      containers: [{ name: 'app', image: 'nginx:1.25' }],
+    });
+    pod.sync();
+    pod.wakeUntil((p) => p.container('proxy').state.running !== undefined);
+    expect(pod.container('setup').state.waiting?.reason).toBe('PodInitializing');
+    pod.wakeUntil((p) => p.status === 'Running');
+    expect(pod.container('proxy').started).toBe(true);
+    expect(pod.container('setup').state.terminated?.exitCode).toBe(0);
+  });
+
+  it('on deletion the sidecar stops after the app containers', () => {
+    const node = new FakeNode();
+    const pod = node.run('ordered', {
+      initContainers: [sh('proxy', 'sleep infinity', { restartPolicy: 'Always' })],
+      containers: [{ name: 'app', image: 'nginx:1.25' }],
+    });
+    pod.sync();
+    pod.wakeUntil((p) => p.status === 'Running');
+    pod.delete(30);
+    pod.sync();
+    const killing = () => pod.eventLines().filter((l) => l.startsWith('Killing'));
+    // First the app (nginx exits at once on SIGTERM); the sidecar only after it.
+    expect(killing()[0]).toBe('Killing: Stopping container app');
+    expect(pod.container('proxy').state.terminated).toBeUndefined();
+    pod.wakeUntil(() => pod.container('proxy').state.terminated !== undefined);
+    expect(killing()).toEqual(['Killing: Stopping container app', 'Killing: Stopping container proxy']);
+    expect(pod.container('app').state.terminated).toBeDefined();
+  });
+});
+
 describe('PodRuntime: a sandbox re-created after a node restart (SandboxChanged)', () => {
   it('emits SandboxChanged and runs the init containers again', () => {
     const node = new FakeNode();
