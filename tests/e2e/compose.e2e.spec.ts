@@ -52,7 +52,16 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
     expect((await cli('apply', '-f', f)).code).toBe(0);
     const d = join(dir, 'web.yaml');
     writeFileSync(d, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 6\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.25\n');
+    // node-2 is the smallest node: cordon the others while the Deployment is placed, so that some
+    // of its pods are there when kubelet-2 stops.
+    const cordon = (node: string, on: boolean) =>
+      fetch(`http://127.0.0.1:${port}/api/v1/nodes/${node}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ spec: { unschedulable: on } }) });
+    await cordon('node-1', true);
+    await cordon('node-3', true);
     expect((await cli('apply', '-f', d)).code).toBe(0);
+    await eventually(async () => expect((await json<{ items: Pod[] }>('pods', '-l', 'app=web')).items.filter((p) => p.spec.nodeName === 'node-2')).toHaveLength(6), 60_000);
+    await cordon('node-1', false);
+    await cordon('node-3', false);
     await eventually(async () => {
       const pods = await json<{ items: Pod[] }>('pods');
       expect(pods.items.filter((p) => p.status.phase === 'Running')).toHaveLength(8);
