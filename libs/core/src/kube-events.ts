@@ -1,16 +1,10 @@
-import { rfc3339, type KubeEvent, type KubeObject, type ObjectReference, type Pod } from '@kubesim/api';
+import { rfc3339, type KubeEvent, type KubeObject, type ObjectReference, type Pod, type RecordEventRequest } from '@kubesim/api';
 import { eventCorrelationKey } from './event-correlation';
 import { fnv64 } from './hash';
 import type { ClusterView, DecideContext } from './view';
 
-export interface EventSpec {
-  involvedObject: ObjectReference;
-  reason: string;
-  message: string;
-  type: 'Normal' | 'Warning';
-  component: string;
-  host?: string;
-}
+/** What a component asks to record: the RecordEvent request without who asked. */
+export type EventSpec = Omit<RecordEventRequest, 'by' | 'cause'>;
 
 export function referenceTo(o: KubeObject, fieldPath?: string): ObjectReference {
   return {

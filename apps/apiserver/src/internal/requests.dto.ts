@@ -1,3 +1,4 @@
+import { GENERIC_KINDS, type GenericKind } from '@kubesim/api';
 import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min } from 'class-validator';
 
 /** The NATS edge's DTOs: what a component may send the apiserver. */
@@ -169,9 +170,10 @@ export class UpdateObjectDto extends CallerDto {
   resourceVersion?: string;
 }
 
-export class UpdateObjectStatusDto extends CallerDto {
-  @IsIn(['Service', 'ReplicaSet', 'Deployment', 'DaemonSet'])
-  kind!: 'Service' | 'ReplicaSet' | 'Deployment' | 'DaemonSet';
+/** A Service, ReplicaSet, Deployment or DaemonSet, by kind, namespace and name. */
+abstract class ObjectTargetDto extends CallerDto {
+  @IsIn(GENERIC_KINDS)
+  kind!: GenericKind;
 
   @IsString()
   @IsNotEmpty()
@@ -180,23 +182,14 @@ export class UpdateObjectStatusDto extends CallerDto {
   @IsString()
   @IsNotEmpty()
   name!: string;
+}
 
+export class UpdateObjectStatusDto extends ObjectTargetDto {
   @IsObject()
   status!: Record<string, any>;
 }
 
-export class DeleteObjectDto extends CallerDto {
-  @IsIn(['Service', 'ReplicaSet', 'Deployment', 'DaemonSet'])
-  kind!: 'Service' | 'ReplicaSet' | 'Deployment' | 'DaemonSet';
-
-  @IsString()
-  @IsNotEmpty()
-  namespace!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  name!: string;
-
+export class DeleteObjectDto extends ObjectTargetDto {
   @IsOptional()
   @IsString()
   uid?: string;
