@@ -5,6 +5,7 @@ import type { NatsConnection } from 'nats';
 import { CommandBus } from './commands/command-bus';
 import { ApiserverConfig } from './config/apiserver.config';
 import { ApiController } from './http/api.controller';
+import { CloseWatchesOnShutdown } from './http/close-watches';
 import { HealthController } from './http/health.controller';
 import { OpenApiController } from './http/openapi.controller';
 import { InternalController } from './internal/internal.controller';
@@ -58,6 +59,7 @@ export class AppModule {
           inject: [EventLog, Projection],
         },
         Shutdown,
+        CloseWatchesOnShutdown,
       ],
     };
   }
