@@ -29,7 +29,10 @@ function docOf(sym: ts.Symbol, checker: ts.TypeChecker): string {
 function fieldsOf(type: ts.Type, checker: ts.TypeChecker, at: ts.Node): Field[] {
   return checker.getPropertiesOfType(type).map((p) => ({
     name: p.name,
-    type: checker.typeToString(checker.getTypeOfSymbolAtLocation(p, at), at, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType),
+    // Without `import("/abs/path").` qualifiers: the document must not depend on where the clone is.
+    type: checker
+      .typeToString(checker.getTypeOfSymbolAtLocation(p, at), at, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType)
+      .replace(/import\("[^"]*"\)\./g, ''),
     optional: (p.flags & ts.SymbolFlags.Optional) !== 0,
     doc: docOf(p, checker),
   }));
