@@ -86,4 +86,23 @@ describe('node loss with a Deployment, end to end', () => {
       expect(all.filter((p) => p.metadata.labels?.app === 'web')).toHaveLength(6);
     }, 30_000);
   });
+
+  it('a deleted node’s pods are collected by PodGC after its quarantine; the Deployment replaces them', async () => {
+    const onNode3 = (await pods()).filter((p) => p.spec.nodeName === 'node-3').map((p) => p.metadata.name);
+    expect(onNode3.length).toBeGreaterThan(0);
+    const res = await fetch(`${cluster.server}/api/v1/nodes/node-3`, { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    const deletedAt = Date.now();
+    await eventually(async () => {
+      const all = await pods();
+      for (const n of onNode3) expect(all.some((p) => p.metadata.name === n)).toBe(false);
+    }, s(40) + 20_000, 200);
+    // Not before the 40 s quarantine (× the time scale).
+    expect(Date.now() - deletedAt).toBeGreaterThanOrEqual(s(40) - 500);
+    await eventually(async () => {
+      const web = (await pods()).filter((p) => p.metadata.labels?.app === 'web' && p.status.phase === 'Running' && !p.metadata.deletionTimestamp);
+      expect(web).toHaveLength(6);
+      expect(web.every((p) => p.spec.nodeName !== 'node-3')).toBe(true);
+    }, 30_000);
+  });
 });

@@ -30,6 +30,7 @@ export type Command =
   | { type: 'RegisterNode'; node: Node }
   | { type: 'UpdateNodeSpec'; name: string; spec: NodeSpec; resourceVersion?: string }
   | { type: 'UpdateNodeMetadata'; name: string; labels?: Record<string, string>; annotations?: Record<string, string>; resourceVersion?: string }
+  | { type: 'DeleteNode'; name: string; uid?: string }
   | { type: 'SetNodeCondition'; name: string; condition: NodeCondition }
   | { type: 'RecordEvent'; event: EventSpec }
   | { type: 'CreateObject'; object: GenericObject }

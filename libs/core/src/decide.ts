@@ -4,7 +4,7 @@ import { alreadyExists, NAMESPACE } from './errors';
 import type { ClusterEvent } from './events';
 import { createObject, deleteObject, updateObject, updateObjectStatus } from './generic.decide';
 import { makeEvent } from './kube-events';
-import { registerNode, setNodeCondition, updateNodeMetadata, updateNodeSpec } from './node.decide';
+import { registerNode, setNodeCondition, deleteNode, updateNodeMetadata, updateNodeSpec } from './node.decide';
 import { bindPod, createPod, deletePod, markPodUnschedulable, reportPodStatus, updatePodMetadata } from './pod.decide';
 import { getNamespace, type ClusterView, type DecideContext } from './view';
 
@@ -37,6 +37,8 @@ export function decide(command: Command, view: ClusterView, ctx: DecideContext):
       return updateNodeSpec(command, view, ctx);
     case 'UpdateNodeMetadata':
       return updateNodeMetadata(command, view, ctx);
+    case 'DeleteNode':
+      return deleteNode(command, view, ctx);
     case 'SetNodeCondition':
       return setNodeCondition(command, view, ctx);
     case 'CreateObject':

@@ -79,3 +79,11 @@ describe('UpdateNodeSpec', () => {
     given(registered).when({ type: 'UpdateNodeSpec', name: 'node-1', spec: {} }).then([]);
   });
 });
+
+describe('DeleteNode', () => {
+  it('removes the Node; a missing one is NotFound', () => {
+    const registered = given(nodeRegistered(aNode('node-1')));
+    registered.when({ type: 'DeleteNode', name: 'node-1' }).then([{ type: 'NodeDeleted', name: 'node-1' }]);
+    registered.when({ type: 'DeleteNode', name: 'node-9' }).thenThrows('NotFound', 'nodes "node-9" not found');
+  });
+});

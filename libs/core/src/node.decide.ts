@@ -57,3 +57,11 @@ export function updateNodeMetadata(c: CommandOf<'UpdateNodeMetadata'>, view: Clu
   if (JSON.stringify(c.labels ?? {}) === JSON.stringify(node.metadata.labels ?? {}) && JSON.stringify(c.annotations ?? {}) === JSON.stringify(node.metadata.annotations ?? {})) return [];
   return [{ ...meta(ctx), type: 'NodeMetadataUpdated', name: c.name, labels: c.labels, annotations: c.annotations }];
 }
+
+/** `kubectl delete node`: the Node goes; PodGC removes the pods still bound to it. */
+export function deleteNode(c: CommandOf<'DeleteNode'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
+  const node = getNode(view, c.name);
+  if (!node) throw notFound(NODE(c.name));
+  if (c.uid && c.uid !== node.metadata.uid) throw conflict(NODE(c.name), `Precondition failed: UID in precondition: ${c.uid}, UID in object meta: ${node.metadata.uid}`);
+  return [{ ...meta(ctx), type: 'NodeDeleted', name: c.name }];
+}

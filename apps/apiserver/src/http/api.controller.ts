@@ -88,6 +88,11 @@ export class ApiController {
           const current = this.get(info, key) as Pod;
           return { code: 200, body: await updatePod(this.bus, current, applyPatch(req.header('content-type'), current, JSON.parse(String(req.body))), callerOf(req)) };
         }
+        if (method === 'DELETE' && info.kind === 'Node') {
+          const node = this.get(info, key);
+          await this.bus.execute({ type: 'DeleteNode', name: path.name }, { by: callerOf(req) });
+          return { code: 200, body: node };
+        }
         if ((method === 'PATCH' || method === 'PUT') && info.kind === 'Node') {
           return { code: 200, body: await updateNode(this.bus, this.get(info, key) as Node, req, callerOf(req)) };
         }

@@ -18,7 +18,7 @@ const ALL_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'
 
 export const CORE_V1: ResourceInfo[] = [
   { resource: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, shortNames: ['ns'], verbs: ['create', 'get', 'list', 'watch'], subresources: [], groupVersion: 'v1' },
-  { resource: 'nodes', singular: 'node', kind: 'Node', namespaced: false, shortNames: ['no'], verbs: ['get', 'list', 'patch', 'watch'], subresources: ['status'], groupVersion: 'v1' },
+  { resource: 'nodes', singular: 'node', kind: 'Node', namespaced: false, shortNames: ['no'], verbs: ['delete', 'get', 'list', 'patch', 'watch'], subresources: ['status'], groupVersion: 'v1' },
   { resource: 'pods', singular: 'pod', kind: 'Pod', namespaced: true, shortNames: ['po'], verbs: ALL_VERBS, subresources: ['status', 'binding', 'eviction'], groupVersion: 'v1', categories: ['all'] },
   { resource: 'events', singular: 'event', kind: 'Event', namespaced: true, shortNames: ['ev'], verbs: ['get', 'list', 'watch'], subresources: [], groupVersion: 'v1' },
   { resource: 'services', singular: 'service', kind: 'Service', namespaced: true, shortNames: ['svc'], verbs: ALL_VERBS, subresources: ['status'], groupVersion: 'v1', categories: ['all'] },

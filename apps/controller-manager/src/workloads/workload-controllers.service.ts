@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { DaemonSet, Deployment, KubeObject, Node, Pod, ReplicaSet, Reply } from '@kubesim/api';
+import { rfc3339, type DaemonSet, type Deployment, type KubeObject, type Node, type Pod, type ReplicaSet, type Reply } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
 import { keyString, referenceTo, selectorMatches, type Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
@@ -10,6 +10,7 @@ import { reconcileDeployment } from './deployment.reconcile';
 import { orphaned } from './garbage.reconcile';
 import { controllerOf } from './pod-state';
 import { reconcileReplicaSet } from './replicaset.reconcile';
+import { orphanedPods, POD_GC_QUARANTINE_SECONDS } from './pod-gc';
 
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 const suffix = () => Array.from({ length: 5 }, () => SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)]).join('');
@@ -34,6 +35,8 @@ export class WorkloadControllers implements OnApplicationBootstrap, OnApplicatio
   private loop?: Promise<void>;
   private resync?: NodeJS.Timeout;
   private unsubscribe?: () => void;
+  /** PodGC's quarantine: when each pod was first seen bound to a node that does not exist. */
+  private readonly podGcSeen = new Map<string, number>();
 
   constructor(
     @Inject(Projection) private readonly cluster: Projection,
@@ -218,8 +221,25 @@ export class WorkloadControllers implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  /** Background cascading deletion: dependents whose owners are all gone are deleted. */
+  /** Background cascading deletion: dependents whose owners are all gone are deleted. Then PodGC. */
   private async collectGarbage() {
+    await this.collectPodsOfVanishedNodes();
+    await this.collectOrphans();
+  }
+
+  /** PodGC: pods bound to a node that was deleted go (force, after a quarantine), as kube-controller-manager's. */
+  private async collectPodsOfVanishedNodes() {
+    const pods = this.cluster.store.list('Pod') as Iterable<Pod>;
+    const nodes = this.cluster.store.list('Node') as Iterable<Node>;
+    const by = 'pod-garbage-collector';
+    for (const p of orphanedPods(pods, nodes, this.podGcSeen, Date.now(), POD_GC_QUARANTINE_SECONDS * 1000 * this.config.timeScale)) {
+      const { namespace, name, uid } = p.metadata;
+      await this.api.setPodCondition({ namespace, name, uid, condition: { type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(Date.now()), reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' }, by });
+      await this.write(this.api.deletePod({ namespace, name, uid, gracePeriodSeconds: 0, by, cause: `its node ${p.spec.nodeName} no longer exists` }), `collecting ${name}`);
+    }
+  }
+
+  private async collectOrphans() {
     const uids = new Set<string>();
     for (const o of this.cluster.store.objects.values()) uids.add(o.metadata.uid);
     const by = 'garbage-collector';
