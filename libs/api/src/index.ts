@@ -10,3 +10,4 @@ export * from './config';
 export * from './workloads';
 export * from './workload.dto';
 export * from './known-fields';
+export * from './names';

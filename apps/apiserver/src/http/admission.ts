@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import {
   defaultPodSpec,
+  nameSuffix,
   podSemanticCauses,
   rfc3339,
   ServiceDto,
@@ -13,12 +14,10 @@ import {
 import { selectorMatches } from '@kubesim/core';
 import { badRequest, invalidStatus, StatusError } from './status';
 
-const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-const suffix = () => Array.from({ length: 5 }, () => SUFFIX_ALPHABET[Math.floor(Math.random() * SUFFIX_ALPHABET.length)]).join('');
 
 function objectMeta(body: Record<string, any>, namespace: string | undefined, keepIdentity?: GenericObject) {
   const { deletionTimestamp: _d, deletionGracePeriodSeconds: _g, resourceVersion: _rv, ...meta } = body.metadata ?? {};
-  const name = meta.name || `${meta.generateName ?? ''}${suffix()}`;
+  const name = meta.name || `${meta.generateName ?? ''}${nameSuffix(randomInt)}`;
   return {
     ...meta,
     name,

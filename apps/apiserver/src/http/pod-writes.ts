@@ -1,10 +1,8 @@
 import { randomUUID, randomInt } from 'node:crypto';
-import { defaultPod, PodDto, podSemanticCauses, rfc3339, validateDto, type KubeObject, type Pod } from '@kubesim/api';
+import { defaultPod, nameSuffix, PodDto, podSemanticCauses, rfc3339, validateDto, type KubeObject, type Pod } from '@kubesim/api';
 import type { CommandBus } from '../commands/command-bus';
 import { badRequest, invalidStatus, StatusError } from './status';
 
-const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-const suffix = () => Array.from({ length: 5 }, () => SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)]).join('');
 
 function nameOf(body: Record<string, any>): string {
   return typeof body.metadata?.name === 'string' ? body.metadata.name : '';
@@ -17,7 +15,7 @@ export function admitPod(body: Record<string, any>, namespace: string): Pod {
   }
   const causes = [...validateDto(PodDto, body), ...podSemanticCauses(body.spec ?? {})];
   if (causes.length) throw new StatusError(invalidStatus('Pod', nameOf(body), causes));
-  return defaultPod(body, namespace, { uid: randomUUID(), now: rfc3339(Date.now()), suffix: suffix() });
+  return defaultPod(body, namespace, { uid: randomUUID(), now: rfc3339(Date.now()), suffix: nameSuffix(randomInt) });
 }
 
 export async function createPod(bus: CommandBus, body: Record<string, any>, namespace: string, by: string): Promise<KubeObject> {

@@ -1,3 +1,4 @@
+import { SAFE_ALPHABET } from '@kubesim/api';
 /** An int-or-percent (`25%`) of `total`, rounded up or down as the Deployment controller does. */
 export function resolveIntOrPercent(v: number | string | undefined, total: number, roundUp: boolean): number {
   if (v === undefined) return 0;
@@ -16,7 +17,6 @@ export function surgeAndUnavailable(replicas: number, surge: number | string | u
   return { maxSurge, maxUnavailable };
 }
 
-const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** JSON with object keys sorted: the same template hashes the same whatever order a patch left its keys in. */
 export function canonicalJson(v: unknown): string {
@@ -43,8 +43,8 @@ export function podTemplateHash(template: unknown): string {
   let out = '';
   let n = BigInt(h1) * 4294967296n + BigInt(h2);
   for (let i = 0; i < 10; i++) {
-    out += SAFE[Number(n % BigInt(SAFE.length))];
-    n /= BigInt(SAFE.length);
+    out += SAFE_ALPHABET[Number(n % BigInt(SAFE_ALPHABET.length))];
+    n /= BigInt(SAFE_ALPHABET.length);
   }
   return out;
 }

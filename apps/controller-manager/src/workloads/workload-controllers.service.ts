@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { rfc3339, type DaemonSet, type Deployment, type KubeObject, type Node, type Pod, type ReplicaSet, type Reply } from '@kubesim/api';
+import { nameSuffix, rfc3339, type DaemonSet, type Deployment, type KubeObject, type Node, type Pod, type ReplicaSet, type Reply } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
 import { keyString, referenceTo, selectorMatches, type Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
@@ -12,8 +12,7 @@ import { controllerOf } from './pod-state';
 import { reconcileReplicaSet } from './replicaset.reconcile';
 import { orphanedPods, POD_GC_QUARANTINE_SECONDS } from './pod-gc';
 
-const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-const suffix = () => Array.from({ length: 5 }, () => SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)]).join('');
+const suffix = () => nameSuffix(randomInt);
 
 /** How often every workload is synced even without a change (progress deadlines, minReadySeconds). */
 export const RESYNC_SECONDS = 10;
