@@ -178,7 +178,7 @@ export class ApiController {
       );
       return undefined;
     }
-    return listReply(q, list(q, this.cluster.store.objects.values()), this.cluster.seq, req.header('accept'), query);
+    return listReply(q, list(q, this.cluster.store.list(info.kind)), this.cluster.seq, req.header('accept'), query);
   }
 
   private async create(info: ResourceInfo, ns: string | undefined, req: Request): Promise<KubeObject> {

@@ -53,7 +53,7 @@ export function serveWatch(cluster: Projection, q: Query, opts: WatchOptions, re
 
   const rv = opts.resourceVersion;
   if (rv === undefined || rv === '' || rv === '0') {
-    for (const o of list(q, cluster.store.objects.values())) write('ADDED', o);
+    for (const o of list(q, cluster.store.list(q.info.kind))) write('ADDED', o);
   } else {
     const from = Number(rv);
     const changes = Number.isFinite(from) ? cluster.changesSince(from) : undefined;
