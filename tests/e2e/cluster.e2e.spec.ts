@@ -1,5 +1,5 @@
 import type { Node, Pod } from '@kubesim/api';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cluster, eventually } from './harness';
 
@@ -112,5 +112,10 @@ describe('kubesim up, end to end', () => {
     const huge = (l: { items: Pod[] }) => l.items.find((p) => p.metadata.name === 'huge')!;
     expect(huge(after).metadata.uid).toBe(huge(before).metadata.uid);
     expect(Number(huge(after).metadata.resourceVersion)).toBeGreaterThanOrEqual(Number(huge(before).metadata.resourceVersion));
+    // Every component, not only the apiserver, started from the snapshot the graceful stop left.
+    for (const component of ['apiserver', 'scheduler', 'controller-manager', 'kubelet-node-1']) {
+      const started = readFileSync(join(cluster.dataDir, 'logs', `${component}.log`), 'utf8').match(/projection at \d+ in \d+ ms: .*/g) ?? [];
+      expect(started.pop(), component).toMatch(/snapshot at \d+ \+ \d+ records/);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { CommandBus } from './commands/command-bus';
 import { ApiserverConfig } from './config/apiserver.config';
 import { ApiController } from './http/api.controller';
 import { CloseWatchesOnShutdown } from './http/close-watches';
+import { EventTtlSweeper } from './event-ttl/event-ttl.sweeper';
 import { HealthController } from './http/health.controller';
 import { OpenApiController } from './http/openapi.controller';
 import { InternalController } from './internal/internal.controller';
@@ -13,7 +14,7 @@ import { Projection } from '@kubesim/eventlog';
 import { ensureSystemNamespaces } from './store/system-namespaces';
 import { loadSnapshotConfig } from './snapshot/snapshot.config';
 import { Snapshotter } from './snapshot/snapshotter';
-import { PROJECTION_START, startProjection, type ProjectionStart } from './snapshot/start-projection';
+import { PROJECTION_START, startApiserverProjection, type ProjectionStart } from './snapshot/start-projection';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
@@ -41,7 +42,7 @@ export class AppModule {
         { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, 'apiserver') },
         { provide: EventLog, useFactory: (nc: NatsConnection) => EventLog.open(nc, config.stream), inject: [NATS_CONNECTION] },
         { provide: SnapshotStore, useFactory: (nc: NatsConnection) => SnapshotStore.open(nc), inject: [NATS_CONNECTION] },
-        { provide: PROJECTION_START, useFactory: (log: EventLog, snapshots: SnapshotStore) => startProjection(log, snapshots), inject: [EventLog, SnapshotStore] },
+        { provide: PROJECTION_START, useFactory: (log: EventLog, snapshots: SnapshotStore) => startApiserverProjection(log, snapshots), inject: [EventLog, SnapshotStore] },
         { provide: Projection, useFactory: (start: ProjectionStart) => start.projection, inject: [PROJECTION_START] },
         {
           provide: Snapshotter,
@@ -58,6 +59,7 @@ export class AppModule {
           },
           inject: [EventLog, Projection],
         },
+        { provide: EventTtlSweeper, useFactory: (bus: CommandBus) => new EventTtlSweeper(bus, config.eventTtlSeconds, config.timeScale), inject: [CommandBus] },
         Shutdown,
         CloseWatchesOnShutdown,
       ],

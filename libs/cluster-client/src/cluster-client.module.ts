@@ -1,6 +1,6 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { connectNats, EventLog, Projection } from '@kubesim/eventlog';
+import { connectNats, EventLog, Projection, SnapshotStore, startProjection } from '@kubesim/eventlog';
 import type { NatsConnection } from 'nats';
 import { ApiClient } from './api-client';
 
@@ -42,12 +42,10 @@ export class ClusterClientModule {
         { provide: EventLog, useFactory: (nc: NatsConnection) => EventLog.open(nc, o.stream), inject: [NATS_CONNECTION] },
         {
           provide: Projection,
-          useFactory: async (log: EventLog) => {
-            const p = new Projection(log);
-            await p.start();
-            return p;
-          },
-          inject: [EventLog],
+          // From the apiserver's last snapshot plus the log's tail, like the apiserver: start-up does
+          // not grow with the log.
+          useFactory: async (log: EventLog, nc: NatsConnection) => (await startProjection(log, await SnapshotStore.open(nc), new Logger('projection'))).projection,
+          inject: [EventLog, NATS_CONNECTION],
         },
         {
           provide: ApiClient,

@@ -33,6 +33,8 @@ export type Command =
   | { type: 'DeleteNode'; name: string; uid?: string }
   | { type: 'SetNodeCondition'; name: string; condition: NodeCondition }
   | { type: 'RecordEvent'; event: EventSpec }
+  /** The apiserver's event TTL sweep: expire at most `limit` Events not seen for `ttlSeconds` (× time scale). */
+  | { type: 'ExpireEvents'; ttlSeconds: number; limit: number }
   | { type: 'CreateObject'; object: GenericObject }
   | { type: 'UpdateObject'; object: GenericObject; resourceVersion?: string }
   | { type: 'UpdateObjectStatus'; kind: GenericKind; namespace: string; name: string; status: GenericObject['status']; resourceVersion?: string }

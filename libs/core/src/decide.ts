@@ -3,6 +3,7 @@ import type { Command } from './commands';
 import { alreadyExists, NAMESPACE } from './errors';
 import type { ClusterEvent } from './events';
 import { createObject, deleteObject, updateObject, updateObjectStatus } from './generic.decide';
+import { expireEvents } from './event-ttl.decide';
 import { makeEvent } from './kube-events';
 import { registerNode, setNodeCondition, deleteNode, updateNodeMetadata, updateNodeSpec } from './node.decide';
 import { bindPod, createPod, deletePod, markPodUnschedulable, reportPodStatus, updatePodMetadata } from './pod.decide';
@@ -51,6 +52,8 @@ export function decide(command: Command, view: ClusterView, ctx: DecideContext):
       return deleteObject(command, view, ctx);
     case 'RecordEvent':
       return [{ at: new Date(ctx.now).toISOString(), by: ctx.by, type: 'EventRecorded', event: makeEvent(command.event, ctx, view) }];
+    case 'ExpireEvents':
+      return expireEvents(command, view, ctx);
     // --- node loss (issue 4, node part) ---
     case 'MarkPodNodeLost':
     case 'SetPodCondition':

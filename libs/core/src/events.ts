@@ -45,6 +45,8 @@ export type ClusterEvent = EventMeta &
     | { type: 'NodeConditionChanged'; name: string; condition: NodeCondition }
     | { type: 'NodeDeleted'; name: string }
     | { type: 'EventRecorded'; event: KubeEvent }
+    /** The Event outlived the apiserver's event TTL (`--event-ttl`, 1 h) since it was last seen. */
+    | { type: 'EventExpired'; namespace: string; name: string }
     // Kinds stored as whole objects (Service, ReplicaSet, Deployment, DaemonSet):
     | { type: 'ObjectCreated'; object: GenericObject }
     | { type: 'ObjectUpdated'; object: GenericObject }

@@ -15,6 +15,8 @@ export function evolve(current: KubeObject | undefined, event: ClusterEvent, seq
       return withRv(event.pod, rv);
     case 'EventRecorded':
       return withRv(event.event, rv);
+    case 'EventExpired':
+      return current?.kind === 'Event' ? undefined : current;
     case 'NodeRegistered':
       return withRv(event.node, rv);
     case 'PodMetadataUpdated':

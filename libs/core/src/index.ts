@@ -13,3 +13,5 @@ export * from './selectors';
 export * from './event-correlation';
 export * from './generic.decide';
 export * from './node-loss.decide';
+export * from './event-types';
+export * from './event-ttl.decide';

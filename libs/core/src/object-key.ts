@@ -41,6 +41,8 @@ export function keyOfEvent(e: ClusterEvent): ObjectKey {
       return { kind: 'Node', namespace: '', name: e.name };
     case 'EventRecorded':
       return { kind: 'Event', namespace: e.event.metadata.namespace, name: e.event.metadata.name };
+    case 'EventExpired':
+      return { kind: 'Event', namespace: e.namespace, name: e.name };
     case 'ObjectCreated':
     case 'ObjectUpdated':
       return { kind: e.object.kind, namespace: e.object.metadata.namespace ?? '', name: e.object.metadata.name };

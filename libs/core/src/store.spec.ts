@@ -1,7 +1,7 @@
 import { aPod, given, namespaceCreated, podBound, podCreated } from '@kubesim/testing';
 import type { ClusterEvent } from './events';
 import { SCHEMA_VERSION } from './events';
-import { groupByObject, parseRecord, Store, UnknownSchemaVersionError } from './store';
+import { groupByObject, parseRecord, Store, UnknownEventTypeError, UnknownSchemaVersionError } from './store';
 import { getPod } from './view';
 
 const record = (events: ClusterEvent[]) => ({ v: SCHEMA_VERSION, events });
@@ -71,6 +71,12 @@ describe('parseRecord', () => {
     const data = JSON.stringify({ v, events: [] });
     expect(() => parseRecord(data, 12)).toThrow(UnknownSchemaVersionError);
     expect(() => parseRecord(data, 12)).toThrow(message);
+  });
+
+  it('refuses an event type it does not know (a log from a newer kubesim) instead of misreading it', () => {
+    const data = JSON.stringify({ v: SCHEMA_VERSION, events: [{ type: 'NodeTeleported', at: '2026-01-01T00:00:00Z', by: 't', name: 'n' }] });
+    expect(() => parseRecord(data, 5)).toThrow(UnknownEventTypeError);
+    expect(() => parseRecord(data, 5)).toThrow('log record 5 has an event of type "NodeTeleported" this kubesim does not know');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { KubeObject } from '@kubesim/api';
 import { SCHEMA_VERSION, type ClusterEvent, type LogRecord } from './events';
+import { isKnownEventType } from './event-types';
 import { evolve } from './evolve';
 import { keyOfEvent, keyString, type ObjectKey } from './object-key';
 import { MapView } from './view';
@@ -20,10 +21,17 @@ export class UnknownSchemaVersionError extends Error {
   }
 }
 
+export class UnknownEventTypeError extends Error {
+  constructor(readonly eventType: unknown, readonly seq: number) {
+    super(`log record ${seq} has an event of type ${JSON.stringify(eventType)} this kubesim does not know (written by a newer kubesim? upgrade kubesim)`);
+  }
+}
+
 /** Parses and checks one stream message. */
 export function parseRecord(data: string, seq: number): LogRecord {
   const r = JSON.parse(data) as LogRecord;
   if (r.v !== SCHEMA_VERSION) throw new UnknownSchemaVersionError(r.v, seq);
+  for (const e of r.events) if (!isKnownEventType(e.type)) throw new UnknownEventTypeError(e.type, seq);
   return r;
 }
 

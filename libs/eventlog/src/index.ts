@@ -4,3 +4,4 @@ export * from './leases';
 export * from './projection';
 export * from './snapshot';
 export * from './snapshot-store';
+export * from './start-projection';

@@ -29,6 +29,11 @@ export class SnapshotStore {
     await this.os.putBlob({ name }, await gzip(JSON.stringify(s)));
   }
 
+  /** Removes the snapshot (start-up then replays the whole log); nothing happens when there is none. */
+  async delete(name: string): Promise<void> {
+    await this.os.delete(name).catch(() => undefined);
+  }
+
   /** Raw bytes, for tests that corrupt a snapshot on purpose. */
   async saveRaw(name: string, data: string): Promise<void> {
     await this.os.putBlob({ name }, Buffer.from(data));

@@ -1,4 +1,5 @@
 import { COMPONENT_ENV, ComponentConfig, loadConfig } from '@kubesim/api';
+import { EVENT_TTL_SECONDS } from '@kubesim/core';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 
 export class ApiserverConfig extends ComponentConfig {
@@ -17,6 +18,11 @@ export class ApiserverConfig extends ComponentConfig {
 
   @IsString()
   stream: string = 'KUBESIM';
+
+  /** kube-apiserver's `--event-ttl` in seconds (× time scale); 0 keeps Events forever. */
+  @IsInt()
+  @Min(0)
+  eventTtlSeconds: number = EVENT_TTL_SECONDS;
 }
 
 export const loadApiserverConfig = (env = process.env) =>
@@ -26,4 +32,5 @@ export const loadApiserverConfig = (env = process.env) =>
     port: 'KUBESIM_API_PORT',
     expectedNodes: 'KUBESIM_EXPECTED_NODES',
     stream: 'KUBESIM_STREAM',
+    eventTtlSeconds: 'KUBESIM_EVENT_TTL_SECONDS',
   });

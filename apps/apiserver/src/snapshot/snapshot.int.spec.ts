@@ -1,17 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import { SCHEMA_VERSION } from '@kubesim/core';
-import { connectNats, EventLog, Projection, SnapshotStore, takeSnapshot } from '@kubesim/eventlog';
+import { connectNats, EventLog, Projection, snapshotName, SnapshotStore, startProjection, takeSnapshot } from '@kubesim/eventlog';
 import { startNatsServer, type NatsServerHandle } from '@kubesim/testing';
 import type { NatsConnection } from 'nats';
 import type { AddressInfo } from 'node:net';
 import { startApiserver } from '../apiserver';
 import { ApiserverConfig } from '../config/apiserver.config';
-import { snapshotName, startProjection } from './start-projection';
 
 const APISERVER_SNAPSHOT = snapshotName('KUBESIM');
 
 const pod = (name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] } });
-const quiet = { log: () => undefined, warn: vi.fn() } as never as import('@nestjs/common').Logger;
+const quiet = { log: () => undefined, warn: vi.fn() };
 
 describe('apiserver start-up from a snapshot', () => {
   let nats: NatsServerHandle;
@@ -88,7 +87,7 @@ describe('apiserver start-up from a snapshot', () => {
   ])('a %s snapshot is ignored with a warning and the whole log replayed', async (_name, write, reason) => {
     await write();
     const warn = vi.fn();
-    const { projection, report } = await startProjection(log, snapshots, { log: () => undefined, warn } as never);
+    const { projection, report } = await startProjection(log, snapshots, { log: () => undefined, warn });
     await projection.stop();
     expect(report.restoredSeq).toBe(0);
     expect(report.rejected).toMatch(reason);

@@ -1,7 +1,6 @@
 import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { takeSnapshot, type Projection, type SnapshotStore } from '@kubesim/eventlog';
+import { snapshotName, takeSnapshot, type Projection, type SnapshotStore } from '@kubesim/eventlog';
 import type { SnapshotConfig } from './snapshot.config';
-import { snapshotName } from './start-projection';
 
 /** How often the snapshotter looks whether a snapshot is due. */
 const CHECK_MS = 1000;

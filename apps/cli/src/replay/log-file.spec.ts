@@ -14,6 +14,7 @@ describe('export file format', () => {
     ['a truncated last line', good.join('').slice(0, -20), /^line 3: /],
     ['a corrupt line', [good[0], '{"seq":2,"ti\n', good[2]].join(''), /^line 2: not valid JSON/],
     ['another schema version', [good[0], good[1].replace(`"v":${SCHEMA_VERSION}`, '"v":99'), good[2]].join(''), /^line 2: schema version 99; this kubesim reads version 1/],
+    ['an event type it does not know', [good[0], good[1].replace('"type":"NodeDeleted"', '"type":"NodeTeleported"'), good[2]].join(''), /^line 2: an event of type "NodeTeleported" this kubesim does not know/],
     ['records out of order', [good[1], good[0]].join(''), /^line 2: seq 1 after 2/],
     ['a line that is not a record', [good[0], '[]\n'].join(''), /^line 2: /],
   ])('refuses %s, naming the line', (_name, text, message) => {

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION, type ClusterEvent } from '@kubesim/core';
+import { isKnownEventType, SCHEMA_VERSION, type ClusterEvent } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
 
 /**
@@ -41,7 +41,10 @@ export function parseLine(text: string, lineNo: number): StoredRecord {
   if (typeof l.subject !== 'string' || !Array.isArray(l.events)) throw new LogFileError(lineNo, 'no "subject" or "events"');
   const time = Date.parse(l.time);
   if (!Number.isFinite(time)) throw new LogFileError(lineNo, 'no valid "time"');
-  for (const e of l.events) if (!e || typeof e.type !== 'string') throw new LogFileError(lineNo, 'an event without a type');
+  for (const e of l.events) {
+    if (!e || typeof e.type !== 'string') throw new LogFileError(lineNo, 'an event without a type');
+    if (!isKnownEventType(e.type)) throw new LogFileError(lineNo, `an event of type ${JSON.stringify(e.type)} this kubesim does not know (written by a newer kubesim?)`);
+  }
   return { seq: l.seq, time, subject: l.subject, record: { v: l.v, events: l.events } };
 }
 
