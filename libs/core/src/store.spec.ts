@@ -1,7 +1,7 @@
 import { aPod, given, namespaceCreated, podBound, podCreated } from '@kubesim/testing';
 import type { ClusterEvent } from './events';
 import { SCHEMA_VERSION } from './events';
-import { groupByObject, parseRecord, Store, UnknownEventTypeError, UnknownSchemaVersionError } from './store';
+import { groupByObject, MAX_TOMBSTONES, parseRecord, Store, UnknownEventTypeError, UnknownSchemaVersionError } from './store';
 import { getPod } from './view';
 
 const record = (events: ClusterEvent[]) => ({ v: SCHEMA_VERSION, events });
@@ -104,5 +104,14 @@ describe('Store tombstones', () => {
     expect(store.get(key)).toBeUndefined();
     expect(store.lastSeqOf(key)).toBe(2);
     expect(store.lastSeqOf({ kind: 'Node', namespace: '', name: 'never' })).toBe(0);
+  });
+
+  it(`keeps only the latest ${MAX_TOMBSTONES} (the oldest names are asked of JetStream after a conflict)`, () => {
+    const store = new Store();
+    const at = '2026-01-01T00:00:00Z';
+    for (let i = 1; i <= MAX_TOMBSTONES + 1; i++) store.apply(i, { v: SCHEMA_VERSION, events: [{ type: 'NodeDeleted', at, by: 't', name: `n${i}` }] });
+    expect(store.tombstones.size).toBe(MAX_TOMBSTONES);
+    expect(store.lastSeqOf({ kind: 'Node', namespace: '', name: 'n1' })).toBe(0);
+    expect(store.lastSeqOf({ kind: 'Node', namespace: '', name: `n${MAX_TOMBSTONES + 1}` })).toBe(MAX_TOMBSTONES + 1);
   });
 });

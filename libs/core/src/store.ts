@@ -35,12 +35,16 @@ export function parseRecord(data: string, seq: number): LogRecord {
   return r;
 }
 
+/** How many deleted objects' last sequences a store remembers. */
+export const MAX_TOMBSTONES = 10_000;
+
 /** The in-memory projection of the log: objects by key, and the last sequence applied. */
 export class Store extends MapView {
   seq = 0;
   /**
    * The last sequence of objects that were deleted: re-creating one must expect it (its subject
-   * keeps its history), not 0.
+   * keeps its history), not 0. Only the latest MAX_TOMBSTONES are kept (every expired Event and
+   * deleted pod leaves one); for an older name the command bus asks JetStream after a conflict.
    */
   readonly tombstones = new Map<string, number>();
 
@@ -63,6 +67,7 @@ export class Store extends MapView {
     } else {
       this.remove(key);
       this.tombstones.set(key, seq);
+      if (this.tombstones.size > MAX_TOMBSTONES) this.tombstones.delete(this.tombstones.keys().next().value!);
     }
     if (!before && after) return { type: 'ADDED', object: after, seq, events: record.events };
     if (before && after) return { type: 'MODIFIED', object: after, seq, events: record.events };
