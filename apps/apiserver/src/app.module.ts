@@ -6,6 +6,7 @@ import { CommandBus } from './commands/command-bus';
 import { ApiserverConfig } from './config/apiserver.config';
 import { ApiController } from './http/api.controller';
 import { CloseWatchesOnShutdown } from './http/close-watches';
+import { ExecUpgrade } from './http/exec/exec-upgrade';
 import { HealthController } from './http/health.controller';
 import { OpenApiController } from './http/openapi.controller';
 import { InternalController } from './internal/internal.controller';
@@ -60,6 +61,7 @@ export class AppModule {
         },
         Shutdown,
         CloseWatchesOnShutdown,
+        ExecUpgrade,
       ],
     };
   }

@@ -20,7 +20,7 @@ import { NAMESPACE_RESOURCE_ERRORS, createNamespace } from './namespace-writes';
 import { EventLog } from '@kubesim/eventlog';
 import type { NatsConnection } from 'nats';
 import { servePodLog } from './pod-log';
-import { podExec } from './pod-exec';
+import { podExec } from './exec/pod-exec';
 
 const isTrue = (v: unknown) => v === 'true' || v === '1';
 
@@ -116,7 +116,7 @@ export class ApiController {
           return void (await servePodLog(this.nats(), this.get(info, key) as Pod, req.query as Record<string, unknown>, res, stillThere));
         }
         if (path.subresource === 'exec' && info.kind === 'Pod' && (method === 'POST' || method === 'GET')) {
-          return { code: 200, body: await podExec(this.nats(), this.get(info, key) as Pod, req.query as Record<string, unknown>, req.body, req.header('content-type'), req.header('upgrade')) };
+          return { code: 200, body: await podExec(this.nats(), this.get(info, key) as Pod, req.query as Record<string, unknown>, req.body, req.header('content-type')) };
         }
         throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
       }
