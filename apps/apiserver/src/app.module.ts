@@ -8,7 +8,7 @@ import { ApiController } from './http/api.controller';
 import { CloseWatchesOnShutdown } from './http/close-watches';
 import { ExecUpgrade } from './http/exec/exec-upgrade';
 import { HealthController } from './http/health.controller';
-import { OpenApiController } from './http/openapi.controller';
+import { OpenApiController } from './http/openapi/openapi.controller';
 import { InternalController } from './internal/internal.controller';
 import { Projection } from '@kubesim/eventlog';
 import { ensureSystemNamespaces } from './store/system-namespaces';
