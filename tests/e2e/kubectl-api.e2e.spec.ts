@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { Cluster } from './harness';
+import { Cluster, eventually } from './harness';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 
-/** kubectl's API-driven commands against kubesim: explain (OpenAPI v3). */
+/** kubectl's API-driven commands against kubesim: explain (OpenAPI v3), node leases, create. */
 describe.skipIf(!hasKubectl)('kubectl explain, leases and create against kubesim (skipped: kubectl not installed)', () => {
   let cluster: Cluster;
   const k = (...args: string[]) => cluster.kubectl(...args);
@@ -58,6 +58,38 @@ describe.skipIf(!hasKubectl)('kubectl explain, leases and create against kubesim
       const r = await k('explain', 'pod.spec.nope');
       expect(r.code).toBe(1);
       expect(r.stderr).toBe('error: field "nope" does not exist\n');
+    });
+  });
+
+  describe('node leases (coordination.k8s.io/v1)', () => {
+    it('get leases -n kube-node-lease: NAME HOLDER AGE, one per node', async () => {
+      const out = await ok('get', 'leases', '-n', 'kube-node-lease');
+      expect(out).toMatch(/^NAME\s+HOLDER\s+AGE\nnode-1\s+node-1\s+\d+s\n$/);
+    });
+
+    it('describe node prints the Lease section (not "Failed to get lease")', async () => {
+      const out = await ok('describe', 'node', 'node-1');
+      expect(out).toMatch(/\nLease:\n  HolderIdentity:  node-1\n  AcquireTime:     <unset>\n  RenewTime:       \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000\n/);
+      expect(out).not.toContain('Failed to get lease');
+    });
+
+    it('the kubelet renews it: renewTime moves on', async () => {
+      const renewTime = async () => (await ok('get', 'lease', 'node-1', '-n', 'kube-node-lease', '-o', 'jsonpath={.spec.renewTime}')).trim();
+      const first = await renewTime();
+      expect(first).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+      await eventually(async () => expect(await renewTime()).not.toBe(first), 10_000);
+    });
+
+    it('read-only: a delete is refused and the lease stays', async () => {
+      const r = await k('delete', 'lease', 'node-1', '-n', 'kube-node-lease');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('Error from server (MethodNotAllowed): the server does not allow this method on the requested resource (DELETE leases.coordination.k8s.io)\n');
+      expect(await ok('get', 'lease', 'node-1', '-n', 'kube-node-lease', '-o', 'name')).toBe('lease.coordination.k8s.io/node-1\n');
+    });
+
+    it('a lease that does not exist → NotFound with its group', async () => {
+      const r = await k('get', 'lease', 'nope', '-n', 'kube-node-lease');
+      expect(r.stderr).toBe('Error from server (NotFound): leases.coordination.k8s.io "nope" not found\n');
     });
   });
 });

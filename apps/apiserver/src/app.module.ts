@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Inject } from '@nestjs/common';
-import { connectNats, EventLog, SnapshotStore } from '@kubesim/eventlog';
+import { connectNats, EventLog, Leases, SnapshotStore } from '@kubesim/eventlog';
 import type { NatsConnection } from 'nats';
 import { CommandBus } from './commands/command-bus';
 import { ApiserverConfig } from './config/apiserver.config';
@@ -41,6 +41,7 @@ export class AppModule {
         { provide: ApiserverConfig, useValue: config },
         { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, 'apiserver') },
         { provide: EventLog, useFactory: (nc: NatsConnection) => EventLog.open(nc, config.stream), inject: [NATS_CONNECTION] },
+        { provide: Leases, useFactory: (nc: NatsConnection) => Leases.open(nc), inject: [NATS_CONNECTION] },
         { provide: SnapshotStore, useFactory: (nc: NatsConnection) => SnapshotStore.open(nc), inject: [NATS_CONNECTION] },
         { provide: PROJECTION_START, useFactory: (log: EventLog, snapshots: SnapshotStore) => startProjection(log, snapshots), inject: [EventLog, SnapshotStore] },
         { provide: Projection, useFactory: (start: ProjectionStart) => start.projection, inject: [PROJECTION_START] },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GROUP_VERSIONS, type ResourceInfo } from '../resources';
+import { SERVED_GROUP_VERSIONS, type DiscoveredResource as ResourceInfo } from '../resources';
 import { schemaClosure, schemaName } from './schemas';
 
 /**
@@ -27,8 +27,8 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function operation(r: ResourceInfo, action: string, parameters: object[] = []) {
   const group = groupOf(r);
   return {
-    operationId: `${action}${group ? cap(group) : 'Core'}V1${r.namespaced ? 'Namespaced' : ''}${r.kind}`,
-    tags: [`${group || 'core'}_v1`],
+    operationId: `${action}${group ? cap(group.split('.')[0]) : 'Core'}V1${r.namespaced ? 'Namespaced' : ''}${r.kind}`,
+    tags: [`${(group || 'core').split('.')[0]}_v1`],
     parameters,
     responses: OK,
     'x-kubernetes-action': action,
@@ -66,7 +66,7 @@ const EXTRA_SCHEMAS: Record<string, string[]> = {
 
 /** The document of one group version (`v1`, `apps/v1`). */
 export function groupVersionOpenApi(groupVersion: string) {
-  const resources = GROUP_VERSIONS[groupVersion] ?? [];
+  const resources = SERVED_GROUP_VERSIONS[groupVersion] ?? [];
   const roots = [
     ...resources.flatMap((r) => [schemaName(groupVersion, r.kind), schemaName(groupVersion, `${r.kind}List`)]),
     ...(EXTRA_SCHEMAS[groupVersion] ?? []),
