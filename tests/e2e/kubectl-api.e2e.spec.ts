@@ -92,4 +92,20 @@ describe.skipIf(!hasKubectl)('kubectl explain, leases and create against kubesim
       expect(r.stderr).toBe('Error from server (NotFound): leases.coordination.k8s.io "nope" not found\n');
     });
   });
+
+  describe('create (kubectl’s typed clients send protobuf)', () => {
+    it('create namespace: created, listed, and a second time AlreadyExists', async () => {
+      expect(await k('create', 'namespace', 'team-a')).toEqual({ code: 0, stdout: 'namespace/team-a created\n', stderr: '' });
+      expect(await ok('get', 'ns', 'team-a', '--show-labels')).toMatch(/^NAME\s+STATUS\s+AGE\s+LABELS\nteam-a\s+Active\s+\d+s\s+kubernetes\.io\/metadata\.name=team-a\n$/);
+      const again = await k('create', 'namespace', 'team-a');
+      expect(again).toEqual({ code: 1, stdout: '', stderr: 'Error from server (AlreadyExists): namespaces "team-a" already exists\n' });
+    });
+
+    it('create deployment (no protobuf decoding for it yet): a clear 415 message, nothing created', async () => {
+      const r = await k('create', 'deployment', 'web', '--image=nginx');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('kubesim decodes protobuf only for Namespace; send Deployment as application/json or application/yaml');
+      expect((await k('get', 'deployment', 'web')).stderr).toBe('Error from server (NotFound): deployments.apps "web" not found\n');
+    });
+  });
 });
