@@ -113,14 +113,20 @@ export class Cluster {
   kubectl(...args: string[]): Promise<CliResult> {
     return run('kubectl', ['--server', this.server, ...args], { KUBECONFIG: '/dev/null' });
   }
+
+  /** kubectl with `input` on its stdin (`kubectl exec -i`). */
+  kubectlWithInput(input: string, ...args: string[]): Promise<CliResult> {
+    return run('kubectl', ['--server', this.server, ...args], { KUBECONFIG: '/dev/null' }, 60_000, input);
+  }
 }
 
-export function run(cmd: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliResult> {
+export function run(cmd: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000, input?: string): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    const child = execFile(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as any).code === 'number' ? (err as any).code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
+    if (input !== undefined) child.stdin!.end(input);
   });
 }
 

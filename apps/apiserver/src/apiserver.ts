@@ -3,7 +3,7 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { logLevels } from '@kubesim/cluster-client';
-import { text } from 'express';
+import { raw, text } from 'express';
 import { AppModule } from './app.module';
 import type { ApiserverConfig } from './config/apiserver.config';
 import { StatusExceptionFilter } from './http/status-exception.filter';
@@ -12,6 +12,8 @@ import { StatusExceptionFilter } from './http/status-exception.filter';
 export async function startApiserver(config: ApiserverConfig): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, logger: logLevels(config.logLevel) });
   // Bodies are parsed by the handlers (JSON or YAML) so that a malformed one becomes a 400 Status.
+  // Kubernetes protobuf (kubectl's typed clients: `kubectl create namespace`) stays bytes.
+  app.use(raw({ type: 'application/vnd.kubernetes.protobuf', limit: '20mb' }));
   app.use(text({ type: () => true, limit: '20mb' }));
   // Global pipes and filters first, then the microservice inherits them (inheritAppConfig).
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -1,14 +1,15 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Inject } from '@nestjs/common';
-import { connectNats, EventLog, SnapshotStore } from '@kubesim/eventlog';
+import { connectNats, EventLog, Leases, SnapshotStore } from '@kubesim/eventlog';
 import type { NatsConnection } from 'nats';
 import { CommandBus } from './commands/command-bus';
 import { ApiserverConfig } from './config/apiserver.config';
 import { ApiController } from './http/api.controller';
 import { CloseWatchesOnShutdown } from './http/close-watches';
 import { EventTtlSweeper } from './event-ttl/event-ttl.sweeper';
+import { ExecUpgrade } from './http/exec/exec-upgrade';
 import { HealthController } from './http/health.controller';
-import { OpenApiController } from './http/openapi.controller';
+import { OpenApiController } from './http/openapi/openapi.controller';
 import { InternalController } from './internal/internal.controller';
 import { Projection } from '@kubesim/eventlog';
 import { ensureSystemNamespaces } from './store/system-namespaces';
@@ -41,6 +42,7 @@ export class AppModule {
         { provide: ApiserverConfig, useValue: config },
         { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, 'apiserver') },
         { provide: EventLog, useFactory: (nc: NatsConnection) => EventLog.open(nc, config.stream), inject: [NATS_CONNECTION] },
+        { provide: Leases, useFactory: (nc: NatsConnection) => Leases.open(nc), inject: [NATS_CONNECTION] },
         { provide: SnapshotStore, useFactory: (nc: NatsConnection) => SnapshotStore.open(nc), inject: [NATS_CONNECTION] },
         { provide: PROJECTION_START, useFactory: (log: EventLog, snapshots: SnapshotStore) => startApiserverProjection(log, snapshots), inject: [EventLog, SnapshotStore] },
         { provide: Projection, useFactory: (start: ProjectionStart) => start.projection, inject: [PROJECTION_START] },
@@ -62,6 +64,7 @@ export class AppModule {
         { provide: EventTtlSweeper, useFactory: (bus: CommandBus) => new EventTtlSweeper(bus, config.eventTtlSeconds, config.timeScale), inject: [CommandBus] },
         Shutdown,
         CloseWatchesOnShutdown,
+        ExecUpgrade,
       ],
     };
   }

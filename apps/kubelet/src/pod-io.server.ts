@@ -53,7 +53,7 @@ export class PodIoServer {
     const found = this.lookup(req.namespace, req.name);
     if (!found || found.pod.metadata.uid !== req.uid) return { ok: false, status: notFound(req.name) };
     found.runtime.catchUp(Date.now());
-    const session = startExec(found.pod, found.runtime, req.container, req.command, Date.now());
+    const session = startExec(found.pod, found.runtime, req.container, req.command, Date.now(), req.stdin);
     if ('ok' in session) return session;
     const deadline = Date.now() + EXEC_TIMEOUT_MS;
     for (;;) {

@@ -27,8 +27,13 @@ export class Leases {
   }
 
   async get(node: string): Promise<Lease | undefined> {
+    return (await this.read(node))?.lease;
+  }
+
+  /** The lease with its KV revision (what the API serves as its resourceVersion). */
+  async read(node: string): Promise<{ lease: Lease; revision: number } | undefined> {
     const e = await this.kv.get(node);
-    return e && e.operation === 'PUT' ? codec.decode(e.value) : undefined;
+    return e && e.operation === 'PUT' ? { lease: codec.decode(e.value), revision: e.revision } : undefined;
   }
 
   /**

@@ -17,10 +17,11 @@ import { badRequest, failure, methodNotAllowed, StatusError, toStatus } from './
 import { listReply, objectReply, watchEncoding, type Reply } from './read-output';
 import { serveWatch } from './watch';
 import { NAMESPACE_RESOURCE_ERRORS, createNamespace } from './namespace-writes';
-import { EventLog } from '@kubesim/eventlog';
+import { EventLog, Leases } from '@kubesim/eventlog';
+import { LeaseReads } from './leases/lease-reads';
 import type { NatsConnection } from 'nats';
 import { servePodLog } from './pod-log';
-import { podExec } from './pod-exec';
+import { podExec } from './exec/pod-exec';
 
 const isTrue = (v: unknown) => v === 'true' || v === '1';
 
@@ -37,11 +38,14 @@ export class ApiController {
     @Inject(Projection) private readonly cluster: Projection,
     @Inject(CommandBus) private readonly bus: CommandBus,
     @Inject(EventLog) private readonly log: EventLog,
+    @Inject(Leases) leases: Leases,
   ) {
     this.generic = new GenericResources(bus);
+    this.leases = new LeaseReads(leases, cluster);
   }
 
   private readonly generic: GenericResources;
+  private readonly leases: LeaseReads;
 
   @All(['api/v1', 'api/v1/*path', 'apis', 'apis/*path'])
   async handle(@Req() req: Request, @Res() res: Response): Promise<void> {
@@ -63,6 +67,9 @@ export class ApiController {
   private async route(path: ApiPath, req: Request, res: Response, groupVersion = 'v1'): Promise<Reply | undefined> {
     if (path.kind === 'discovery') return { code: 200, body: apiResourceList(groupVersion) };
     if (path.kind === 'unknown') throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+    if (groupVersion === 'coordination.k8s.io/v1' && path.resource === 'leases') {
+      return this.leases.serve(path, req.method.toUpperCase(), req.header('accept'), req.query as Record<string, unknown>);
+    }
     const info = resourceInfo(path.resource, groupVersion);
     if (!info) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
     if (info.namespaced === false && path.namespace !== undefined) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
@@ -116,7 +123,7 @@ export class ApiController {
           return void (await servePodLog(this.nats(), this.get(info, key) as Pod, req.query as Record<string, unknown>, res, stillThere));
         }
         if (path.subresource === 'exec' && info.kind === 'Pod' && (method === 'POST' || method === 'GET')) {
-          return { code: 200, body: await podExec(this.nats(), this.get(info, key) as Pod, req.query as Record<string, unknown>, req.body, req.header('content-type'), req.header('upgrade')) };
+          return { code: 200, body: await podExec(this.nats(), this.get(info, key) as Pod, req.query as Record<string, unknown>, req.body, req.header('content-type')) };
         }
         throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
       }

@@ -1,9 +1,11 @@
 import { parse as parseYaml } from 'yaml';
+import { decodeK8sProtobuf, PROTOBUF } from './protobuf/k8s-protobuf';
 import { badRequest } from './status';
 
-/** The request body as an object: JSON, or YAML when the client says so. Anything else is a 400. */
+/** The request body as an object: JSON, YAML or Kubernetes protobuf, as the client says. Anything else is a 400. */
 export function parseBody(raw: unknown, contentType: string | undefined): Record<string, any> {
   if (raw && typeof raw === 'object' && !Buffer.isBuffer(raw)) return raw as Record<string, any>;
+  if (Buffer.isBuffer(raw) && (contentType ?? '').startsWith(PROTOBUF)) return decodeK8sProtobuf(raw);
   const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';
   if (text.trim() === '') throw badRequest('the body of the request was empty');
   let value: unknown;

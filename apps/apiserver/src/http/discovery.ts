@@ -1,4 +1,4 @@
-import { APPS_V1, GROUP_VERSIONS } from './resources';
+import { SERVED_GROUP_VERSIONS } from './resources';
 import { failure, StatusError } from './status';
 
 /** Where a request under `/api` or `/apis` points. */
@@ -10,13 +10,13 @@ export function apiRoot(path: string): ApiRoot {
   if (!m || !m[1]) return { kind: 'groups' };
   if (!m[2]) return { kind: 'group', group: m[1] };
   const groupVersion = `${m[1]}/${m[2]}`;
-  if (!GROUP_VERSIONS[groupVersion]) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+  if (!SERVED_GROUP_VERSIONS[groupVersion]) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
   return { kind: 'resources', groupVersion, rest: m[3] };
 }
 
 /** `GET /api/v1`, `GET /apis/apps/v1`: the APIResourceList kubectl maps `deploy`, `po` … with. */
 export function apiResourceList(groupVersion: string) {
-  const resources = (GROUP_VERSIONS[groupVersion] ?? []).flatMap((r) => [
+  const resources = (SERVED_GROUP_VERSIONS[groupVersion] ?? []).flatMap((r) => [
     { name: r.resource, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs, shortNames: r.shortNames, ...(r.categories ? { categories: r.categories } : {}) },
     ...r.subresources.map((s) => ({
       name: `${r.resource}/${s}`,
@@ -30,13 +30,22 @@ export function apiResourceList(groupVersion: string) {
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources };
 }
 
-const APPS = { name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } };
+/** The named groups (`apps`, `coordination.k8s.io`), each with its one version. */
+function groups() {
+  return Object.keys(SERVED_GROUP_VERSIONS)
+    .filter((gv) => gv.includes('/'))
+    .map((groupVersion) => {
+      const [name, version] = groupVersion.split('/');
+      return { name, versions: [{ groupVersion, version }], preferredVersion: { groupVersion, version } };
+    });
+}
 
 export function apiGroupList() {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: APPS_V1.length ? [APPS] : [] };
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups() };
 }
 
 export function apiGroup(group: string) {
-  if (group !== 'apps') throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
-  return { kind: 'APIGroup', apiVersion: 'v1', ...APPS };
+  const found = groups().find((g) => g.name === group);
+  if (!found) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+  return { kind: 'APIGroup', apiVersion: 'v1', ...found };
 }

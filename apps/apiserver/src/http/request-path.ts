@@ -6,6 +6,9 @@ export type ApiPath =
   | { kind: 'subresource'; resource: string; namespace?: string; name: string; subresource: string }
   | { kind: 'unknown' };
 
+/** A path that names a resource (its collection, an item or a subresource). */
+export type ResourcePath = Exclude<ApiPath, { kind: 'discovery' } | { kind: 'unknown' }>;
+
 export function parseApiPath(rest: string): ApiPath {
   const s = rest.split('/').filter(Boolean).map(decodeURIComponent);
   if (s.length === 0) return { kind: 'discovery' };

@@ -1,10 +1,10 @@
 import type { Kind } from '@kubesim/api';
 
-/** The resources this apiserver serves, as discovery describes them. */
-export interface ResourceInfo {
+/** A resource as discovery describes it. */
+export interface DiscoveredResource {
   resource: string;
   singular: string;
-  kind: Kind;
+  kind: string;
   namespaced: boolean;
   shortNames: string[];
   verbs: string[];
@@ -12,6 +12,11 @@ export interface ResourceInfo {
   /** `v1` for the core group, `apps/v1` … */
   groupVersion: string;
   categories?: string[];
+}
+
+/** The resources this apiserver stores and serves from its projection. */
+export interface ResourceInfo extends DiscoveredResource {
+  kind: Kind;
 }
 
 const ALL_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
@@ -30,8 +35,16 @@ export const APPS_V1: ResourceInfo[] = [
   { resource: 'daemonsets', singular: 'daemonset', kind: 'DaemonSet', namespaced: true, shortNames: ['ds'], verbs: ALL_VERBS, subresources: ['status'], groupVersion: 'apps/v1', categories: ['all'] },
 ];
 
-/** The resources of one group/version (`v1`, `apps/v1`). */
+/** Node leases: read-only views of what the kubelets renew in the NATS KV bucket, not log objects. */
+export const COORDINATION_V1: DiscoveredResource[] = [
+  { resource: 'leases', singular: 'lease', kind: 'Lease', namespaced: true, shortNames: [], verbs: ['get', 'list'], subresources: [], groupVersion: 'coordination.k8s.io/v1' },
+];
+
+/** The stored resources of one group/version (`v1`, `apps/v1`). */
 export const GROUP_VERSIONS: Record<string, ResourceInfo[]> = { v1: CORE_V1, 'apps/v1': APPS_V1 };
+
+/** Every group/version discovery lists, with its resources. */
+export const SERVED_GROUP_VERSIONS: Record<string, DiscoveredResource[]> = { ...GROUP_VERSIONS, 'coordination.k8s.io/v1': COORDINATION_V1 };
 
 export function resourceInfo(resource: string, groupVersion = 'v1'): ResourceInfo | undefined {
   return GROUP_VERSIONS[groupVersion]?.find((r) => r.resource === resource);

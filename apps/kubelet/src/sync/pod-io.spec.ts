@@ -52,6 +52,39 @@ describe('kubelet: exec', () => {
     expect(execReply(s)).toEqual({ ok: true, stdout: 'hello\np\n', stderr: 'ls: /nope: No such file or directory\n', exitCode: 1 });
   });
 
+  it.each([
+    ['cat', ['cat'], 'line 1\nline 2\n', 'line 1\nline 2\n'],
+    ['a shell with no script runs its stdin', ['sh'], 'echo from stdin; cat /tmp/greeting\n', 'from stdin\nhello\n'],
+    ['a shell reading a line', ['sh', '-c', 'read x; echo "got $x"'], 'abc\n', 'got abc\n'],
+  ])('stdin (kubectl exec -i): %s', (_name, command, stdin, stdout) => {
+    const pod = new FakeNode().run('p', { containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'echo hello > /tmp/greeting; sleep 3600'] }] });
+    pod.sync();
+    pod.advanceTo(T0 + sec(1));
+    const s = startExec(pod.pod, pod.runtime, undefined, command, pod.node.now, stdin);
+    if ('ok' in s) throw new Error(s.status.message);
+    s.proc.advance(pod.node.now);
+    expect(execReply(s)).toEqual({ ok: true, stdout, stderr: '', exitCode: 0 });
+  });
+
+  it('a program that does not exist: containerd’s error as a 500, not an exit code', () => {
+    const pod = new FakeNode().run('p', { containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }] });
+    pod.sync();
+    pod.advanceTo(T0 + sec(1));
+    const s = startExec(pod.pod, pod.runtime, undefined, ['nosuch'], pod.node.now);
+    if ('ok' in s) throw new Error(s.status.message);
+    s.proc.advance(pod.node.now);
+    expect(execReply(s)).toEqual({
+      ok: false,
+      status: expect.objectContaining({
+        code: 500,
+        reason: 'InternalError',
+        message: expect.stringMatching(
+          /^Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "nosuch": executable file not found in \$PATH: unknown$/,
+        ),
+      }),
+    });
+  });
+
   it('a container that is not running cannot be exec’d into', () => {
     const pod = new FakeNode().run('p', { containers: [{ name: 'c', image: 'busybox' }] });
     pod.sync();

@@ -1,5 +1,5 @@
 import type { Pod, PodExecReply, PodLogReply, PodLogRequest, Status } from '@kubesim/api';
-import { formatLog, NO_CLUSTER, startProcess, type Process } from '@kubesim/runtime';
+import { fakeSha256Hex, formatLog, NO_CLUSTER, START_ERROR_EXIT_CODE, startProcess, type Process } from '@kubesim/runtime';
 import { processOf, type ContainerRuntime } from './container-runtime';
 import type { PodRuntime } from './pod-runtime';
 
@@ -41,28 +41,39 @@ export function readLogs(pod: Pod, runtime: PodRuntime, req: PodLogRequest, now:
 
 /** A command `exec`'d into a running container (not PID 1; shares its filesystem and network). */
 export interface ExecSession {
+  /** containerd's exec id, named in its errors. */
+  readonly id: string;
   readonly proc: Process;
   readonly stdout: string[];
   readonly stderr: string[];
 }
 
-export function startExec(pod: Pod, runtime: PodRuntime, container: string | undefined, command: string[], now: number): ExecSession | { ok: false; status: Status } {
+export function startExec(pod: Pod, runtime: PodRuntime, container: string | undefined, command: string[], now: number, stdin?: string): ExecSession | { ok: false; status: Status } {
   const c = pickContainer(pod, runtime, container);
   if ('ok' in c) return c;
   const p = c.phase;
   if ((p.kind !== 'running' && p.kind !== 'stopping') || p.proc.exit) {
     return { ok: false, status: failure(400, 'BadRequest', `unable to upgrade connection: container not found ("${c.spec.name}")`) };
   }
-  const session: ExecSession = { proc: undefined as unknown as Process, stdout: [], stderr: [] };
+  const session: ExecSession = { id: fakeSha256Hex(`${pod.metadata.uid}/${c.spec.name}/${now}/${command.join(' ')}`), proc: undefined as unknown as Process, stdout: [], stderr: [] };
   const proc = startProcess(command, { ...p.env, cluster: p.env.cluster ?? NO_CLUSTER }, now, {
     pid1: false,
+    ...(stdin !== undefined ? { stdin } : {}),
     onOutput: (stream, line) => void (stream === 'stdout' ? session.stdout : session.stderr).push(line),
   });
   return { ...session, proc };
 }
 
-/** The reply once the exec'd process has exited. */
+/**
+ * The reply once the exec'd process has exited. A program that could not be started is not an
+ * exit code but containerd's error, which kube-apiserver passes on as a 500.
+ */
 export function execReply(s: ExecSession): PodExecReply {
   const text = (lines: string[]) => lines.map((l) => l + '\n').join('');
+  const notFound = s.proc.exit?.code === START_ERROR_EXIT_CODE && s.stdout.length === 0 && s.stderr.length === 1 ? /^exec: ".*": executable file not found in \$PATH$/.exec(s.stderr[0]) : null;
+  if (notFound) {
+    const message = `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${s.id}": OCI runtime exec failed: exec failed: unable to start container process: ${notFound[0]}: unknown`;
+    return { ok: false, status: failure(500, 'InternalError', message) };
+  }
   return { ok: true, stdout: text(s.stdout), stderr: text(s.stderr), exitCode: s.proc.exit?.code ?? 0 };
 }

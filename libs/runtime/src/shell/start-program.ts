@@ -23,9 +23,9 @@ const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
  * running one (probes, `kubesim exec`), which shares the container's filesystem and network.
  * The process has not run yet: `advance(now)` runs it.
  */
-export function startProcess(argv: readonly string[], env: ContainerEnv, at: number, options: { pid1: boolean; onOutput?: OutputListener }): Process {
+export function startProcess(argv: readonly string[], env: ContainerEnv, at: number, options: { pid1: boolean; onOutput?: OutputListener; stdin?: string }): Process {
   const proc = new Process(env, at, options.onOutput);
-  const io: Stdio = { stdin: '', stdout: proc.stdout, stderr: proc.stderr };
+  const io: Stdio = { stdin: options.stdin ?? '', stdout: proc.stdout, stderr: proc.stderr };
   return proc.start(mainOf(argv, proc, io, options.pid1));
 }
 
@@ -52,8 +52,8 @@ function* shellMain(argv: readonly string[], proc: Process, io: Stdio, pid1: boo
   for (; i < argv.length && /^-[a-z]+$/.test(argv[i]); i++) flags += argv[i].slice(1);
   const errexit = flags.includes('e');
   if (!flags.includes('c')) {
-    // With no script and no tty a shell reads an empty stdin and exits 0; a script file runs from the filesystem.
-    if (i >= argv.length) return 0;
+    // With no script a shell runs what its stdin says (`echo ls | kubectl exec -i POD -- sh`); a script file runs from the filesystem.
+    if (i >= argv.length) return yield* new Shell(proc, { name: argv[0], args: [], errexit, pid1 }).main(io.stdin, { ...io, stdin: '' });
     const text = proc.env.fs.read(argv[i]);
     if (text === 'ENOENT' || text === 'EISDIR') {
       io.stderr(`${argv[0]}: can't open '${argv[i]}': No such file or directory\n`);

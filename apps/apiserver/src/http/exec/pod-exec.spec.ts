@@ -1,6 +1,6 @@
 import type { Pod } from '@kubesim/api';
-import { podExec } from './pod-exec';
-import { logRequest } from './pod-log';
+import { execOptions, podExec } from './pod-exec';
+import { logRequest } from '../pod-log';
 
 const pod = { metadata: { name: 'web', namespace: 'default', uid: 'u1' }, spec: { nodeName: 'node-1', containers: [] }, status: { phase: 'Running' } } as unknown as Pod;
 
@@ -32,12 +32,22 @@ describe('exec subresource: forwarded to the pod’s kubelet', () => {
     expect(sent[0].body).toMatchObject({ command: ['false'] });
   });
 
-  it.each([
-    ['no command', {}, undefined, 'you must specify at least one command for the container'],
-    ['a streaming upgrade (kubectl exec)', { command: 'ls' }, 'SPDY/3.1', 'kubesim serves exec as one request, not a SPDY/WebSocket stream: use `kubesim exec POD -- CMD…`'],
-  ])('%s → 400', async (_name, query, upgrade, message) => {
+  it('no command → 400', async () => {
     const { nc } = fakeNats({});
-    await expect(podExec(nc, pod, query, '', undefined, upgrade)).rejects.toMatchObject({ status: { code: 400, message } });
+    await expect(podExec(nc, pod, {}, '', undefined)).rejects.toMatchObject({ status: { code: 400, message: 'you must specify at least one command for the container' } });
+  });
+
+  it.each([
+    ['Succeeded', 'cannot exec into a container in a completed pod; current phase is Succeeded'],
+    ['Failed', 'cannot exec into a container in a completed pod; current phase is Failed'],
+  ])('a %s pod → 400', async (phase, message) => {
+    const { nc, sent } = fakeNats({});
+    await expect(podExec(nc, { ...pod, status: { phase } } as Pod, { command: 'ls' }, '', undefined)).rejects.toMatchObject({ status: { code: 400, message } });
+    expect(sent).toEqual([]);
+  });
+
+  it('a single command in the query is a one-word command; an empty container means the default', () => {
+    expect(execOptions({ command: 'ls', container: '' })).toEqual({ command: ['ls'] });
   });
 
   it('the kubelet’s refusal is passed on', async () => {

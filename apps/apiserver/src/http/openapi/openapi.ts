@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { GROUP_VERSIONS, type ResourceInfo } from './resources';
+import { SERVED_GROUP_VERSIONS, type DiscoveredResource as ResourceInfo } from '../resources';
+import { schemaClosure, schemaName } from './schemas';
 
 /**
- * A minimal OpenAPI v3 document for /api/v1: paths and operations with their
- * `x-kubernetes-group-version-kind`, no schemas. It is what kubectl create/replace need: with the
- * default `--validate=strict` kubectl looks up the kind's PATCH operation for a `fieldValidation`
- * query parameter and, finding it, leaves validation to the server instead of downloading schemas.
+ * The OpenAPI v3 document of a group version: paths and operations with their
+ * `x-kubernetes-group-version-kind`, and the component schemas of its kinds with Kubernetes' field
+ * descriptions (`kubectl explain`). With the default `--validate=strict` kubectl create/apply look
+ * up the kind's PATCH operation for a `fieldValidation` query parameter and, finding it, leave
+ * validation to the server. PATCH operations carry no `requestBody`, so kubectl apply keeps
+ * computing its strategic merge patches from its built-in types, as before schemas were served.
  * (PATCH is listed for that lookup only; the apiserver answers it with 405 where it is not served.)
  */
 const FIELD_VALIDATION = {
@@ -24,8 +27,8 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function operation(r: ResourceInfo, action: string, parameters: object[] = []) {
   const group = groupOf(r);
   return {
-    operationId: `${action}${group ? cap(group) : 'Core'}V1${r.namespaced ? 'Namespaced' : ''}${r.kind}`,
-    tags: [`${group || 'core'}_v1`],
+    operationId: `${action}${group ? cap(group.split('.')[0]) : 'Core'}V1${r.namespaced ? 'Namespaced' : ''}${r.kind}`,
+    tags: [`${(group || 'core').split('.')[0]}_v1`],
     parameters,
     responses: OK,
     'x-kubernetes-action': action,
@@ -54,13 +57,27 @@ function paths(r: ResourceInfo): Record<string, object> {
   };
 }
 
+const META = 'io.k8s.apimachinery.pkg.apis.meta.v1';
+/** What a group version's operations take and return besides its kinds (subresources, errors). */
+const EXTRA_SCHEMAS: Record<string, string[]> = {
+  v1: ['io.k8s.api.core.v1.Binding', 'io.k8s.api.policy.v1.Eviction'],
+  'apps/v1': ['io.k8s.api.autoscaling.v1.Scale'],
+};
+
 /** The document of one group version (`v1`, `apps/v1`). */
 export function groupVersionOpenApi(groupVersion: string) {
+  const resources = SERVED_GROUP_VERSIONS[groupVersion] ?? [];
+  const roots = [
+    ...resources.flatMap((r) => [schemaName(groupVersion, r.kind), schemaName(groupVersion, `${r.kind}List`)]),
+    ...(EXTRA_SCHEMAS[groupVersion] ?? []),
+    `${META}.Status`,
+    `${META}.DeleteOptions`,
+  ];
   return {
     openapi: '3.0.0',
     info: { title: 'Kubernetes', version: 'unversioned' },
-    paths: Object.assign({}, ...(GROUP_VERSIONS[groupVersion] ?? []).map(paths)),
-    components: { schemas: {} },
+    paths: Object.assign({}, ...resources.map(paths)),
+    components: { schemas: schemaClosure(roots) },
   };
 }
 

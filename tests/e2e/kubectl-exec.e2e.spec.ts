@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Cluster, eventually } from './harness';
+
+const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+
+const twoContainers = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.25
+  - name: sidecar
+    image: busybox:1.36
+    command: ['sh', '-c', 'echo ready > /tmp/state; sleep 3600']
+`;
+
+const stuckInInit = `apiVersion: v1
+kind: Pod
+metadata:
+  name: waiting
+spec:
+  initContainers:
+  - name: init
+    image: busybox:1.36
+    command: ['sleep', '3600']
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ['sleep', '3600']
+`;
+
+/** `kubectl exec` over its WebSocket stream (v5.channel.k8s.io), as against a real cluster. */
+describe.skipIf(!hasKubectl)('kubectl exec against kubesim (skipped: kubectl not installed)', () => {
+  let cluster: Cluster;
+  const k = (...args: string[]) => cluster.kubectl(...args);
+
+  beforeAll(async () => {
+    cluster = await Cluster.create({ nodes: 1, timeScale: 0.1 });
+    await cluster.up();
+    for (const [name, body] of [['web', twoContainers], ['waiting', stuckInInit]]) {
+      const f = join(cluster.dataDir, `${name}.yaml`);
+      writeFileSync(f, body);
+      expect((await k('create', '-f', f)).code).toBe(0);
+    }
+    await eventually(async () => expect((await k('get', 'pod', 'web')).stdout).toMatch(/web\s+2\/2\s+Running/), 60_000);
+  });
+  afterAll(async () => {
+    await cluster?.down();
+  });
+
+  it('runs a command in the default (first) container; kubectl says which it chose', async () => {
+    const r = await k('exec', 'web', '--', 'hostname');
+    expect(r).toEqual({ code: 0, stdout: 'web\n', stderr: 'Defaulted container "nginx" out of: nginx, sidecar\n' });
+  });
+
+  it('-c picks the container; its files are there', async () => {
+    const r = await k('exec', 'web', '-c', 'sidecar', '--', 'cat', '/tmp/state');
+    expect(r).toEqual({ code: 0, stdout: 'ready\n', stderr: '' });
+  });
+
+  it('stdout and stderr apart; a non-zero exit is kubectl’s exit code', async () => {
+    const r = await k('exec', 'web', '-c', 'sidecar', '--', 'sh', '-c', 'echo out; echo err >&2; exit 3');
+    expect(r).toEqual({ code: 3, stdout: 'out\n', stderr: 'err\ncommand terminated with exit code 3\n' });
+  });
+
+  it('-i sends stdin to the command', async () => {
+    const r = await cluster.kubectlWithInput('line one\nline two\n', 'exec', '-i', 'web', '-c', 'sidecar', '--', 'cat');
+    expect(r).toEqual({ code: 0, stdout: 'line one\nline two\n', stderr: '' });
+    const script = await cluster.kubectlWithInput('echo from a script\nexit 4\n', 'exec', '-i', 'web', '-c', 'sidecar', '--', 'sh');
+    expect(script).toEqual({ code: 4, stdout: 'from a script\n', stderr: 'command terminated with exit code 4\n' });
+  });
+
+  it('a program that is not in the container: the runtime’s error', async () => {
+    const r = await k('exec', 'web', '-c', 'sidecar', '--', 'nosuch');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "nosuch": executable file not found in \$PATH: unknown\n$/,
+    );
+  });
+
+  it.each([
+    ['a container the pod does not have', ['web', '-c', 'nope'], 'Error from server (BadRequest): container nope is not valid for pod web\n'],
+    ['a pod that does not exist', ['nope'], 'Error from server (NotFound): pods "nope" not found\n'],
+    ['a container not started yet', ['waiting', '-c', 'app'], 'error: unable to upgrade connection: container not found ("app")\n'],
+  ])('%s → kubectl’s error line', async (_name, target, stderr) => {
+    const r = await k('exec', ...target, '--', 'ls');
+    expect(r).toEqual({ code: 1, stdout: '', stderr });
+  });
+});
