@@ -230,7 +230,7 @@ node
   .description("SIGKILL a node's kubelet process (it stays dead: its node goes NotReady)")
   .argument('<name>', 'node name, e.g. node-2')
   .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
-  .action((name, o) => run(async () => nodeKillCommand(name, o.dataDir)));
+  .action((name, o) => run(() => nodeKillCommand(name, o.dataDir)));
 
 // --- node loss (issue 4): node start|stop|partition|heal|add, cordon|uncordon|drain ---
 const nodeOps = [

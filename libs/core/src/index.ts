@@ -13,3 +13,4 @@ export * from './selectors';
 export * from './event-correlation';
 export * from './generic.decide';
 export * from './node-loss.decide';
+export * from './node-process.decide';
