@@ -5,8 +5,9 @@ import { extractUserActions } from './user-actions';
 
 const T0 = Date.parse('2024-05-01T09:00:00Z');
 const at = (s: number) => new Date(T0 + s * 1000).toISOString();
+type Unmeta<T> = T extends unknown ? Omit<T, 'at' | 'by'> : never;
 /** A log: each entry is one record, `[second, by, event]`. */
-function log(...entries: [number, string, Omit<ClusterEvent, 'at' | 'by'>][]) {
+function log(...entries: [number, string, Unmeta<ClusterEvent>][]) {
   return entries.map(([s, by, e], i) => ({ seq: i + 1, time: T0 + s * 1000, record: { v: SCHEMA_VERSION, events: [{ ...e, at: at(s), by } as ClusterEvent] } }));
 }
 const owned = (name: string, rs: string, createdAt: number): Pod => {
