@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseLogFile } from '../replay/log-file';
 import { diffOutcomes, formatDiff } from '../replay/resimulate-diff';
 import { outcomeOf } from '../replay/resimulate-outcome';
@@ -20,6 +20,7 @@ export interface ResimulateOptions {
  * log's. Progress goes to `progress`; the report to `out`. Exit code 0 whatever differs.
  */
 export async function resimulateCommand(o: ResimulateOptions, out: (s: string) => void, progress: (s: string) => void): Promise<number> {
+  if (!existsSync(o.file)) throw new Error(`error: ${o.file}: no such file (write one with: kubesim export > ${o.file})`);
   const records = parseLogFile(readFileSync(o.file, 'utf8'));
   if (records.length === 0) throw new Error(`${o.file}: no records to resimulate`);
   const { actions, cluster, origin } = extractUserActions(records);

@@ -1,12 +1,12 @@
 import type { Pod } from '@kubesim/api';
 import { connectNats, EventLog, type StoredRecord } from '@kubesim/eventlog';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeClient } from '../kube-client';
 import { cordonCommand, drainCommand } from '../node/cordon.command';
 import { cliResource, collectionPath, itemPath } from '../resources';
+import { freePort } from '../up/free-port';
 import type { NodeRequest } from '../up/node-manager';
 import { up } from '../up/up.command';
 import { ownedPods, type UserAction } from './user-actions';
@@ -27,17 +27,6 @@ export interface ResimulationPlan {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 /**
  * Runs a plan on a fresh cluster (`kubesim up` in a temporary data dir, on free ports): the

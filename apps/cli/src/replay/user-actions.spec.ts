@@ -83,17 +83,20 @@ describe('extractUserActions', () => {
     expect(x.actions[1]).not.toHaveProperty('ownedPod');
   });
 
-  it('a force deletion is a delete with grace period 0; the kubelet’s final PodDeleted is not a user’s', () => {
+  it('a force deletion is a delete with grace period 0, one of a pod not placed yet has no grace; the kubelet’s final PodDeleted is not a user’s', () => {
     const x = extractUserActions(
       log(
         [0, 'user:kubectl', { type: 'PodCreated', pod: aPod('a') }],
+        [0, 'default-scheduler', { type: 'PodBound', namespace: 'default', name: 'a', node: 'node-1' }],
         [1, 'user:kubectl', { type: 'PodDeleted', namespace: 'default', name: 'a', phase: 'Pending' }],
+        [1, 'user:kubectl', { type: 'PodCreated', pod: aPod('unplaced') }],
+        [1, 'user:kubectl', { type: 'PodDeleted', namespace: 'default', name: 'unplaced', phase: 'Pending' }],
         [2, 'user:kubectl', { type: 'PodCreated', pod: aPod('b') }],
         [3, 'user:kubectl', { type: 'PodDeletionRequested', namespace: 'default', name: 'b', deletionTimestamp: at(33), gracePeriodSeconds: 30 }],
         [4, 'kubelet/node-1', { type: 'PodDeleted', namespace: 'default', name: 'b', phase: 'Running' }],
       ),
     );
-    expect(x.actions.map((a) => (a.type === 'delete' ? `${a.name}:${a.gracePeriodSeconds}` : a.type))).toEqual(['create', 'a:0', 'create', 'b:30']);
+    expect(x.actions.map((a) => (a.type === 'delete' ? `${a.name}:${a.gracePeriodSeconds}` : a.type))).toEqual(['create', 'a:0', 'create', 'unplaced:undefined', 'create', 'b:30']);
   });
 
   it('cordon, uncordon, and a drain as one action (its cordon and evictions are part of it)', () => {

@@ -136,8 +136,9 @@ function actionOf(e: ClusterEvent, before: KubeObject | undefined, store: Store)
     case 'PodDeletionRequested':
       return podDeletion(e.namespace, e.name, before as Pod | undefined, store, e.gracePeriodSeconds);
     case 'PodDeleted':
-      // A force deletion by a user; after a graceful one it is the kubelet's (not a user's) event.
-      return podDeletion(e.namespace, e.name, before as Pod | undefined, store, 0);
+      // At once: a force deletion of a bound pod, or any deletion of one not placed yet (no grace
+      // to give). After a graceful deletion it is the kubelet's event, not a user's.
+      return podDeletion(e.namespace, e.name, before as Pod | undefined, store, (before as Pod | undefined)?.spec.nodeName ? 0 : undefined);
     case 'NodeSpecChanged': {
       const prev = before as Node | undefined;
       if (Boolean(prev?.spec.unschedulable) !== Boolean(e.spec.unschedulable)) return { type: e.spec.unschedulable ? 'cordon' : 'uncordon', node: e.name };
@@ -168,11 +169,12 @@ function actionOf(e: ClusterEvent, before: KubeObject | undefined, store: Store)
   }
 }
 
-function podDeletion(namespace: string, name: string, pod: Pod | undefined, store: Store, gracePeriodSeconds: number): Action {
+function podDeletion(namespace: string, name: string, pod: Pod | undefined, store: Store, gracePeriodSeconds: number | undefined): Action {
   const owner = pod && controllerOf(pod);
-  if (!owner) return { type: 'delete', kind: 'Pod', namespace, name, gracePeriodSeconds };
+  const grace = gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds };
+  if (!owner) return { type: 'delete', kind: 'Pod', namespace, name, ...grace };
   const siblings = ownedPods(store.list('Pod') as Iterable<Pod>, namespace, owner);
-  return { type: 'delete', kind: 'Pod', namespace, name, gracePeriodSeconds, ownedPod: { namespace, owner, ordinal: Math.max(0, siblings.findIndex((p) => p.metadata.name === name)) } };
+  return { type: 'delete', kind: 'Pod', namespace, name, ...grace, ownedPod: { namespace, owner, ordinal: Math.max(0, siblings.findIndex((p) => p.metadata.name === name)) } };
 }
 
 /** `ReplicaSet/web-5d8f9c7b6d` for a controller's pod; undefined for a pod of its own. */
