@@ -7,6 +7,7 @@ import { getCommand } from './commands/get.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { replayCommand } from './commands/replay.command';
+import { resimulateCommand } from './commands/resimulate.command';
 import { logsCommand } from './commands/logs.command';
 import { execCommand } from './commands/exec.command';
 import { describeCommand } from './commands/describe.command';
@@ -24,6 +25,11 @@ const int = (v: string) => {
 const nodeLostPolicy = (v: string) => {
   if (v !== 'legacy' && v !== 'modern') throw new InvalidArgumentError('must be legacy or modern');
   return v;
+};
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
 };
 const positive = (v: string) => {
   const n = Number(v);
@@ -191,8 +197,21 @@ program
   .option('--follow', 'keep printing as new events arrive')
   .option('--speed <x>', 'replay with the original pacing, X times faster', positive)
   .option('--verify', 'rebuild the state from the log and compare it with the live apiserver, object by object; exit 1 when they differ')
+  .option('--resimulate <log.jsonl>', "what if: replay the log's user actions against a fresh cluster and print how the outcome differs")
+  .option('--nodes <n>', 'with --resimulate: the fresh cluster\'s nodes (default: as many as the log had)', positiveInt)
+  .option('--time-scale <x>', "with --resimulate: the fresh cluster's time scale (default: the log's, else 1)", positive)
+  .option('--max-settle <seconds>', 'with --resimulate: most seconds to wait after the last action for pods to stop changing', int, 120)
   .action(async (o) => {
     try {
+      if (o.resimulate) {
+        process.exitCode = await resimulateCommand(
+          { file: o.resimulate, nodes: o.nodes, timeScale: o.timeScale, maxSettle: o.maxSettle },
+          (s) => process.stdout.write(s),
+          (s) => process.stderr.write(s),
+        );
+        return;
+      }
+      if (o.nodes !== undefined || o.timeScale !== undefined) throw new Error('--nodes and --time-scale go with --resimulate');
       process.exitCode = await replayCommand({ ...o, natsUrl: logNatsUrl(o) }, client, (s) => process.stdout.write(s));
     } catch (e) {
       process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
@@ -230,7 +249,7 @@ node
   .description("SIGKILL a node's kubelet process (it stays dead: its node goes NotReady)")
   .argument('<name>', 'node name, e.g. node-2')
   .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
-  .action((name, o) => run(async () => nodeKillCommand(name, o.dataDir)));
+  .action((name, o) => run(() => nodeKillCommand(name, o.dataDir)));
 
 // --- node loss (issue 4): node start|stop|partition|heal|add, cordon|uncordon|drain ---
 const nodeOps = [

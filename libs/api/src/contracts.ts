@@ -27,6 +27,8 @@ export const SUBJECTS = {
   deleteObject: 'kubesim.api.objects.delete',
   updatePodMetadata: 'kubesim.api.pods.metadata',
   // --- end workloads ---
+  // --- what-if (issue 5) ---
+  recordNodeProcessAction: 'kubesim.api.nodes.process',
 } as const;
 
 /** A kubelet's own request/reply subjects (it answers from memory): `kubesim.kubelet.<node>.logs|exec`. */
@@ -168,6 +170,14 @@ export interface UpdatePodMetadataRequest extends Caller {
   ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }[];
 }
 // --- end workloads ---
+
+// --- what-if (issue 5) ---
+/** What `kubesim up` did to a node's kubelet process on a user's `kubesim node …` (a log entry only). */
+export interface RecordNodeProcessActionRequest extends Caller {
+  name: string;
+  action: 'kill' | 'start' | 'stop' | 'partition' | 'heal' | 'add';
+  node?: { cpu?: string; memory?: string; pods?: number; labels?: string; taints?: string };
+}
 
 /** Every internal reply: the resulting resourceVersion (and name), or the Status the HTTP API would give. */
 export type Reply = { ok: true; resourceVersion: string; name?: string } | { ok: false; status: Status };

@@ -19,6 +19,7 @@ import {
   type TaintNodeRequest,
   type UntaintNodeRequest,
   type SetNodeUnschedulableRequest,
+  type RecordNodeProcessActionRequest,
 } from '@kubesim/api';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
@@ -65,6 +66,7 @@ export class ApiClient {
   deleteObject = (r: Without<DeleteObjectRequest>) => this.send(SUBJECTS.deleteObject, r);
   updatePodMetadata = (r: Without<UpdatePodMetadataRequest>) => this.send(SUBJECTS.updatePodMetadata, r);
   // --- end workloads ---
+  recordNodeProcessAction = (r: Without<RecordNodeProcessActionRequest>) => this.send(SUBJECTS.recordNodeProcessAction, r);
 
   async close(): Promise<void> {
     await this.proxy.close();

@@ -1,3 +1,4 @@
+import type { NodeProcessCommand } from './node-process.decide';
 import type { NodeLossCommand } from './node-loss.decide';
 import type { GenericKind, GenericObject, Namespace, Node, NodeCondition, NodeSpec, OwnerReference, Pod, PodStatus, Toleration } from '@kubesim/api';
 import type { EventSpec } from './kube-events';
@@ -40,7 +41,9 @@ export type Command =
   | { type: 'UpdateObjectStatus'; kind: GenericKind; namespace: string; name: string; status: GenericObject['status']; resourceVersion?: string }
   | { type: 'DeleteObject'; kind: GenericKind; namespace: string; name: string; uid?: string }
   // --- node loss (issue 4, node part): see node-loss.decide.ts ---
-  | NodeLossCommand;
+  | NodeLossCommand
+  // --- what-if (issue 5): see node-process.decide.ts ---
+  | NodeProcessCommand;
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

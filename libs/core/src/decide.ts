@@ -1,3 +1,4 @@
+import { recordNodeProcessAction } from './node-process.decide';
 import { decideNodeLoss } from './node-loss.decide';
 import type { Command } from './commands';
 import { alreadyExists, NAMESPACE } from './errors';
@@ -62,6 +63,8 @@ export function decide(command: Command, view: ClusterView, ctx: DecideContext):
     case 'SetNodeUnschedulable':
       return decideNodeLoss(command, view, ctx);
     // --- end node loss ---
+    case 'RecordNodeProcessAction':
+      return recordNodeProcessAction(command, ctx);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -24,6 +24,7 @@ const KNOWN: Record<ClusterEventType, true> = {
   NodeMetadataUpdated: true,
   NodeConditionChanged: true,
   NodeDeleted: true,
+  NodeProcessAction: true,
   EventRecorded: true,
   EventExpired: true,
   ObjectCreated: true,

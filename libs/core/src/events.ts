@@ -52,6 +52,19 @@ export type ClusterEvent = EventMeta &
     | { type: 'ObjectUpdated'; object: GenericObject }
     | { type: 'ObjectStatusUpdated'; kind: GenericKind; namespace: string; name: string; status: GenericObject['status'] }
     | { type: 'ObjectDeleted'; kind: GenericKind; namespace: string; name: string }
+    // --- what-if (issue 5): what `kubesim node …` did to a node's kubelet process, recorded by `kubesim up` ---
+    | {
+        type: 'NodeProcessAction';
+        /** The node whose kubelet process it was. */
+        name: string;
+        /** kill = SIGKILL, stop = SIGTERM, start = started again, partition/heal = cut off from NATS and back, add = a new node. */
+        action: 'kill' | 'start' | 'stop' | 'partition' | 'heal' | 'add';
+        /** The new node's capacity, labels and taints as given to `kubesim node add` (add only). */
+        node?: { cpu?: string; memory?: string; pods?: number; labels?: string; taints?: string };
+        /** The cluster's `--time-scale`, so that a resimulation can pace the log's actions. */
+        timeScale: number;
+      }
+    // --- end what-if ---
   );
 
 export type ClusterEventType = ClusterEvent['type'];

@@ -87,6 +87,11 @@ export function evolve(current: KubeObject | undefined, event: ClusterEvent, seq
       return current && current.kind === event.kind ? ({ ...current, metadata: { ...current.metadata, resourceVersion: rv }, status: event.status } as KubeObject) : current;
     case 'ObjectDeleted':
       return undefined;
+    // --- what-if (issue 5) ---
+    case 'NodeProcessAction':
+      // The Node is unchanged but its subject moved on: its resourceVersion follows.
+      return node(current, (n) => ({ ...n, metadata: { ...n.metadata, resourceVersion: rv } }));
+    // --- end what-if ---
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -15,3 +15,4 @@ export * from './generic.decide';
 export * from './node-loss.decide';
 export * from './event-types';
 export * from './event-ttl.decide';
+export * from './node-process.decide';

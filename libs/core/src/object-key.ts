@@ -38,6 +38,7 @@ export function keyOfEvent(e: ClusterEvent): ObjectKey {
     case 'NodeMetadataUpdated':
     case 'NodeConditionChanged':
     case 'NodeDeleted':
+    case 'NodeProcessAction':
       return { kind: 'Node', namespace: '', name: e.name };
     case 'EventRecorded':
       return { kind: 'Event', namespace: e.event.metadata.namespace, name: e.event.metadata.name };

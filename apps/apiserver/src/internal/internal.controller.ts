@@ -10,6 +10,7 @@ import { admit } from '../http/admission';
 import { admitPod } from '../http/pod-writes';
 import { failure, StatusError } from '../http/status';
 import { toStatus } from '../http/status';
+import { RecordNodeProcessActionDto } from './requests.dto';
 import { CreateObjectDto, DeleteObjectDto, UpdateObjectDto, UpdateObjectStatusDto, UpdatePodMetadataDto } from './requests.dto';
 import {
   BindPodDto,
@@ -160,6 +161,12 @@ export class InternalController {
     );
   }
   // --- end workloads ---
+
+  // --- what-if (issue 5) ---
+  @MessagePattern(SUBJECTS.recordNodeProcessAction)
+  nodeProcessAction(@Payload() p: RecordNodeProcessActionDto) {
+    return this.run({ type: 'RecordNodeProcessAction', name: p.name, action: p.action, node: p.node }, p);
+  }
 }
 
 function genericKind(kind: unknown): GenericKind {

@@ -1,4 +1,5 @@
 import { GENERIC_KINDS, type GenericKind } from '@kubesim/api';
+import { NODE_PROCESS_ACTIONS, type NodeProcessActionKind } from '@kubesim/core';
 import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min } from 'class-validator';
 
 /** The NATS edge's DTOs: what a component may send the apiserver. */
@@ -213,3 +214,17 @@ export class UpdatePodMetadataDto extends PodTargetDto {
   ownerReferences?: Record<string, any>[];
 }
 // --- end workloads ---
+
+// --- what-if (issue 5) ---
+export class RecordNodeProcessActionDto extends CallerDto {
+  @IsString()
+  @IsNotEmpty()
+  name!: string;
+
+  @IsIn(NODE_PROCESS_ACTIONS)
+  action!: NodeProcessActionKind;
+
+  @IsOptional()
+  @IsObject()
+  node?: { cpu?: string; memory?: string; pods?: number; labels?: string; taints?: string };
+}

@@ -1,9 +1,9 @@
 import { connectNats, EventLog } from '@kubesim/eventlog';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { LogFileError, parseLogFile } from '../replay/log-file';
+import { freePort } from '../up/free-port';
 import { ensureNatsServer } from '../up/nats-binary';
 import { readClusterFile } from '../up/up.command';
 
@@ -66,17 +66,6 @@ function alive(pid: number | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((r, j) => {
-    const s = createServer();
-    s.once('error', j);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => r(p));
-    });
-  });
 }
 
 function startNats(bin: string, port: number, storeDir: string): Promise<ChildProcess> {

@@ -17,11 +17,11 @@ export async function withNodeApi<T>(natsUrl: string, f: (api: ApiClient) => Pro
   }
 }
 
-async function setUnschedulable(client: KubeClient, api: ApiClient, name: string, unschedulable: boolean): Promise<string> {
+async function setUnschedulable(client: KubeClient, api: ApiClient, name: string, unschedulable: boolean, cause = `kubesim ${unschedulable ? 'cordon' : 'uncordon'} ${name}`): Promise<string> {
   const node = await client.get<Node>(`/api/v1/nodes/${encodeURIComponent(name)}`);
   const verb = unschedulable ? 'cordoned' : 'uncordoned';
   if (Boolean(node.spec.unschedulable) === unschedulable) return `node/${name} already ${verb}\n`;
-  const r = await api.setNodeUnschedulable({ name, unschedulable, cause: `kubesim ${unschedulable ? 'cordon' : 'uncordon'} ${name}` });
+  const r = await api.setNodeUnschedulable({ name, unschedulable, cause });
   if (!r.ok) throw new KubeError(r.status);
   return `node/${name} ${verb}\n`;
 }
@@ -37,7 +37,8 @@ export interface DrainCommandOptions extends DrainOptions {
 /** kubectl drain: cordon, then evict (graceful delete) what may go, and wait until it is gone. */
 export async function drainCommand(client: KubeClient, natsUrl: string, name: string, o: DrainCommandOptions): Promise<{ out: string; errors: string[] }> {
   return withNodeApi(natsUrl, async (api) => {
-    let out = await setUnschedulable(client, api, name, true);
+    // The drain's cause on its cordon too: a resimulation repeats the drain as one action.
+    let out = await setUnschedulable(client, api, name, true, `kubesim drain ${name}`);
     const pods = (await client.get<{ items: Pod[] }>('/api/v1/pods')).items;
     const plan = drainPlan(pods, name, o);
     if (plan.error) return { out, errors: [`error: ${plan.error}`] };

@@ -1,7 +1,15 @@
+import { existsSync } from 'node:fs';
+import { controlSocket } from '../up/control-server';
 import { readClusterFile } from '../up/up.command';
+import { nodeControlCommand } from './node-control.command';
 
-/** `kubesim node kill NAME`: SIGKILL of that node's kubelet process; `kubesim up` does not restart it. */
-export function nodeKillCommand(name: string, dataDir: string): string {
+/**
+ * `kubesim node kill NAME`: SIGKILL of that node's kubelet process; `kubesim up` does not restart
+ * it. Sent to `kubesim up` (which records it in the log) when its control socket is there; else the
+ * pid from cluster.json is killed directly, unrecorded.
+ */
+export async function nodeKillCommand(name: string, dataDir: string): Promise<string> {
+  if (existsSync(controlSocket(dataDir))) return nodeControlCommand(dataDir, { op: 'kill', name });
   const file = readClusterFile(dataDir);
   if (!file) throw new Error(`no cluster found in ${dataDir}: start one with 'kubesim up' (or pass --data-dir)`);
   const pid = file.pids[`kubelet-${name}`];

@@ -2,7 +2,7 @@ import type { PodStatus } from '@kubesim/api';
 import { SCHEMA_VERSION, type ClusterEvent } from '@kubesim/core';
 import { aNode, aPod, nodeRegistered, podBound, podCreated, podStatusReported } from '@kubesim/testing';
 import { parsePoint, selectsEntry } from './filters';
-import { perPod, timeline } from './timeline';
+import { perPod, timeline, timelineRow } from './timeline';
 
 const rec = (seq: number, events: ClusterEvent[]) => ({ seq, record: { v: SCHEMA_VERSION, events } });
 const waiting = (reason: string): PodStatus => ({
@@ -33,6 +33,15 @@ describe('replay timeline', () => {
       [5, 'Pending', 'ContainerCreating', 'node-1', 'sandbox created'],
       [6, 'Running', 'Running', 'node-1', 'container app started'],
     ]);
+  });
+
+  it('shows a user’s `kubesim node kill` as its own row about the node', () => {
+    const kill: ClusterEvent = { type: 'NodeProcessAction', name: 'node-1', action: 'kill', timeScale: 1, at: '2024-05-01T09:00:08Z', by: 'user:kubesim', cause: 'kubesim node kill node-1' };
+    const entries = timeline([...log, rec(8, [kill])]);
+    const row = entries.find((e) => e.seq === 8)!;
+    expect(timelineRow(row)).toEqual(['2024-05-01T09:00:08Z', 'node/node-1', '-', '-', 'node-1', 'node-1 killed by user:kubesim (SIGKILL of its kubelet)', 'user:kubesim']);
+    expect(selectsEntry({ node: 'node-1' }, row)).toBe(true);
+    expect(selectsEntry({ node: 'node-2' }, row)).toBe(false);
   });
 
   it('ends a deleted pod’s story with (deleted)', () => {

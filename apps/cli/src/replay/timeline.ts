@@ -1,5 +1,5 @@
 import type { Pod } from '@kubesim/api';
-import { keyOfEvent, Store, type ClusterEvent } from '@kubesim/core';
+import { describeNodeProcessAction, keyOfEvent, Store, type ClusterEvent, type EventOf } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
 import { podStatusString } from '@kubesim/printers';
 
@@ -32,6 +32,7 @@ export class TimelineBuilder {
   apply(r: Pick<StoredRecord, 'seq' | 'record'>): TimelineEntry[] {
     const out: TimelineEntry[] = [];
     for (const e of r.record.events) {
+      if (e.type === 'NodeProcessAction') out.push(nodeActionEntry(r.seq, e));
       const key = keyOfEvent(e);
       const before = key.kind === 'Pod' ? (this.store.get(key) as Pod | undefined) : undefined;
       this.store.apply(r.seq, { v: r.record.v, events: [e] });
@@ -50,6 +51,12 @@ export class TimelineBuilder {
     }
     return out;
   }
+}
+
+/** A user's `kubesim node …` in the timeline: its own row, `node/NAME`, since no pod changed yet. */
+function nodeActionEntry(seq: number, e: EventOf<'NodeProcessAction'>): TimelineEntry {
+  const id = `node/${e.name}`;
+  return { seq, at: e.at, namespace: '', pod: id, uid: id + '@' + seq, phase: '', status: '', node: e.name, cause: describeNodeProcessAction(e), by: e.by };
 }
 
 /** The event's own cause when it has one; otherwise what the event did, in words. */
@@ -92,7 +99,7 @@ export function perPod(entries: TimelineEntry[]): TimelineEntry[] {
 export const TIMELINE_HEADER = ['TIME', 'POD', 'PHASE', 'STATUS', 'NODE', 'CAUSE', 'BY'];
 
 export function timelineRow(e: TimelineEntry): string[] {
-  return [e.at, `${e.namespace}/${e.pod}`, e.phase || '-', e.status || '-', e.node || '-', e.cause || '-', e.by];
+  return [e.at, e.namespace ? `${e.namespace}/${e.pod}` : e.pod, e.phase || '-', e.status || '-', e.node || '-', e.cause || '-', e.by];
 }
 
 export function formatTimeline(entries: TimelineEntry[]): string {

@@ -39,6 +39,8 @@ export class NodeManager {
     private readonly defaults: NodeOptions,
     /** Called after every change of the set of processes (cluster.json keeps their pids). */
     private readonly changed: () => void,
+    /** Records a user's request, once carried out, in the event log (a resimulation repeats it). */
+    private readonly record: (r: NodeRequest) => Promise<void> = async () => undefined,
   ) {}
 
   names(): string[] {
@@ -62,7 +64,14 @@ export class NodeManager {
     return `node/${name} added (kubelet pid ${this.supervisor.children.get(childName(name))?.process.pid})`;
   }
 
+  /** A user's request (`kubesim node …`): carried out, then recorded in the log. */
   async handle(r: NodeRequest): Promise<string> {
+    const message = await this.carryOut(r);
+    await this.record(r);
+    return message;
+  }
+
+  private async carryOut(r: NodeRequest): Promise<string> {
     if (r.op === 'add') return this.add(r.name, r);
     const n = this.nodes.get(r.name);
     if (!n) throw new Error(`node "${r.name}" is not one of this cluster's kubelets (${this.names().join(', ')})`);

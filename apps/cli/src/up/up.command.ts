@@ -1,10 +1,13 @@
+import { ApiClient } from '@kubesim/cluster-client';
+import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { kubeconfig } from './kubeconfig';
 import { ensureNatsServer } from './nats-binary';
 import { controlSocket, serveControl } from './control-server';
-import { childName, NodeManager } from './node-manager';
+import { childName, NodeManager, type NodeRequest } from './node-manager';
+import { nodeProcessAction } from './node-process-action';
 import { Supervisor, type ChildSpec } from './supervisor';
 
 export interface UpOptions {
@@ -27,6 +30,9 @@ export interface ClusterFile {
   natsUrl: string;
   pids: Record<string, number>;
 }
+
+/** Who `kubesim node …` is in the log: the same user agent as the CLI's REST requests. */
+const USER = 'user:kubesim';
 
 const APPS = resolve(__dirname, '../../..');
 const entry = (app: string) => join(APPS, app, 'src', 'main.js');
@@ -96,12 +102,18 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     });
     return { ...spec, env: { ...spec.env, KUBESIM_NATS_URL: kubeletNatsUrl } };
   };
-  const nodes = new NodeManager(supervisor, o.natsPort, kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile);
+  let api: ApiClient | undefined;
+  const record = async (r: NodeRequest) => {
+    const reply = await api?.recordNodeProcessAction(nodeProcessAction(r)).catch((e: unknown) => ({ ok: false as const, error: e }));
+    if (reply && !reply.ok) out(`kubesim: ${r.op} of ${r.name} was not recorded in the event log: ${'status' in reply ? reply.status.message : String(reply.error)}\n`);
+  };
+  const nodes = new NodeManager(supervisor, o.natsPort, kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile, record);
   let control: Server | undefined;
 
   const stop = async () => {
     shuttingDown = true;
     control?.close();
+    await api?.close().catch(() => undefined);
     await supervisor.stopAll(['kubelet', 'controller-manager', 'scheduler', 'apiserver', 'nats']);
     await nodes.close();
   };
@@ -111,6 +123,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     await waitFor(() => portOpen(o.natsPort), 15_000, 'nats-server', join(logDir, 'nats.log'), supervisor, 'nats');
     supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes) }));
     await waitFor(async () => (await fetch(`${server}/healthz`).catch(() => undefined))?.ok ?? false, 30_000, 'apiserver', join(logDir, 'apiserver.log'), supervisor, 'apiserver');
+    api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [natsUrl] } }), USER);
     supervisor.start(node('scheduler', 'scheduler'));
     supervisor.start(node('controller-manager', 'controller-manager', o.nodeLostPolicy ? { KUBESIM_NODE_LOST_POLICY: o.nodeLostPolicy } : {}));
     for (let i = 1; i <= o.nodes; i++) await nodes.add(`node-${i}`);

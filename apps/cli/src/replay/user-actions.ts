@@ -1,0 +1,211 @@
+import type { KubeObject, Node, Pod } from '@kubesim/api';
+import { keyOfEvent, Store, type ClusterEvent, type EventOf, type NodeProcessActionKind } from '@kubesim/core';
+import type { StoredRecord } from '@kubesim/eventlog';
+import { recordTime } from './filters';
+
+/** A controller's pod, named by its owner and its place among the owner's pods (their names are random). */
+export interface OwnedPodRef {
+  namespace: string;
+  /** `ReplicaSet/web-5d8f9c7b6d` */
+  owner: string;
+  /** 0-based, among the owner's pods then, oldest first. */
+  ordinal: number;
+}
+
+/** What a user did, and when: `at` is milliseconds after the cluster was ready (the log's start). */
+export type UserAction = { at: number; by: string } & (
+  | { type: 'create'; object: KubeObject }
+  /** A whole object written again (PUT): spec changes of a Deployment, a Service … */
+  | { type: 'update'; object: KubeObject }
+  | { type: 'scale'; kind: 'Deployment' | 'ReplicaSet'; namespace: string; name: string; replicas: number }
+  /** A JSON merge patch: labels, annotations, a node's taints. */
+  | { type: 'patch'; kind: string; namespace: string; name: string; patch: Record<string, unknown> }
+  /** A pod's images (`kubectl set image pod`): a strategic merge patch of its containers. */
+  | { type: 'set-image'; namespace: string; name: string; images: Record<string, string> }
+  | { type: 'delete'; kind: string; namespace: string; name: string; gracePeriodSeconds?: number; ownedPod?: OwnedPodRef }
+  | { type: 'cordon' | 'uncordon'; node: string }
+  | { type: 'drain'; node: string; force: boolean }
+  | { type: 'node'; action: NodeProcessActionKind; name: string; options?: EventOf<'NodeProcessAction'>['node'] }
+);
+
+/** The cluster the log started with: the nodes `kubesim up` made, their capacity, its time scale. */
+export interface LogCluster {
+  nodes: number;
+  cpu?: string;
+  memory?: string;
+  pods?: number;
+  /** From the log's node actions; undefined when the log does not say. */
+  timeScale?: number;
+}
+
+export interface ExtractedActions {
+  actions: UserAction[];
+  cluster: LogCluster;
+  /** When the cluster was ready: actions' `at` counts from there (ms since the epoch). */
+  origin: number;
+}
+
+/** Writes by a user agent (`kubectl`, `kubesim`) are `user:…`; components name themselves. */
+export const isUser = (by: string) => by.startsWith('user:');
+const DRAIN = /^kubesim drain (\S+)/;
+
+/**
+ * The user actions of a log, in order, each with its time after the log's start: what a user
+ * asked of the cluster (creates, updates, deletes, scale, cordon/uncordon/drain, node process
+ * actions) and not what components did in reply. Pure.
+ */
+export function extractUserActions(records: readonly Pick<StoredRecord, 'seq' | 'time' | 'record'>[]): ExtractedActions {
+  const store = new Store();
+  const raw: { at: number; action: DistributiveOmit<UserAction, 'at'> }[] = [];
+  const drains = new Map<string, { at: number; node: string; force: boolean }>();
+  const initialNodes = new Set<string>();
+  const added = new Set<string>();
+  let firstNode: Node | undefined;
+  let origin: number | undefined;
+  let timeScale: number | undefined;
+
+  for (const r of records) {
+    for (const e of r.record.events) {
+      const at = Date.parse(e.at) || recordTime(r);
+      const before = store.get(keyOfEvent(e));
+      if (e.type === 'NodeRegistered' && !added.has(e.node.metadata.name)) {
+        initialNodes.add(e.node.metadata.name);
+        firstNode ??= e.node;
+        if (raw.length === 0) origin = at;
+      }
+      if (e.type === 'NodeProcessAction') timeScale = e.timeScale;
+      if (isUser(e.by)) {
+        origin ??= at;
+        const drain = e.cause ? DRAIN.exec(e.cause) : null;
+        if (drain) {
+          const d = drains.get(drain[1]) ?? { at, node: drain[1], force: false };
+          if (e.type === 'PodDeletionRequested' || e.type === 'PodDeleted') d.force ||= !controllerOf(before as Pod | undefined);
+          if (!drains.has(drain[1])) raw.push({ at, action: { type: 'drain', node: drain[1], force: false, by: e.by } });
+          drains.set(drain[1], d);
+        } else {
+          const action = actionOf(e, before, store);
+          if (action) raw.push({ at, action: { ...action, by: e.by } as DistributiveOmit<UserAction, 'at'> });
+          if (e.type === 'NodeProcessAction' && e.action === 'add') added.add(e.name);
+        }
+      }
+      store.apply(r.seq, { v: r.record.v, events: [e] });
+    }
+  }
+  const start = origin ?? 0;
+  const actions = raw.map(({ at, action }) => {
+    const a = { ...action, at: Math.max(0, at - start) } as UserAction;
+    return a.type === 'drain' ? { ...a, force: drains.get(a.node)?.force ?? false } : a;
+  });
+  const capacity = firstNode?.status.capacity;
+  return {
+    actions,
+    origin: start,
+    cluster: {
+      nodes: initialNodes.size,
+      ...(capacity ? { cpu: capacity.cpu, memory: capacity.memory, pods: capacity.pods === undefined ? undefined : Number(capacity.pods) } : {}),
+      timeScale,
+    },
+  };
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Action = DistributiveOmit<UserAction, 'at' | 'by'>;
+
+function actionOf(e: ClusterEvent, before: KubeObject | undefined, store: Store): Action | undefined {
+  switch (e.type) {
+    case 'NamespaceCreated':
+      return { type: 'create', object: cleaned(e.namespace) };
+    case 'PodCreated':
+      return { type: 'create', object: cleaned(e.pod) };
+    case 'ObjectCreated':
+      return { type: 'create', object: cleaned(e.object) };
+    case 'ObjectUpdated': {
+      const prev = before as (KubeObject & { spec?: { replicas?: number } }) | undefined;
+      const next = e.object as KubeObject & { spec?: { replicas?: number } };
+      if ((next.kind === 'Deployment' || next.kind === 'ReplicaSet') && prev && sameButReplicas(prev, next)) {
+        return { type: 'scale', kind: next.kind, namespace: next.metadata.namespace ?? '', name: next.metadata.name, replicas: next.spec?.replicas ?? 1 };
+      }
+      return { type: 'update', object: cleaned(e.object) };
+    }
+    case 'ObjectDeleted':
+      return { type: 'delete', kind: e.kind, namespace: e.namespace, name: e.name };
+    case 'PodMetadataUpdated':
+      return { type: 'patch', kind: 'Pod', namespace: e.namespace, name: e.name, patch: { metadata: { labels: replacing(before?.metadata.labels, e.labels), annotations: replacing(before?.metadata.annotations, e.annotations) } } };
+    case 'PodImagesUpdated':
+      return { type: 'set-image', namespace: e.namespace, name: e.name, images: e.images };
+    case 'PodDeletionRequested':
+      return podDeletion(e.namespace, e.name, before as Pod | undefined, store, e.gracePeriodSeconds);
+    case 'PodDeleted':
+      // At once: a force deletion of a bound pod, or any deletion of one not placed yet (no grace
+      // to give). After a graceful deletion it is the kubelet's event, not a user's.
+      return podDeletion(e.namespace, e.name, before as Pod | undefined, store, (before as Pod | undefined)?.spec.nodeName ? 0 : undefined);
+    case 'NodeSpecChanged': {
+      const prev = before as Node | undefined;
+      if (Boolean(prev?.spec.unschedulable) !== Boolean(e.spec.unschedulable)) return { type: e.spec.unschedulable ? 'cordon' : 'uncordon', node: e.name };
+      return { type: 'patch', kind: 'Node', namespace: '', name: e.name, patch: { spec: { taints: e.spec.taints ?? null } } };
+    }
+    case 'NodeMetadataUpdated':
+      return { type: 'patch', kind: 'Node', namespace: '', name: e.name, patch: { metadata: { labels: replacing(before?.metadata.labels, e.labels), annotations: replacing(before?.metadata.annotations, e.annotations) } } };
+    case 'NodeDeleted':
+      return { type: 'delete', kind: 'Node', namespace: '', name: e.name };
+    case 'NodeProcessAction':
+      return { type: 'node', action: e.action, name: e.name, ...(e.node ? { options: e.node } : {}) };
+    // Status, binding and events are components' business, even when a user's client wrote them.
+    case 'PodTolerationsUpdated':
+    case 'PodBound':
+    case 'PodConditionSet':
+    case 'PodStatusReported':
+    case 'PodPhaseChanged':
+    case 'NodeRegistered':
+    case 'NodeStatusReported':
+    case 'NodeConditionChanged':
+    case 'EventRecorded':
+    case 'EventExpired':
+    case 'ObjectStatusUpdated':
+      return undefined;
+    default: {
+      const _exhaustive: never = e;
+      return _exhaustive;
+    }
+  }
+}
+
+function podDeletion(namespace: string, name: string, pod: Pod | undefined, store: Store, gracePeriodSeconds: number | undefined): Action {
+  const owner = pod && controllerOf(pod);
+  const grace = gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds };
+  if (!owner) return { type: 'delete', kind: 'Pod', namespace, name, ...grace };
+  const siblings = ownedPods(store.list('Pod') as Iterable<Pod>, namespace, owner);
+  return { type: 'delete', kind: 'Pod', namespace, name, ...grace, ownedPod: { namespace, owner, ordinal: Math.max(0, siblings.findIndex((p) => p.metadata.name === name)) } };
+}
+
+/** `ReplicaSet/web-5d8f9c7b6d` for a controller's pod; undefined for a pod of its own. */
+export function controllerOf(pod: Pod | undefined): string | undefined {
+  const ref = pod?.metadata.ownerReferences?.find((o) => o.controller) ?? pod?.metadata.ownerReferences?.[0];
+  return ref ? `${ref.kind}/${ref.name}` : undefined;
+}
+
+/** An owner's live pods, oldest first (name breaks ties): ordinals index this list. */
+export function ownedPods(pods: Iterable<Pod>, namespace: string, owner: string): Pod[] {
+  return [...pods]
+    .filter((p) => p.metadata.namespace === namespace && controllerOf(p) === owner)
+    .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+}
+
+/** An object as a user would send it again: no server-set metadata, no status. */
+function cleaned<T extends KubeObject>(o: T): T {
+  const { uid: _u, resourceVersion: _r, creationTimestamp: _c, generation: _g, deletionTimestamp: _d, deletionGracePeriodSeconds: _dg, ...metadata } = o.metadata as T['metadata'] & Record<string, unknown>;
+  const { status: _s, ...rest } = o as T & { status?: unknown };
+  return { ...rest, metadata } as T;
+}
+
+function sameButReplicas(a: KubeObject & { spec?: object }, b: KubeObject & { spec?: object }): boolean {
+  return JSON.stringify({ ...a.spec, replicas: 0 }) === JSON.stringify({ ...b.spec, replicas: 0 }) && JSON.stringify(a.metadata.labels) === JSON.stringify(b.metadata.labels);
+}
+
+/** A merge patch that makes a map equal `next`: keys gone are set to null. */
+function replacing(prev: Record<string, string> | undefined, next: Record<string, string> | undefined): Record<string, string | null> | null {
+  if (!next && !prev) return null;
+  const out: Record<string, string | null> = { ...next };
+  for (const k of Object.keys(prev ?? {})) if (!(k in out)) out[k] = null;
+  return out;
+}
