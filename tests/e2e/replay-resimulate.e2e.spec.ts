@@ -85,5 +85,5 @@ describe('kubesim replay --resimulate', () => {
     expect(r.stdout).toMatch(/^NAMESPACE\s+POD\s+ORIGINAL\s+RESIMULATED\s+DIFFERENCE$/m);
     expect(r.stdout).toMatch(/^default\s+filler-3\s+Running on node-\d\s+Pending\s+stayed Pending: 0\/2 nodes are available: .*Insufficient cpu/m);
     expect(r.stdout).toMatch(/^Summary: \d+ pods? of 6 differs? \(6 in the resimulation\): 1 stayed Pending/m);
-  }, 150_000);
+  }, 300_000);
 });

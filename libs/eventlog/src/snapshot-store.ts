@@ -31,7 +31,7 @@ export class SnapshotStore {
 
   /** Removes the snapshot (start-up then replays the whole log); nothing happens when there is none. */
   async delete(name: string): Promise<void> {
-    await this.os.delete(name).catch(() => undefined);
+    await this.os.delete(name);
   }
 
   /** Raw bytes, for tests that corrupt a snapshot on purpose. */

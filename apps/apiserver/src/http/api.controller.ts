@@ -1,5 +1,5 @@
 import { All, Controller, Inject, Req, Res } from '@nestjs/common';
-import { isGenericKind, type KubeObject, type Node, type Pod } from '@kubesim/api';
+import { EVICTION_API_CAUSE, isGenericKind, type KubeObject, type Node, type Pod } from '@kubesim/api';
 import type { Request, Response } from 'express';
 import { CommandBus } from '../commands/command-bus';
 import { Projection } from '@kubesim/eventlog';
@@ -112,7 +112,7 @@ export class ApiController {
           // The Eviction API (kubectl drain): a graceful delete; kubesim has no PodDisruptionBudgets to refuse it.
           const body = req.body && String(req.body).trim() ? parseBody(req.body, req.header('content-type')) : {};
           const grace = body.deleteOptions?.gracePeriodSeconds;
-          await this.bus.execute({ type: 'DeletePod', namespace: key.namespace, name: path.name, gracePeriodSeconds: grace, uid: body.deleteOptions?.preconditions?.uid }, { by: callerOf(req), cause: 'evicted through the Eviction API' });
+          await this.bus.execute({ type: 'DeletePod', namespace: key.namespace, name: path.name, gracePeriodSeconds: grace, uid: body.deleteOptions?.preconditions?.uid }, { by: callerOf(req), cause: EVICTION_API_CAUSE });
           return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
         }
         if (path.subresource === 'binding' && info.kind === 'Pod' && method === 'POST') {

@@ -63,4 +63,15 @@ describe('recording node process actions (kubesim.api.nodes.process)', () => {
     expect(r).toMatchObject({ ok: false, status: { code: 400, reason: 'BadRequest' } });
     expect(await log.lastSeq()).toBe(seq);
   });
+
+  it.each([
+    ['a field the options do not have', { cpu: '2', gpus: 4 }, 'node.property gpus should not exist'],
+    ['a number where a string belongs', { cpu: 2 }, 'node.cpu must be a string'],
+  ])('refuses node add options with %s, naming the field, and writes nothing', async (_case, node, message) => {
+    const seq = await log.lastSeq();
+    const r = await user.recordNodeProcessAction({ name: 'node-9', action: 'add', node: node as never });
+    expect(r).toMatchObject({ ok: false, status: { code: 400, reason: 'BadRequest' } });
+    expect(JSON.stringify(r)).toContain(message);
+    expect(await log.lastSeq()).toBe(seq);
+  });
 });

@@ -1,6 +1,7 @@
 import { GENERIC_KINDS, type GenericKind } from '@kubesim/api';
 import { NODE_PROCESS_ACTIONS, type NodeProcessActionKind } from '@kubesim/core';
-import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
 
 /** The NATS edge's DTOs: what a component may send the apiserver. */
 abstract class CallerDto {
@@ -216,6 +217,34 @@ export class UpdatePodMetadataDto extends PodTargetDto {
 // --- end workloads ---
 
 // --- what-if (issue 5) ---
+/** The settings of a `kubesim node add`, as the log keeps them for a resimulation. */
+export class NodeProcessOptionsDto {
+  @IsOptional()
+  @IsString()
+  cpu?: string;
+
+  @IsOptional()
+  @IsString()
+  memory?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  pods?: number;
+
+  @IsOptional()
+  @IsString()
+  labels?: string;
+
+  @IsOptional()
+  @IsString()
+  taints?: string;
+
+  @IsOptional()
+  @IsString()
+  resources?: string;
+}
+
 export class RecordNodeProcessActionDto extends CallerDto {
   @IsString()
   @IsNotEmpty()
@@ -226,5 +255,7 @@ export class RecordNodeProcessActionDto extends CallerDto {
 
   @IsOptional()
   @IsObject()
-  node?: { cpu?: string; memory?: string; pods?: number; labels?: string; taints?: string };
+  @ValidateNested()
+  @Type(() => NodeProcessOptionsDto)
+  node?: NodeProcessOptionsDto;
 }

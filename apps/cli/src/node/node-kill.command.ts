@@ -9,7 +9,14 @@ import { nodeControlCommand } from './node-control.command';
  * pid from cluster.json is killed directly, unrecorded.
  */
 export async function nodeKillCommand(name: string, dataDir: string): Promise<string> {
-  if (existsSync(controlSocket(dataDir))) return nodeControlCommand(dataDir, { op: 'kill', name });
+  if (existsSync(controlSocket(dataDir))) {
+    try {
+      return await nodeControlCommand(dataDir, { op: 'kill', name });
+    } catch (e) {
+      // A socket left by a `kubesim up` that was itself killed: nobody listens; kill by pid.
+      if ((e as NodeJS.ErrnoException).code !== 'ECONNREFUSED') throw e;
+    }
+  }
   const file = readClusterFile(dataDir);
   if (!file) throw new Error(`no cluster found in ${dataDir}: start one with 'kubesim up' (or pass --data-dir)`);
   const pid = file.pids[`kubelet-${name}`];

@@ -1,4 +1,4 @@
-import type { Pod, PodStatus } from '@kubesim/api';
+import { EVICTION_API_CAUSE, type Pod, type PodStatus } from '@kubesim/api';
 import { SCHEMA_VERSION, type ClusterEvent } from '@kubesim/core';
 import { aPod, podBound, podCreated, podStatusReported } from '@kubesim/testing';
 import { outcomeOf } from './resimulate-outcome';
@@ -45,8 +45,11 @@ describe('outcomeOf', () => {
     expect(o.evicted).toEqual({ 'default/ReplicaSet/web-abc': ['web-abc-1'] });
   });
 
-  it('a drain’s deletions are evictions', () => {
-    const o = outcomeOf([rec(1, podCreated(aPod('solo'))), rec(2, [{ ...meta, cause: 'kubesim drain node-1', type: 'PodDeletionRequested', namespace: 'default', name: 'solo', deletionTimestamp: meta.at, gracePeriodSeconds: 30 }])]);
+  it.each([
+    ['kubesim drain', 'kubesim drain node-1'],
+    ['kubectl drain (the Eviction API)', EVICTION_API_CAUSE],
+  ])('a deletion by %s is an eviction', (_by, cause) => {
+    const o = outcomeOf([rec(1, podCreated(aPod('solo'))), rec(2, [{ ...meta, cause, type: 'PodDeletionRequested', namespace: 'default', name: 'solo', deletionTimestamp: meta.at, gracePeriodSeconds: 30 }])]);
     expect(o.evicted).toEqual({ 'default/solo': ['solo'] });
   });
 });

@@ -1,4 +1,4 @@
-import type { Pod } from '@kubesim/api';
+import { EVICTION_API_CAUSE, type Pod } from '@kubesim/api';
 import { keyOfEvent, Store } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
 import { podStatusString } from '@kubesim/printers';
@@ -52,7 +52,7 @@ export function outcomeOf(records: Iterable<Pick<StoredRecord, 'seq' | 'record'>
       if (!before) continue;
       if (e.type === 'PodPhaseChanged' && e.to === 'Unknown') note(unknown, before);
       const evicting = (e.type === 'PodDeletionRequested' || e.type === 'PodDeleted') && !before.metadata.deletionTimestamp;
-      if (evicting && (disrupted(before) || (e.cause ?? '').startsWith('kubesim drain '))) note(evicted, before);
+      if (evicting && (disrupted(before) || (e.cause ?? '').startsWith('kubesim drain ') || e.cause === EVICTION_API_CAUSE)) note(evicted, before);
     }
   }
   const pods = ([...store.list('Pod')] as Pod[]).map(podOutcome);

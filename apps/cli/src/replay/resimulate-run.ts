@@ -52,6 +52,15 @@ export async function runResimulation(plan: ResimulationPlan, progress: (s: stri
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
   });
+  // Ctrl-C or a SIGTERM stops the fresh cluster and removes its data dir before exiting.
+  const interrupted = (signal: NodeJS.Signals) => {
+    progress(`kubesim: ${signal}: stopping the resimulation's cluster\n`);
+    void cluster.stop().finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     const client = new KubeClient(cluster.file.server);
     const start = Date.now();
@@ -75,6 +84,7 @@ export async function runResimulation(plan: ResimulationPlan, progress: (s: stri
       await nc.close();
     }
   } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     await cluster.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

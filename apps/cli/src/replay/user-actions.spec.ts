@@ -153,6 +153,19 @@ describe('extractUserActions', () => {
     expect(x.cluster).toEqual({ nodes: 2, cpu: '4', memory: '8Gi', pods: 110, timeScale: 0.1 });
   });
 
+  it('an added node whose kubelet registered before the add was recorded is not one of the initial nodes', () => {
+    const x = extractUserActions(
+      withBoot(
+        ...log(
+          [25, 'kubelet/node-3', { type: 'NodeRegistered', node: aNode('node-3') }],
+          [25, 'user:kubesim', { type: 'NodeProcessAction', name: 'node-3', action: 'add', node: { cpu: '2' }, timeScale: 0.1 }],
+        ),
+      ),
+    );
+    expect(x.cluster.nodes).toBe(2);
+    expect(x.actions).toMatchObject([{ type: 'node', action: 'add', name: 'node-3' }]);
+  });
+
   it('a log without node actions does not know its time scale', () => {
     expect(extractUserActions(boot).cluster.timeScale).toBeUndefined();
   });

@@ -85,7 +85,11 @@ export function extractUserActions(records: readonly Pick<StoredRecord, 'seq' | 
         } else {
           const action = actionOf(e, before, store);
           if (action) raw.push({ at, action: { ...action, by: e.by } as DistributiveOmit<UserAction, 'at'> });
-          if (e.type === 'NodeProcessAction' && e.action === 'add') added.add(e.name);
+          if (e.type === 'NodeProcessAction' && e.action === 'add') {
+            added.add(e.name);
+            // Its kubelet may have registered before `kubesim up` recorded the add.
+            initialNodes.delete(e.name);
+          }
         }
       }
       store.apply(r.seq, { v: r.record.v, events: [e] });

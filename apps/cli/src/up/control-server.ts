@@ -57,6 +57,6 @@ export function sendControl(path: string, request: NodeRequest, timeoutMs = 30_0
         reject(new Error('kubesim up sent a malformed reply'));
       }
     });
-    s.on('error', (e) => reject(new Error(`cannot reach kubesim up through ${path}: ${e.message}`)));
+    s.on('error', (e: NodeJS.ErrnoException) => reject(Object.assign(new Error(`cannot reach kubesim up through ${path}: ${e.message}`), { code: e.code })));
   });
 }

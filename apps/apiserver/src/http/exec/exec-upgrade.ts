@@ -12,6 +12,9 @@ import { checkExecTarget, execOptions, runExec, type ExecOptions } from './pod-e
 
 const isTrue = (v: unknown) => v === 'true' || v === '1';
 
+/** The most stdin an exec takes (kube-apiserver's request body limit); a client sending more is cut off. */
+const MAX_STDIN_BYTES = 3 * 1024 * 1024;
+
 /**
  * kubectl's streaming `exec`: the WebSocket upgrade of `GET …/pods/NAME/exec` (subprotocol
  * v5.channel.k8s.io, or v4). Refusals come before the upgrade, as from kube-apiserver and the
@@ -21,7 +24,7 @@ const isTrue = (v: unknown) => v === 'true' || v === '1';
  */
 @Injectable()
 export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly wss = new WebSocketServer({ noServer: true, handleProtocols: (offered) => pickProtocol(offered) ?? false });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_STDIN_BYTES, handleProtocols: (offered) => pickProtocol(offered) ?? false });
   private readonly logger = new Logger('exec');
 
   constructor(
@@ -58,6 +61,8 @@ export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShu
       }
       const q = target.query;
       const streams = { stdin: isTrue(q.stdin), stdout: isTrue(q.stdout), stderr: isTrue(q.stderr), tty: isTrue(q.tty) };
+      // v4 cannot say "stdin is done" but by hanging up, and then the output has nowhere to go.
+      if (streams.stdin && protocol !== 'v5.channel.k8s.io') return reject(socket, failure(400, 'BadRequest', 'exec with stdin needs the v5.channel.k8s.io subprotocol (v4 cannot close stdin)'));
       this.wss.handleUpgrade(req, socket, head, (ws) => void this.session(ws, protocol, pod, { ...opts, container }, streams));
     } catch (e) {
       if (e instanceof ContainerNotFound) return rejectText(socket, 404, e.message);
@@ -66,6 +71,11 @@ export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async session(ws: WebSocket, protocol: ExecProtocol, pod: Pod, opts: ExecOptions, streams: { stdin: boolean; stdout: boolean; stderr: boolean; tty: boolean }) {
+    // A protocol error (an unmasked frame, a frame over maxPayload …) ends this session, not the apiserver.
+    ws.on('error', (e) => {
+      this.logger.debug(`exec stream of ${pod.metadata.namespace}/${pod.metadata.name}: ${e.message}`);
+      ws.terminate();
+    });
     const stdin = await readStdin(ws, protocol, streams.stdin);
     if (ws.readyState !== ws.OPEN) return;
     try {
@@ -87,12 +97,17 @@ export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShu
 /** Collects stdin until the client closes it (v5's close channel) or hangs up; undefined without stdin. */
 function readStdin(ws: WebSocket, protocol: ExecProtocol, wanted: boolean): Promise<string | undefined> {
   const chunks: Buffer[] = [];
+  let received = 0;
   return new Promise((resolve) => {
     const done = () => resolve(wanted ? Buffer.concat(chunks).toString('utf8') : undefined);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) return;
       const f = parseClientFrame(data, protocol);
-      if (f.kind === 'stdin') chunks.push(f.data);
+      if (f.kind === 'stdin') {
+        chunks.push(f.data);
+        received += f.data.length;
+        if (received > MAX_STDIN_BYTES) ws.close(1009, 'stdin too large');
+      }
       if (f.kind === 'close' && f.channel === CHANNEL.stdin) done();
     });
     ws.on('close', done);
