@@ -25,6 +25,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private readonly attempts = new Map<string, number>();
   /** What of each pending pod the scheduler cares about; status-only updates (its own included) are skipped. */
   private readonly seen = new Map<string, string>();
+  /** Node and labels of each bound pod, to notice a pod being bound or relabelled (not its status updates). */
+  private readonly bound = new Map<string, string>();
   private running = false;
   private inFlight?: string;
   private resyncTimer?: NodeJS.Timeout;
@@ -99,7 +101,14 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       else this.queue.add(pod);
     } else {
       this.seen.delete(pod.metadata.uid);
-      if (pod.spec.nodeName) this.assumed.delete(pod.metadata.uid);
+      if (pod.spec.nodeName) {
+        this.assumed.delete(pod.metadata.uid);
+        const placement = JSON.stringify([pod.spec.nodeName, pod.metadata.labels]);
+        if (this.bound.get(pod.metadata.uid) !== placement) {
+          this.bound.set(pod.metadata.uid, placement);
+          this.queue.moveAllToActiveOrBackoff(ClusterEvent.AssignedPodAdd);
+        }
+      }
       this.queue.delete(pod);
       if (pod.metadata.deletionTimestamp || pod.spec.nodeName) this.attempts.delete(pod.metadata.uid);
     }
@@ -107,6 +116,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
 
   private forget(uid: string) {
     this.seen.delete(uid);
+    this.bound.delete(uid);
     this.queue.delete(uid);
     this.assumed.delete(uid);
     this.attempts.delete(uid);

@@ -1,6 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { isQuantity } from './quantity';
+import { schedulingCauses } from './scheduling-validation';
 import type { StatusCause } from './types';
 
 /**
@@ -109,5 +110,6 @@ export function podSemanticCauses(spec: { containers?: ContainerLike[]; initCont
       }
     });
   }
+  causes.push(...schedulingCauses(spec as Record<string, unknown>, prefix));
   return causes;
 }

@@ -62,11 +62,19 @@ export function buildNodeInfos(nodes: readonly Node[], pods: readonly Pod[]): No
   return nodes.map((n) => newNodeInfo(n, byNode.get(n.metadata.name) ?? []));
 }
 
-/** Filter extension point: may the pod run on this node? Must be pure. */
-export interface FilterPlugin {
+/**
+ * Filter extension point: may the pod run on this node? Must be pure. A plugin that needs the
+ * whole cluster (topology spread, inter-pod affinity) also has a PreFilter: it runs once per
+ * scheduling cycle over every node, and what it returns is handed to each `filter` call.
+ */
+export interface FilterPlugin<S = undefined> {
   readonly name: string;
-  filter(pod: Pod, nodeInfo: NodeInfo): FilterResult;
+  preFilter?(pod: Pod, nodeInfos: readonly NodeInfo[]): S;
+  filter(pod: Pod, nodeInfo: NodeInfo, state: S): FilterResult;
 }
+
+/** A filter plugin with its PreFilter state type erased, as profiles hold them. */
+export type AnyFilterPlugin = FilterPlugin<unknown>;
 
 /** Upstream `MaxNodeScore`. */
 export const MAX_NODE_SCORE = 100;
@@ -80,6 +88,6 @@ export interface ScorePlugin {
 
 /** The plugins a scheduling cycle runs, in order. */
 export interface Profile {
-  readonly filters: readonly FilterPlugin[];
+  readonly filters: readonly AnyFilterPlugin[];
   readonly scores: readonly ScorePlugin[];
 }

@@ -1,16 +1,19 @@
-import { FilterPlugin, Profile, ScorePlugin } from './framework';
+import { AnyFilterPlugin, Profile, ScorePlugin } from './framework';
 import { PluginName } from './plugin-names';
 import { balancedAllocation } from './plugins/balanced-allocation.plugin';
 import { leastAllocated } from './plugins/least-allocated.plugin';
 import { nodeAffinity } from './plugins/node-affinity.plugin';
+import { interPodAffinity } from './plugins/inter-pod-affinity.plugin';
 import { nodeName } from './plugins/node-name.plugin';
+import { nodePorts } from './plugins/node-ports.plugin';
 import { nodeResourcesFit } from './plugins/node-resources-fit.plugin';
 import { nodeUnschedulable } from './plugins/node-unschedulable.plugin';
+import { podTopologySpread } from './plugins/pod-topology-spread.plugin';
 import { taintToleration } from './plugins/taint-toleration.plugin';
 
 /** What one plugin name provides at each extension point. */
 export interface PluginEntry {
-  readonly filter?: FilterPlugin;
+  readonly filter?: AnyFilterPlugin;
   readonly score?: ScorePlugin;
 }
 
@@ -20,7 +23,10 @@ export const registry: Readonly<Partial<Record<PluginName, PluginEntry>>> = {
   [PluginName.NodeName]: { filter: nodeName },
   [PluginName.TaintToleration]: { filter: taintToleration },
   [PluginName.NodeAffinity]: { filter: nodeAffinity },
+  [PluginName.NodePorts]: { filter: nodePorts },
   [PluginName.NodeResourcesFit]: { filter: nodeResourcesFit, score: leastAllocated },
+  [PluginName.PodTopologySpread]: { filter: podTopologySpread },
+  [PluginName.InterPodAffinity]: { filter: interPodAffinity },
   [PluginName.NodeResourcesBalancedAllocation]: { score: balancedAllocation },
 };
 
@@ -37,7 +43,10 @@ export const DEFAULT_PROFILE_CONFIG: ProfileConfig = {
     PluginName.NodeName,
     PluginName.TaintToleration,
     PluginName.NodeAffinity,
+    PluginName.NodePorts,
     PluginName.NodeResourcesFit,
+    PluginName.PodTopologySpread,
+    PluginName.InterPodAffinity,
   ],
   score: [
     { name: PluginName.NodeResourcesFit, weight: 1 },

@@ -1,7 +1,7 @@
 import { Pod } from '@kubesim/api';
 import { preemptionMessage } from './default-preemption';
 import { fitErrorMessage, NO_NODES_AVAILABLE_MSG, NodeFilterStatus } from './fit-error';
-import { FilterPlugin, MAX_NODE_SCORE, NodeInfo, Profile, ScorePlugin } from './framework';
+import { AnyFilterPlugin, MAX_NODE_SCORE, NodeInfo, Profile, ScorePlugin } from './framework';
 
 export interface PluginScore {
   readonly name: string;
@@ -29,14 +29,20 @@ export type ScheduleResult =
   /** A plugin failed (code Error or an invalid score): retry with back-off, not a FitError. */
   | { readonly kind: 'Error'; readonly message: string };
 
+/** Each filter's PreFilter state for this cycle (undefined for plugins without one), in filter order. */
+export function runPreFilterPlugins(filters: readonly AnyFilterPlugin[], pod: Pod, nodeInfos: readonly NodeInfo[]): unknown[] {
+  return filters.map((p) => p.preFilter?.(pod, nodeInfos));
+}
+
 /** Runs filters in order and stops at the first one that does not return Success, as upstream. */
 export function runFilterPlugins(
-  filters: readonly FilterPlugin[],
+  filters: readonly AnyFilterPlugin[],
   pod: Pod,
   nodeInfo: NodeInfo,
+  states: readonly unknown[] = [],
 ): NodeFilterStatus | undefined {
-  for (const plugin of filters) {
-    const r = plugin.filter(pod, nodeInfo);
+  for (const [i, plugin] of filters.entries()) {
+    const r = plugin.filter(pod, nodeInfo, states[i]);
     if (r.code !== 'Success') {
       return { node: nodeInfo.node.metadata.name, plugin: plugin.name, code: r.code, reasons: r.reasons };
     }
@@ -70,10 +76,11 @@ export function schedulePod(
   if (nodeInfos.length === 0) {
     return { kind: 'Unschedulable', message: NO_NODES_AVAILABLE_MSG, numAllNodes: 0, nodeStatuses: [], unschedulablePlugins: [] };
   }
+  const states = runPreFilterPlugins(plugins.filters, pod, nodeInfos);
   const feasible: NodeInfo[] = [];
   const rejected: NodeFilterStatus[] = [];
   for (const ni of nodeInfos) {
-    const s = runFilterPlugins(plugins.filters, pod, ni);
+    const s = runFilterPlugins(plugins.filters, pod, ni, states);
     if (!s) feasible.push(ni);
     else if (s.code === 'Error') return { kind: 'Error', message: `running "${s.plugin}" filter plugin: ${s.reasons.join(', ')}` };
     else rejected.push(s);

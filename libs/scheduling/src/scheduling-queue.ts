@@ -16,6 +16,8 @@ export const ClusterEvent = {
   NodeAdd: 'NodeAdd',
   NodeUpdate: 'NodeUpdate',
   AssignedPodDelete: 'AssignedPodDelete',
+  /** A pod got a node, or a bound pod's labels changed: may satisfy pod affinity or even out a spread. */
+  AssignedPodAdd: 'AssignedPodAdd',
 } as const;
 export type ClusterEvent = (typeof ClusterEvent)[keyof typeof ClusterEvent];
 
@@ -43,6 +45,8 @@ interface QueuedPod {
 
 const uidOf = (p: Pod | string): string => (typeof p === 'string' ? p : p.metadata.uid);
 const priorityOf = (q: QueuedPod): number => q.pod.spec.priority ?? 0;
+const helpedByPodAdd = (p: Pod): boolean =>
+  Boolean(p.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length || p.spec.topologySpreadConstraints?.length);
 const relevant = (p: Pod) => JSON.stringify([p.spec, p.metadata.labels ?? {}, p.metadata.annotations ?? {}]);
 
 /**
@@ -148,12 +152,14 @@ export class SchedulingQueue {
   /**
    * A cluster event may have made pods schedulable: every unschedulable pod moves to activeQ, or
    * to backoffQ while backing off. (Upstream narrows this per plugin with QueueingHints; kubesim
-   * retries them all, which only costs extra attempts.)
+   * retries them all, which only costs extra attempts, except that a pod being bound only
+   * retries pods with pod affinity or topology spread constraints, the only rules it can help.)
    */
-  moveAllToActiveOrBackoff(_event: ClusterEvent): number {
-    const moved = [...this.queues.unschedulable.values()];
+  moveAllToActiveOrBackoff(event: ClusterEvent): number {
+    const moved = [...this.queues.unschedulable.values()].filter((q) => event !== ClusterEvent.AssignedPodAdd || helpedByPodAdd(q.pod));
     for (const q of moved) this.put(this.isBackingOff(q) ? 'backoff' : 'active', q);
-    this.moveRequestCycle = this.schedulingCycle;
+    // Binds happen all the time; they must not send every pod failing meanwhile to backoffQ.
+    if (event !== ClusterEvent.AssignedPodAdd) this.moveRequestCycle = this.schedulingCycle;
     return moved.length;
   }
 
