@@ -1,3 +1,4 @@
+import type { AddedNodesFile } from './added-nodes';
 import type { ChildSpec, Supervisor } from './supervisor';
 import { NatsLink } from './nats-link';
 
@@ -9,7 +10,12 @@ export interface NodeOptions {
   labels?: string;
   /** `key=value:NoSchedule,key2:NoExecute` */
   taints?: string;
+  /** More resources to advertise: `example.com/foo=2,ephemeral-storage=50Gi` */
+  resources?: string;
 }
+
+/** How long a kubelet started by `kubesim node add` gets to refuse its settings (it checks them first thing). */
+const SETTINGS_CHECK_MS = 2_000;
 
 interface ManagedNode {
   spec: ChildSpec;
@@ -39,6 +45,8 @@ export class NodeManager {
     private readonly defaults: NodeOptions,
     /** Called after every change of the set of processes (cluster.json keeps their pids). */
     private readonly changed: () => void,
+    /** Where nodes added on the running cluster are remembered for the next `kubesim up`. */
+    private readonly added?: AddedNodesFile,
   ) {}
 
   names(): string[] {
@@ -62,8 +70,34 @@ export class NodeManager {
     return `node/${name} added (kubelet pid ${this.supervisor.children.get(childName(name))?.process.pid})`;
   }
 
+  /**
+   * `kubesim node add`: a new kubelet, given a moment to refuse bad settings (then it is
+   * forgotten and its complaint is the error), and remembered for the next `kubesim up`.
+   */
+  private async addByRequest(name: string, o: Partial<NodeOptions>): Promise<string> {
+    const message = await this.add(name, o);
+    const child = this.supervisor.children.get(childName(name))!;
+    let stderr = '';
+    child.process.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), SETTINGS_CHECK_MS);
+      // 'close' comes after the output is read, so the complaint is in `stderr`.
+      child.process.once('close', () => (clearTimeout(timer), resolve(true)));
+    });
+    if (exited) {
+      await this.nodes.get(name)?.link.close();
+      this.nodes.delete(name);
+      this.supervisor.children.delete(childName(name));
+      this.changed();
+      const why = stderr.trim().replace(/^kubelet: /, '') || `it exited (code ${child.process.exitCode})`;
+      throw new Error(`node "${name}" not added: ${why}`);
+    }
+    this.added?.add({ name, ...definedOnly(o) });
+    return message;
+  }
+
   async handle(r: NodeRequest): Promise<string> {
-    if (r.op === 'add') return this.add(r.name, r);
+    if (r.op === 'add') return this.addByRequest(r.name, r);
     const n = this.nodes.get(r.name);
     if (!n) throw new Error(`node "${r.name}" is not one of this cluster's kubelets (${this.names().join(', ')})`);
     switch (r.op) {
