@@ -89,6 +89,7 @@ export class NodeLifecycleController implements OnApplicationBootstrap, OnApplic
   async monitor(now = Date.now()) {
     const s = this.config.timeScale * 1000;
     const health: NodeHealth[] = [];
+    const later: (() => Promise<void>)[] = [];
     for (const o of this.cluster.store.list('Node')) {
       const node = o as Node;
       const name = node.metadata.name;
@@ -115,7 +116,8 @@ export class NodeLifecycleController implements OnApplicationBootstrap, OnApplic
       }
       const ready = stale.find((c) => c.type === 'Ready')?.status ?? readyStatus(node);
       health.push({ name, zone: zoneOf(node), ready });
-      await this.reconcileTaints(node, ready, now, ready === 'Unknown' ? cause : `${name} is Ready=${ready}`);
+      const after = await this.reconcileTaints(node, ready, now, ready === 'Unknown' ? cause : `${name} is Ready=${ready}`);
+      if (after) later.push(after);
       await this.markPods(name, ready, ready === 'Unknown' ? cause : `${name} is Ready=${ready}`);
     }
     const { state, actions } = handleDisruption(this.tainting, health, now, this.evictionSettings);
@@ -123,28 +125,34 @@ export class NodeLifecycleController implements OnApplicationBootstrap, OnApplic
     for (const a of actions) await this.onDisruption(a);
     // This pass's verdicts, not the projection's: it may not show the conditions just written yet.
     await this.taintingPass(now, new Map(health.map((h) => [h.name, h.ready])));
+    for (const f of later) await f();
   }
 
   /**
    * The taints follow the Ready condition: removals and NoSchedule taints at once, a new NoExecute
-   * taint once the node's zone limiter allows it (`taintingPass`).
+   * taint once the node's zone limiter allows it (`taintingPass`). For a node that waits, its
+   * NoSchedule taints are returned to be added after this pass's tainting, so a node tainted at
+   * once lists `NoExecute` before `NoSchedule`, as on a real cluster.
    */
-  private async reconcileTaints(node: Node, ready: ConditionStatus, now: number, cause: string) {
+  private async reconcileTaints(node: Node, ready: ConditionStatus, now: number, cause: string): Promise<(() => Promise<void>) | undefined> {
     const name = node.metadata.name;
     const { now: changes, limited } = splitRateLimited(conditionTaintChanges(node, ready, now));
-    if (changes.add.length > 0) {
+    const add = async () => {
+      if (changes.add.length === 0) return;
       const r = await this.api.taintNode({ name, taints: changes.add, cause });
       if (!r.ok) this.logger.warn(`tainting ${name}: ${r.status.message}`);
-    }
+    };
+    // Added before the other key's are removed, so a swap never leaves the node without one.
+    if (!limited) await add();
     if (changes.remove.length > 0) {
       const r = await this.api.untaintNode({ name, taints: changes.remove, cause: `${name} is Ready again` });
       if (!r.ok) this.logger.warn(`untainting ${name}: ${r.status.message}`);
     }
     if (ready === 'True') this.tainting = markReachable(this.tainting, zoneOf(node), name);
-    else if (limited) {
-      this.tainting = markForTainting(this.tainting, zoneOf(node), name, now, this.evictionSettings);
-      this.taintCauses.set(name, cause);
-    }
+    if (!limited) return undefined;
+    this.tainting = markForTainting(this.tainting, zoneOf(node), name, now, this.evictionSettings);
+    this.taintCauses.set(name, cause);
+    return add;
   }
 
   private async onDisruption(a: DisruptionAction) {
