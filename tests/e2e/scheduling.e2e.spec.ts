@@ -84,12 +84,34 @@ describe('scheduling and added nodes, end to end', () => {
     await eventually(async () => expect((await pod('foo-2')).spec.nodeName).toBe('node-2'));
   });
 
+  it('a pod waiting for a node label schedules as soon as a node is labelled, without waiting for the 5 min flush', async () => {
+    await apply('picky', podYaml('picky', '').replace('spec:\n', 'spec:\n  nodeSelector:\n    disk: fast\n'));
+    expect(await unschedulable('picky')).toBe(
+      "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+    );
+    const labelled = await fetch(`${cluster.server}/api/v1/nodes/node-1`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/merge-patch+json' },
+      body: JSON.stringify({ metadata: { labels: { disk: 'fast' } } }),
+    });
+    expect(labelled.status).toBe(200);
+    const at = Date.now();
+    await eventually(async () => expect((await pod('picky')).spec.nodeName).toBe('node-1'), 20_000, 100);
+    // The unschedulable pool's own flush comes after 5 min × 0.1 = 30 s.
+    expect(Date.now() - at).toBeLessThan(15_000);
+  });
+
+  it('node add with taints: the node carries them', async () => {
+    expect(await cluster.cli('node', 'add', 'node-5', '--taints', 'dedicated=gpu:NoSchedule', '--data-dir', cluster.dataDir)).toMatchObject({ code: 0 });
+    await eventually(async () => expect((await api<Node>('/api/v1/nodes/node-5')).spec.taints).toEqual([{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }]));
+  });
+
   it('node add refuses bad settings and adds nothing', async () => {
     const r = await cluster.cli('node', 'add', 'node-9', '--resources', 'example.com/foo=lots', '--data-dir', cluster.dataDir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('node "node-9" not added');
     expect(r.stderr).toContain('example.com/foo=lots: not a Kubernetes quantity');
-    expect(JSON.parse(readFileSync(join(cluster.dataDir, 'nodes.json'), 'utf8')).nodes.map((n: { name: string }) => n.name)).toEqual(['node-2']);
+    expect(JSON.parse(readFileSync(join(cluster.dataDir, 'nodes.json'), 'utf8')).nodes.map((n: { name: string }) => n.name)).toEqual(['node-2', 'node-5']);
   });
 
   it('the next kubesim up starts the added nodes again, except one deleted with the API', async () => {
@@ -103,7 +125,7 @@ describe('scheduling and added nodes, end to end', () => {
     expect(cluster.output).toContain('node node-3 (added with kubesim node add) was deleted from the cluster; not starting it again');
     expect(cluster.pid('kubelet-node-2')).toBeGreaterThan(0);
     expect(cluster.pid('kubelet-node-3')).toBeUndefined();
-    expect(await nodeNames()).toEqual(['node-1', 'node-2']);
+    expect(await nodeNames()).toEqual(['node-1', 'node-2', 'node-5']);
     await eventually(async () => expect(await ready('node-2')).toBe('True'));
     // node-2 still advertises what it was added with, and runs its pods again.
     expect((await api<Node>('/api/v1/nodes/node-2')).metadata.labels).toMatchObject({ zone: 'b' });
@@ -111,6 +133,8 @@ describe('scheduling and added nodes, end to end', () => {
     expect(existsSync(join(cluster.dataDir, 'nodes.json'))).toBe(true);
     expect(JSON.parse(readFileSync(join(cluster.dataDir, 'nodes.json'), 'utf8')).nodes).toEqual([
       { name: 'node-2', resources: 'example.com/foo=2', labels: 'zone=b' },
+      { name: 'node-5', taints: 'dedicated=gpu:NoSchedule' },
     ]);
+    expect((await api<Node>('/api/v1/nodes/node-5')).spec.taints).toEqual([{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }]);
   });
 });
