@@ -79,15 +79,25 @@ export type AnyFilterPlugin = FilterPlugin<unknown>;
 /** Upstream `MaxNodeScore`. */
 export const MAX_NODE_SCORE = 100;
 
-/** Score extension point: how good is this feasible node, 0..MAX_NODE_SCORE. Multiplied by `weight`. */
-export interface ScorePlugin {
+/**
+ * Score extension point: how good is this feasible node, 0..MAX_NODE_SCORE, multiplied by
+ * `weight`. A plugin that compares nodes also has a PreScore (once per cycle, over the feasible
+ * nodes and all nodes; handed to `score`) and a NormalizeScore (the raw scores of every feasible
+ * node, in order, mapped to 0..MAX_NODE_SCORE).
+ */
+export interface ScorePlugin<S = undefined> {
   readonly name: string;
   readonly weight: number;
-  score(pod: Pod, nodeInfo: NodeInfo): number;
+  preScore?(pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[]): S;
+  score(pod: Pod, nodeInfo: NodeInfo, state: S): number;
+  normalize?(scores: readonly number[], state: S, feasible: readonly NodeInfo[]): number[];
 }
+
+/** A score plugin with its PreScore state type erased, as profiles hold them. */
+export type AnyScorePlugin = ScorePlugin<unknown>;
 
 /** The plugins a scheduling cycle runs, in order. */
 export interface Profile {
   readonly filters: readonly AnyFilterPlugin[];
-  readonly scores: readonly ScorePlugin[];
+  readonly scores: readonly AnyScorePlugin[];
 }
