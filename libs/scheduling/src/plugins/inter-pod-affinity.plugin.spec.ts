@@ -1,5 +1,5 @@
 import { Node, Pod } from '@kubesim/api';
-import { buildNodeInfos } from '../framework';
+import { filterVerdicts } from '../testing/filter-verdicts';
 import { makeNode, makePod } from '../testing/builders';
 import { interPodAffinity, termMatchesPod } from './inter-pod-affinity.plugin';
 
@@ -8,16 +8,7 @@ const HOST = 'kubernetes.io/hostname';
 const zoned = (name: string, zone: string) => makeNode(name).labels({ [ZONE]: zone }).build();
 const running = (name: string, labels: Record<string, string>, node: string) => makePod(name).labels(labels).nodeName(node).phase('Running').build();
 
-function verdicts(pod: Pod, nodes: Node[], pods: Pod[]): Record<string, string> {
-  const infos = buildNodeInfos(nodes, pods);
-  const state = interPodAffinity.preFilter(pod, infos);
-  return Object.fromEntries(
-    infos.map((ni) => {
-      const r = interPodAffinity.filter(pod, ni, state);
-      return [ni.node.metadata.name, r.code === 'Success' ? 'ok' : `${r.code}: ${r.reasons[0]}`];
-    }),
-  );
-}
+const verdicts = (pod: Pod, nodes: Node[], pods: Pod[]) => filterVerdicts(interPodAffinity, pod, nodes, pods);
 
 const AFFINITY = "UnschedulableAndUnresolvable: node(s) didn't match pod affinity rules";
 const ANTI = "Unschedulable: node(s) didn't match pod anti-affinity rules";

@@ -3,6 +3,7 @@ import { buildNodeInfos } from '../framework';
 import { defaultProfile } from '../registry';
 import { schedulePod } from '../schedule-one';
 import { makeNode, makePod } from '../testing/builders';
+import { scoreOutcomes } from '../testing/score-outcomes';
 import { interPodAffinityScore } from './inter-pod-affinity.score';
 
 const ZONE = 'topology.kubernetes.io/zone';
@@ -11,12 +12,7 @@ const nodes = [zoned('a1', 'a'), zoned('b1', 'b'), zoned('c1', 'c')];
 const running = (name: string, labels: Record<string, string>, node: string) => makePod(name).labels(labels).nodeName(node).phase('Running').build();
 const term = (app: string) => ({ topologyKey: ZONE, labelSelector: { matchLabels: { app } } });
 
-function scores(pod: Pod, ns: Node[], pods: Pod[]): Record<string, number> {
-  const infos = buildNodeInfos(ns, pods);
-  const state = interPodAffinityScore.preScore(pod, infos, infos);
-  const final = interPodAffinityScore.normalize(infos.map((ni) => interPodAffinityScore.score(pod, ni, state)), state);
-  return Object.fromEntries(infos.map((ni, i) => [ni.node.metadata.name, final[i]]));
-}
+const scores = (pod: Pod, nodes: Node[], pods: Pod[]) => scoreOutcomes(interPodAffinityScore, pod, nodes, pods);
 
 describe('InterPodAffinity score', () => {
   it('preferred affinity: the domain with matching pods scores 100', () => {

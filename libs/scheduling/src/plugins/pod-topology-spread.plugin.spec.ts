@@ -1,5 +1,5 @@
 import { Node, Pod } from '@kubesim/api';
-import { buildNodeInfos } from '../framework';
+import { filterVerdicts } from '../testing/filter-verdicts';
 import { makeNode, makePod } from '../testing/builders';
 import { podTopologySpread } from './pod-topology-spread.plugin';
 
@@ -9,16 +9,7 @@ const web = (name: string, node: string) => makePod(name).labels({ app: 'web' })
 const incoming = (maxSkew = 1, extra = {}) => makePod('new').labels({ app: 'web' }).spread(ZONE, maxSkew, { app: 'web' }, extra).build();
 
 /** Each node's verdict: 'ok', or the first reason. */
-function verdicts(pod: Pod, nodes: Node[], pods: Pod[]): Record<string, string> {
-  const infos = buildNodeInfos(nodes, pods);
-  const state = podTopologySpread.preFilter(pod, infos);
-  return Object.fromEntries(
-    infos.map((ni) => {
-      const r = podTopologySpread.filter(pod, ni, state);
-      return [ni.node.metadata.name, r.code === 'Success' ? 'ok' : `${r.code}: ${r.reasons[0]}`];
-    }),
-  );
-}
+const verdicts = (pod: Pod, nodes: Node[], pods: Pod[]) => filterVerdicts(podTopologySpread, pod, nodes, pods);
 
 const SKEW = "Unschedulable: node(s) didn't match pod topology spread constraints";
 const MISSING = "UnschedulableAndUnresolvable: node(s) didn't match pod topology spread constraints (missing required label)";

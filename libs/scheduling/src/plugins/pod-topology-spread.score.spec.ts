@@ -3,6 +3,7 @@ import { buildNodeInfos } from '../framework';
 import { defaultProfile } from '../registry';
 import { schedulePod } from '../schedule-one';
 import { makeNode, makePod } from '../testing/builders';
+import { scoreOutcomes } from '../testing/score-outcomes';
 import { podTopologySpreadScore } from './pod-topology-spread.score';
 
 const ZONE = 'topology.kubernetes.io/zone';
@@ -10,14 +11,7 @@ const zoned = (name: string, zone: string) => makeNode(name).labels({ [ZONE]: zo
 const web = (name: string, node: string) => makePod(name).labels({ app: 'web' }).nodeName(node).phase('Running').build();
 const soft = (key: string, maxSkew = 1) => makePod('new').labels({ app: 'web' }).spread(key, maxSkew, { app: 'web' }, { whenUnsatisfiable: 'ScheduleAnyway' }).build();
 
-/** Normalized scores by node name, every node feasible. */
-function scores(pod: Pod, nodes: Node[], pods: Pod[]): Record<string, number> {
-  const infos = buildNodeInfos(nodes, pods);
-  const state = podTopologySpreadScore.preScore(pod, infos, infos);
-  const raw = infos.map((ni) => podTopologySpreadScore.score(pod, ni, state));
-  const final = podTopologySpreadScore.normalize(raw, state, infos);
-  return Object.fromEntries(infos.map((ni, i) => [ni.node.metadata.name, final[i]]));
-}
+const scores = (pod: Pod, nodes: Node[], pods: Pod[]) => scoreOutcomes(podTopologySpreadScore, pod, nodes, pods);
 
 describe('PodTopologySpread score (ScheduleAnyway)', () => {
   it('the emptiest zone scores 100, fuller ones less', () => {
