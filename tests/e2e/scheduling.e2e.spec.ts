@@ -106,6 +106,50 @@ describe('scheduling and added nodes, end to end', () => {
     await eventually(async () => expect((await api<Node>('/api/v1/nodes/node-5')).spec.taints).toEqual([{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }]));
   });
 
+  it('a Deployment with required anti-affinity per node: one replica per schedulable node, the rest Pending with the reason', async () => {
+    await apply(
+      'spread',
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: one-per-node',
+        'spec:',
+        '  replicas: 3',
+        '  selector:',
+        '    matchLabels:',
+        '      app: one-per-node',
+        '  template:',
+        '    metadata:',
+        '      labels:',
+        '        app: one-per-node',
+        '    spec:',
+        '      affinity:',
+        '        podAntiAffinity:',
+        '          requiredDuringSchedulingIgnoredDuringExecution:',
+        '          - topologyKey: kubernetes.io/hostname',
+        '            labelSelector:',
+        '              matchLabels:',
+        '                app: one-per-node',
+        '      containers:',
+        '      - name: app',
+        '        image: nginx',
+        '',
+      ].join('\n'),
+    );
+    const pods = () => api<{ items: Pod[] }>('/api/v1/namespaces/default/pods?labelSelector=app%3Done-per-node');
+    const pending = await eventually(async () => {
+      const items = (await pods()).items;
+      expect(items).toHaveLength(3);
+      expect(items.map((p) => p.spec.nodeName).filter(Boolean).sort()).toEqual(['node-1', 'node-2']);
+      return items.find((p) => !p.spec.nodeName)!;
+    });
+    expect(await unschedulable(pending.metadata.name)).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 2 node(s) didn't match pod anti-affinity rules. " +
+        'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
+  });
+
   it('node add refuses bad settings and adds nothing', async () => {
     const r = await cluster.cli('node', 'add', 'node-9', '--resources', 'example.com/foo=lots', '--data-dir', cluster.dataDir);
     expect(r.code).toBe(1);
