@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { KubeObject, Node, Pod } from '@kubesim/api';
+import type { KubeObject, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
 import type { Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
-import { buildNodeInfos, ClusterEvent, defaultProfile, SchedulingQueue, schedulePod } from '@kubesim/scheduling';
+import { buildNodeInfos, ClusterEvent, defaultProfile, defaultSpreadSelector, SchedulingQueue, schedulePod } from '@kubesim/scheduling';
 import { needsScheduling } from './pod-filters';
 import { SchedulerConfig } from './scheduler.config';
 
@@ -170,7 +170,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     const nodes = [...this.cluster.store.list('Node')] as Node[];
     const pods = ([...this.cluster.store.list('Pod')] as Pod[]).filter((p) => p.spec.nodeName && !this.assumed.has(p.metadata.uid));
     const nodeInfos = buildNodeInfos(nodes, [...pods, ...this.assumed.values()]);
-    const result = schedulePod(pod, nodeInfos, defaultProfile, Math.random);
+    const selector = defaultSpreadSelector(pod, [...this.cluster.store.list('Service')] as Service[], [...this.cluster.store.list('ReplicaSet')] as ReplicaSet[]);
+    const result = schedulePod(pod, nodeInfos, defaultProfile, Math.random, selector ? { defaultSpreadSelector: selector } : {});
     const { namespace, name, uid } = pod.metadata;
     switch (result.kind) {
       case 'Scheduled': {

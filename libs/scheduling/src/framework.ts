@@ -1,4 +1,4 @@
-import { Node, Pod } from '@kubesim/api';
+import { Node, Pod, PodLabelSelector } from '@kubesim/api';
 import { addResources, nodeAllocatable, podRequests, Resources, ZERO_RESOURCES } from './resources';
 
 /** The closed set of plugin result codes (upstream `framework.Code`, minus Wait/Skip/Pending). */
@@ -88,9 +88,15 @@ export const MAX_NODE_SCORE = 100;
 export interface ScorePlugin<S = undefined> {
   readonly name: string;
   readonly weight: number;
-  preScore?(pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[]): S;
+  preScore?(pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[], cycle: CycleContext): S;
   score(pod: Pod, nodeInfo: NodeInfo, state: S): number;
   normalize?(scores: readonly number[], state: S, feasible: readonly NodeInfo[]): number[];
+}
+
+/** What a scheduling cycle knows besides nodes and pods (looked up by the caller, so plugins stay pure). */
+export interface CycleContext {
+  /** The pods like this one (its Services' and ReplicaSet's selectors), for the default spreading; see `defaultSpreadSelector`. */
+  readonly defaultSpreadSelector?: PodLabelSelector;
 }
 
 /** A score plugin with its PreScore state type erased, as profiles hold them. */

@@ -15,6 +15,7 @@ export * from './plugins/inter-pod-affinity.score';
 export * from './plugins/pod-topology-spread.score';
 export * from './plugins/topology-spread-constraints';
 export * from './label-selector';
+export * from './default-selector';
 export * from './plugins/least-allocated.plugin';
 export * from './plugins/balanced-allocation.plugin';
 export * from './registry';

@@ -1,7 +1,7 @@
 import { Pod } from '@kubesim/api';
 import { preemptionMessage } from './default-preemption';
 import { fitErrorMessage, NO_NODES_AVAILABLE_MSG, NodeFilterStatus } from './fit-error';
-import { AnyFilterPlugin, AnyScorePlugin, MAX_NODE_SCORE, NodeInfo, Profile } from './framework';
+import { AnyFilterPlugin, AnyScorePlugin, CycleContext, MAX_NODE_SCORE, NodeInfo, Profile } from './framework';
 
 export interface PluginScore {
   readonly name: string;
@@ -54,10 +54,10 @@ export function runFilterPlugins(
  * Runs every score plugin over the feasible nodes (PreScore, Score, NormalizeScore), checks each
  * final score is an integer in [0, MAX_NODE_SCORE], and sums the weighted scores per node.
  */
-function scoreNodes(scores: readonly AnyScorePlugin[], pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[]): NodeScore[] | string {
+function scoreNodes(scores: readonly AnyScorePlugin[], pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[], cycle: CycleContext): NodeScore[] | string {
   const perNode: PluginScore[][] = feasible.map(() => []);
   for (const p of scores) {
-    const state = p.preScore?.(pod, feasible, all);
+    const state = p.preScore?.(pod, feasible, all, cycle);
     const raw = feasible.map((ni) => p.score(pod, ni, state));
     const final = p.normalize ? p.normalize(raw, state, feasible) : raw;
     for (const [i, s] of final.entries()) {
@@ -79,6 +79,7 @@ export function schedulePod(
   nodeInfos: readonly NodeInfo[],
   plugins: Profile,
   rand: () => number,
+  cycle: CycleContext = {},
 ): ScheduleResult {
   if (nodeInfos.length === 0) {
     return { kind: 'Unschedulable', message: NO_NODES_AVAILABLE_MSG, numAllNodes: 0, nodeStatuses: [], unschedulablePlugins: [] };
@@ -102,7 +103,7 @@ export function schedulePod(
       unschedulablePlugins: [...new Set(rejected.map((s) => s.plugin))].sort(),
     };
   }
-  const scores = scoreNodes(plugins.scores, pod, feasible, nodeInfos);
+  const scores = scoreNodes(plugins.scores, pod, feasible, nodeInfos, cycle);
   if (typeof scores === 'string') return { kind: 'Error', message: scores };
   const best = Math.max(...scores.map((s) => s.total));
   const ties = scores.filter((s) => s.total === best);

@@ -1,6 +1,6 @@
 import { MAX_NODE_SCORE, NodeInfo, ScorePlugin } from '../framework';
 import { PluginName } from '../plugin-names';
-import { countMatching, hasAllKeys, nodeIncluded, spreadConstraints, SpreadConstraint } from './topology-spread-constraints';
+import { countMatching, defaultSpreadConstraints, hasAllKeys, nodeIncluded, spreadConstraints, SpreadConstraint } from './topology-spread-constraints';
 
 const HOSTNAME = 'kubernetes.io/hostname';
 
@@ -18,26 +18,32 @@ export interface TopologySpreadScoreState {
  * PodTopologySpread's score for `whenUnsatisfiable: ScheduleAnyway` constraints (upstream
  * scoring.go): a node scores the matching pods of its domain (weighted by log(domains + 2), plus
  * maxSkew − 1), and normalizing turns the fewest into 100. Nodes without a topology key score 0.
- * (The system default constraints for pods of Services and ReplicaSets are not applied.)
+ * A pod without constraints of its own is spread by the system defaults (`defaultSpreadConstraints`).
  */
 export const podTopologySpreadScore = {
   name: PluginName.PodTopologySpread,
   weight: 2,
-  preScore(pod, feasible, all) {
-    const constraints = spreadConstraints(pod, 'ScheduleAnyway');
-    const ignored = new Set(feasible.filter((ni) => !hasAllKeys(ni, constraints)).map((ni) => ni.node.metadata.name));
+  preScore(pod, feasible, all, cycle) {
+    // A pod without constraints of its own gets the system defaults (over its Services' and
+    // ReplicaSet's pods); those do not need every node to carry every key.
+    const own = (pod.spec.topologySpreadConstraints ?? []).length > 0;
+    const constraints = own || !cycle.defaultSpreadSelector ? spreadConstraints(pod, 'ScheduleAnyway') : defaultSpreadConstraints(cycle.defaultSpreadSelector);
+    const requireAllKeys = own;
+    const ignored = new Set(feasible.filter((ni) => requireAllKeys && !hasAllKeys(ni, constraints)).map((ni) => ni.node.metadata.name));
     const counts = constraints.map(() => new Map<string, number>());
     const candidates = feasible.filter((ni) => !ignored.has(ni.node.metadata.name));
+    // A node without the key is in the domain "" (never scored: `score` skips it), as upstream.
+    const valueOf = (ni: NodeInfo, key: string) => ni.node.metadata.labels?.[key] ?? '';
     const weights = constraints.map((c, i) => {
       if (c.topologyKey === HOSTNAME) return Math.log(candidates.length + 2);
-      for (const ni of candidates) counts[i].set(ni.node.metadata.labels![c.topologyKey], 0);
+      for (const ni of candidates) counts[i].set(valueOf(ni, c.topologyKey), 0);
       return Math.log(counts[i].size + 2);
     });
     for (const ni of all) {
-      if (!hasAllKeys(ni, constraints)) continue;
+      if (requireAllKeys && !hasAllKeys(ni, constraints)) continue;
       constraints.forEach((c, i) => {
         if (c.topologyKey === HOSTNAME || !nodeIncluded(c, pod, ni)) return;
-        const value = ni.node.metadata.labels![c.topologyKey];
+        const value = valueOf(ni, c.topologyKey);
         const n = counts[i].get(value);
         if (n !== undefined) counts[i].set(value, n + countMatching(ni, pod, c.selector));
       });

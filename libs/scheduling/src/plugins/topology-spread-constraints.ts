@@ -50,3 +50,12 @@ export const countMatching = (ni: NodeInfo, pod: Pod, selector: PodLabelSelector
 /** The node carries every constraint's topology key. */
 export const hasAllKeys = (ni: NodeInfo, constraints: readonly SpreadConstraint[]): boolean =>
   constraints.every((c) => c.topologyKey in (ni.node.metadata.labels ?? {}));
+
+/** Upstream `systemDefaultConstraints`: for a pod without constraints of its own, spread over nodes (maxSkew 3) and zones (5). */
+export function defaultSpreadConstraints(selector: PodLabelSelector): SpreadConstraint[] {
+  const base = { minDomains: 1, selector, honorNodeAffinity: true, honorTaints: false };
+  return [
+    { ...base, maxSkew: 3, topologyKey: 'kubernetes.io/hostname' },
+    { ...base, maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone' },
+  ];
+}
