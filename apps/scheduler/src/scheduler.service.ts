@@ -104,9 +104,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       if (pod.spec.nodeName) {
         this.assumed.delete(pod.metadata.uid);
         const placement = JSON.stringify([pod.spec.nodeName, pod.metadata.labels]);
-        if (this.bound.get(pod.metadata.uid) !== placement) {
+        const before = this.bound.get(pod.metadata.uid);
+        if (before !== placement) {
           this.bound.set(pod.metadata.uid, placement);
-          this.queue.moveAllToActiveOrBackoff(ClusterEvent.AssignedPodAdd);
+          this.queue.moveAllToActiveOrBackoff(before === undefined ? ClusterEvent.AssignedPodAdd : ClusterEvent.AssignedPodUpdate);
         }
       }
       this.queue.delete(pod);

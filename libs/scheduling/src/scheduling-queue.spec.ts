@@ -142,6 +142,16 @@ describe('SchedulingQueue: unschedulable pool', () => {
     expect(queue.where(plain)).toBe('unschedulable');
   });
 
+  it('a bound pod relabelled also retries pods with required anti-affinity', () => {
+    const { queue } = setup();
+    const plain = makePod('plain').build();
+    const anti = makePod('anti').podAntiAffinity('zone', { app: 'web' }).build();
+    for (const p of [plain, anti]) fail(queue, p);
+    expect(queue.moveAllToActiveOrBackoff(ClusterEvent.AssignedPodUpdate)).toBe(1);
+    expect(queue.where(anti)).toBe('backoff');
+    expect(queue.where(plain)).toBe('unschedulable');
+  });
+
   it('a pod bound during an attempt does not send the failed pod to backoffQ', () => {
     const { queue } = setup();
     const pod = makePod('a').build();

@@ -16,8 +16,10 @@ export const ClusterEvent = {
   NodeAdd: 'NodeAdd',
   NodeUpdate: 'NodeUpdate',
   AssignedPodDelete: 'AssignedPodDelete',
-  /** A pod got a node, or a bound pod's labels changed: may satisfy pod affinity or even out a spread. */
+  /** A pod got a node: may satisfy pod affinity or even out a spread. */
   AssignedPodAdd: 'AssignedPodAdd',
+  /** A bound pod's labels changed: may also stop matching an anti-affinity term. */
+  AssignedPodUpdate: 'AssignedPodUpdate',
 } as const;
 export type ClusterEvent = (typeof ClusterEvent)[keyof typeof ClusterEvent];
 
@@ -47,6 +49,11 @@ const uidOf = (p: Pod | string): string => (typeof p === 'string' ? p : p.metada
 const priorityOf = (q: QueuedPod): number => q.pod.spec.priority ?? 0;
 const helpedByPodAdd = (p: Pod): boolean =>
   Boolean(p.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length || p.spec.topologySpreadConstraints?.length);
+/** A relabelled pod may also stop matching the pod's anti-affinity terms. */
+const helpedByPodUpdate = (p: Pod): boolean => helpedByPodAdd(p) || Boolean(p.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length);
+const helpedBy = (event: ClusterEvent, p: Pod): boolean =>
+  event === ClusterEvent.AssignedPodAdd ? helpedByPodAdd(p) : event === ClusterEvent.AssignedPodUpdate ? helpedByPodUpdate(p) : true;
+const frequent = (event: ClusterEvent): boolean => event === ClusterEvent.AssignedPodAdd || event === ClusterEvent.AssignedPodUpdate;
 const relevant = (p: Pod) => JSON.stringify([p.spec, p.metadata.labels ?? {}, p.metadata.annotations ?? {}]);
 
 /**
@@ -156,10 +163,10 @@ export class SchedulingQueue {
    * retries pods with pod affinity or topology spread constraints, the only rules it can help.)
    */
   moveAllToActiveOrBackoff(event: ClusterEvent): number {
-    const moved = [...this.queues.unschedulable.values()].filter((q) => event !== ClusterEvent.AssignedPodAdd || helpedByPodAdd(q.pod));
+    const moved = [...this.queues.unschedulable.values()].filter((q) => helpedBy(event, q.pod));
     for (const q of moved) this.put(this.isBackingOff(q) ? 'backoff' : 'active', q);
     // Binds happen all the time; they must not send every pod failing meanwhile to backoffQ.
-    if (event !== ClusterEvent.AssignedPodAdd) this.moveRequestCycle = this.schedulingCycle;
+    if (!frequent(event)) this.moveRequestCycle = this.schedulingCycle;
     return moved.length;
   }
 
