@@ -142,6 +142,16 @@ describe('SchedulingQueue: unschedulable pool', () => {
     expect(queue.where(plain)).toBe('unschedulable');
   });
 
+  it('a pod bound during the attempt of a pod with pod affinity sends that pod to backoffQ', () => {
+    const { queue } = setup();
+    const affine = makePod('affine').podAffinity('zone', { app: 'cache' }).build();
+    queue.add(affine);
+    queue.pop();
+    queue.moveAllToActiveOrBackoff(ClusterEvent.AssignedPodAdd);
+    queue.addUnschedulable(affine, 1);
+    expect(queue.where(affine)).toBe('backoff');
+  });
+
   it('a bound pod relabelled also retries pods with required anti-affinity', () => {
     const { queue } = setup();
     const plain = makePod('plain').build();

@@ -79,6 +79,8 @@ export class SchedulingQueue {
   private seq = 0;
   private schedulingCycle = 0;
   private moveRequestCycle = -1;
+  /** The last cycle in which each kind of event was seen: a pod failing meanwhile retries if the event could help it. */
+  private readonly eventCycle = new Map<ClusterEvent, number>();
 
   constructor(opts: SchedulingQueueOptions) {
     const scale = opts.timeScale ?? 1;
@@ -165,8 +167,9 @@ export class SchedulingQueue {
   moveAllToActiveOrBackoff(event: ClusterEvent): number {
     const moved = [...this.queues.unschedulable.values()].filter((q) => helpedBy(event, q.pod));
     for (const q of moved) this.put(this.isBackingOff(q) ? 'backoff' : 'active', q);
-    // Binds happen all the time; they must not send every pod failing meanwhile to backoffQ.
+    // Binds happen all the time: only a pod they could help retries if it failed meanwhile.
     if (!frequent(event)) this.moveRequestCycle = this.schedulingCycle;
+    this.eventCycle.set(event, this.schedulingCycle);
     return moved.length;
   }
 
@@ -228,7 +231,8 @@ export class SchedulingQueue {
     this.inFlight.delete(uid);
     if (cycle === undefined || this.where(uid)) return;
     const q: QueuedPod = { pod, timestamp: this.now(), attempts, seq: this.seq++ };
-    this.put(error || this.moveRequestCycle >= cycle ? 'backoff' : 'unschedulable', q);
+    const missed = [...this.eventCycle].some(([event, at]) => at >= cycle && frequent(event) && helpedBy(event, pod));
+    this.put(error || this.moveRequestCycle >= cycle || missed ? 'backoff' : 'unschedulable', q);
   }
 
   private put(name: QueueName, q: QueuedPod): void {
