@@ -91,7 +91,7 @@ program
         (s) => process.stderr.write(s),
       );
       process.stdout.write(
-        `kubesim is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${o.nodes} nodes\n` +
+        `kubesim is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${cluster.nodes.names().length} nodes\n` +
           `  API:        ${cluster.file.server}   (kubectl works with no kubeconfig; or --kubeconfig ${o.dataDir}/kubeconfig)\n` +
           `  NATS:       ${cluster.file.natsUrl}\n` +
           `  logs:       ${o.dataDir}/logs/\n` +
@@ -275,8 +275,11 @@ node
   .option('--pods <n>', 'pod capacity', int)
   .option('--labels <labels>', 'node labels: key=value,key2=value2')
   .option('--taints <taints>', 'node taints: key=value:NoSchedule,key2:NoExecute')
+  .option('--resources <resources>', 'more resources to advertise: example.com/foo=2,ephemeral-storage=50Gi')
   .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
-  .action((name, o) => run(() => nodeControlCommand(o.dataDir, { op: 'add', name, cpu: o.cpu, memory: o.memory, pods: o.pods, labels: o.labels, taints: o.taints })));
+  .action((name, o) =>
+    run(() => nodeControlCommand(o.dataDir, { op: 'add', name, cpu: o.cpu, memory: o.memory, pods: o.pods, labels: o.labels, taints: o.taints, resources: o.resources })),
+  );
 
 const natsUrlOf = (o: { natsUrl?: string; dataDir: string }) => o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222';
 for (const [verb, unschedulable] of [['cordon', true], ['uncordon', false]] as const) {

@@ -1,5 +1,5 @@
 import { COMPONENT_ENV, ComponentConfig, isQuantity, loadConfig } from '@kubesim/api';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Min, registerDecorator } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Min, registerDecorator, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 
 function IsQuantity() {
   return (object: object, propertyName: string) =>
@@ -9,6 +9,33 @@ function IsQuantity() {
       propertyName,
       validator: { validate: (v: unknown) => isQuantity(v), defaultMessage: () => `${propertyName} must be a Kubernetes quantity such as 4, 500m, 8Gi` },
    });
+}
+
+/** Each `name=quantity` of the extra resources: a quantity, and not one of the resources with their own setting. */
+@ValidatorConstraint({ name: 'extraResources' })
+class ExtraResources implements ValidatorConstraintInterface {
+  private problem = '';
+  validate(v: unknown) {
+    this.problem = '';
+    for (const [name, q] of Object.entries(parseResources(String(v ?? '')))) {
+      if (['cpu', 'memory', 'pods'].includes(name)) this.problem = `resources: ${name} has its own setting (--${name})`;
+      else if (!isQuantity(q)) this.problem = `resources: ${name}=${q}: not a Kubernetes quantity such as 2, 500m, 8Gi`;
+    }
+    return this.problem === '';
+  }
+  defaultMessage() {
+    return this.problem;
+  }
+}
+
+/** `example.com/foo=2,ephemeral-storage=50Gi` → `{ 'example.com/foo': '2', 'ephemeral-storage': '50Gi' }`. */
+export function parseResources(s: string): Record<string, string> {
+  return Object.fromEntries(
+    s
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => kv.split('=') as [string, string]),
+  );
 }
 
 export class KubeletConfig extends ComponentConfig {
@@ -30,6 +57,14 @@ export class KubeletConfig extends ComponentConfig {
   @IsString()
   @Matches(/^$|^([^=,]+=[^=,]*)(,[^=,]+=[^=,]*)*$/, { message: 'labels must look like key=value,key2=value2' })
   labels: string = '';
+
+  /** More resources the node advertises: `example.com/foo=2,ephemeral-storage=50Gi` (cpu, memory and pods have their own settings). */
+  @IsString()
+  @Matches(/^$|^(([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?=[^=,]+)(,([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?=[^=,]+)*$/, {
+    message: 'resources must look like example.com/foo=2,ephemeral-storage=50Gi',
+  })
+  @Validate(ExtraResources)
+  resources: string = '';
 
   /** `key=value:NoSchedule,key2:NoExecute` */
   @IsString()
@@ -58,6 +93,7 @@ export const loadKubeletConfig = (env = process.env) =>
     memory: 'KUBESIM_NODE_MEMORY',
     pods: 'KUBESIM_NODE_PODS',
     labels: 'KUBESIM_NODE_LABELS',
+    resources: 'KUBESIM_NODE_RESOURCES',
     taints: 'KUBESIM_NODE_TAINTS',
     nodeIP: 'KUBESIM_NODE_IP',
     strictImages: 'KUBESIM_STRICT_IMAGES',

@@ -1,6 +1,6 @@
 import { rfc3339, type Node, type NodeCondition, type Taint } from '@kubesim/api';
 import { fnv64 } from '@kubesim/core';
-import type { KubeletConfig } from './kubelet.config';
+import { parseResources, type KubeletConfig } from './kubelet.config';
 
 export const KUBELET_VERSION = 'v1.32.0-kubesim';
 
@@ -48,7 +48,13 @@ export function readyCondition(now: number): NodeCondition {
 /** The Node a kubelet registers: capacity, labels, taints, and healthy conditions. */
 export function nodeObject(config: KubeletConfig, now: number, uid: string): Node {
   const ts = rfc3339(now);
-  const capacity = { cpu: config.cpu, memory: config.memory, pods: String(config.pods), 'ephemeral-storage': '100Gi' };
+  const capacity = {
+    cpu: config.cpu,
+    'ephemeral-storage': '100Gi',
+    memory: config.memory,
+    pods: String(config.pods),
+    ...parseResources(config.resources),
+  };
   return {
     apiVersion: 'v1',
     kind: 'Node',

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { KubeObject, Node, Pod } from '@kubesim/api';
+import type { KubeObject, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
 import type { Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
-import { buildNodeInfos, ClusterEvent, defaultProfile, SchedulingQueue, schedulePod } from '@kubesim/scheduling';
+import { buildNodeInfos, ClusterEvent, defaultProfile, defaultSpreadSelector, SchedulingQueue, schedulePod } from '@kubesim/scheduling';
 import { needsScheduling } from './pod-filters';
 import { SchedulerConfig } from './scheduler.config';
 
@@ -25,6 +25,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private readonly attempts = new Map<string, number>();
   /** What of each pending pod the scheduler cares about; status-only updates (its own included) are skipped. */
   private readonly seen = new Map<string, string>();
+  /** Node and labels of each bound pod, to notice a pod being bound or relabelled (not its status updates). */
+  private readonly bound = new Map<string, string>();
   private running = false;
   private inFlight?: string;
   private resyncTimer?: NodeJS.Timeout;
@@ -99,7 +101,15 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       else this.queue.add(pod);
     } else {
       this.seen.delete(pod.metadata.uid);
-      if (pod.spec.nodeName) this.assumed.delete(pod.metadata.uid);
+      if (pod.spec.nodeName) {
+        this.assumed.delete(pod.metadata.uid);
+        const placement = JSON.stringify([pod.spec.nodeName, pod.metadata.labels]);
+        const before = this.bound.get(pod.metadata.uid);
+        if (before !== placement) {
+          this.bound.set(pod.metadata.uid, placement);
+          this.queue.moveAllToActiveOrBackoff(before === undefined ? ClusterEvent.AssignedPodAdd : ClusterEvent.AssignedPodUpdate);
+        }
+      }
       this.queue.delete(pod);
       if (pod.metadata.deletionTimestamp || pod.spec.nodeName) this.attempts.delete(pod.metadata.uid);
     }
@@ -107,6 +117,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
 
   private forget(uid: string) {
     this.seen.delete(uid);
+    this.bound.delete(uid);
     this.queue.delete(uid);
     this.assumed.delete(uid);
     this.attempts.delete(uid);
@@ -160,7 +171,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     const nodes = [...this.cluster.store.list('Node')] as Node[];
     const pods = ([...this.cluster.store.list('Pod')] as Pod[]).filter((p) => p.spec.nodeName && !this.assumed.has(p.metadata.uid));
     const nodeInfos = buildNodeInfos(nodes, [...pods, ...this.assumed.values()]);
-    const result = schedulePod(pod, nodeInfos, defaultProfile, Math.random);
+    const selector = defaultSpreadSelector(pod, [...this.cluster.store.list('Service')] as Service[], [...this.cluster.store.list('ReplicaSet')] as ReplicaSet[]);
+    const result = schedulePod(pod, nodeInfos, defaultProfile, Math.random, selector ? { defaultSpreadSelector: selector } : {});
     const { namespace, name, uid } = pod.metadata;
     switch (result.kind) {
       case 'Scheduled': {

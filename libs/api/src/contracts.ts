@@ -176,8 +176,19 @@ export interface UpdatePodMetadataRequest extends Caller {
 export interface RecordNodeProcessActionRequest extends Caller {
   name: string;
   action: 'kill' | 'start' | 'stop' | 'partition' | 'heal' | 'add';
-  node?: { cpu?: string; memory?: string; pods?: number; labels?: string; taints?: string };
+  node?: NodeProcessOptions;
 }
 
 /** Every internal reply: the resulting resourceVersion (and name), or the Status the HTTP API would give. */
 export type Reply = { ok: true; resourceVersion: string; name?: string } | { ok: false; status: Status };
+
+/** The settings of a `kubesim node add` (as its flags spell them), kept in the log for a resimulation. */
+export interface NodeProcessOptions {
+  cpu?: string;
+  memory?: string;
+  pods?: number;
+  labels?: string;
+  taints?: string;
+  /** More resources to advertise: `example.com/foo=2,ephemeral-storage=50Gi`. */
+  resources?: string;
+}

@@ -3,6 +3,8 @@ export * from './quantity';
 export * from './time';
 export * from './validation-messages';
 export * from './validate';
+export * from './scheduling-validation';
+export * from './resource-validation';
 export * from './pod.dto';
 export * from './defaults';
 export * from './contracts';

@@ -33,14 +33,33 @@ const container: Schema = {
   lifecycle: { postStart: handler, preStop: handler, stopSignal: S },
   terminationMessagePath: S, terminationMessagePolicy: S, imagePullPolicy: S, securityContext: A, stdin: S, stdinOnce: S, tty: S,
 };
+const requirement: Schema = { key: S, operator: S, values: A };
+const labelSelector: Schema = { matchLabels: M, matchExpressions: list(requirement) };
+const nodeSelectorTerm: Schema = { matchExpressions: list(requirement), matchFields: list(requirement) };
+const podAffinityTerm: Schema = { labelSelector, namespaces: A, namespaceSelector: labelSelector, topologyKey: S, matchLabelKeys: A, mismatchLabelKeys: A };
+const podAffinity: Schema = {
+  requiredDuringSchedulingIgnoredDuringExecution: list(podAffinityTerm),
+  preferredDuringSchedulingIgnoredDuringExecution: list({ weight: S, podAffinityTerm }),
+};
+const affinity: Schema = {
+  nodeAffinity: {
+    requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: list(nodeSelectorTerm) },
+    preferredDuringSchedulingIgnoredDuringExecution: list({ weight: S, preference: nodeSelectorTerm }),
+  },
+  podAffinity,
+  podAntiAffinity: podAffinity,
+};
+const topologySpreadConstraint: Schema = {
+  maxSkew: S, topologyKey: S, whenUnsatisfiable: S, labelSelector, minDomains: S, nodeAffinityPolicy: S, nodeTaintsPolicy: S, matchLabelKeys: A,
+};
 export const POD_SPEC: Schema = {
   volumes: A, initContainers: list(container), containers: list(container), ephemeralContainers: A, restartPolicy: S,
   terminationGracePeriodSeconds: S, activeDeadlineSeconds: S, dnsPolicy: S, nodeSelector: M, serviceAccountName: S, serviceAccount: S,
   automountServiceAccountToken: S, nodeName: S, hostNetwork: S, hostPID: S, hostIPC: S, shareProcessNamespace: S, securityContext: A,
-  imagePullSecrets: A, hostname: S, subdomain: S, affinity: A, schedulerName: S,
+  imagePullSecrets: A, hostname: S, subdomain: S, affinity, schedulerName: S,
   tolerations: list({ key: S, operator: S, value: S, effect: S, tolerationSeconds: S }),
   hostAliases: A, priorityClassName: S, priority: S, dnsConfig: A, readinessGates: A, runtimeClassName: S, enableServiceLinks: S,
-  preemptionPolicy: S, overhead: M, topologySpreadConstraints: A, setHostnameAsFQDN: S, os: A, hostUsers: S, schedulingGates: A,
+  preemptionPolicy: S, overhead: M, topologySpreadConstraints: list(topologySpreadConstraint), setHostnameAsFQDN: S, os: A, hostUsers: S, schedulingGates: A,
   resourceClaims: A, resources: A,
 };
 export const POD: Schema = { apiVersion: S, kind: S, metadata: OBJECT_META, spec: POD_SPEC, status: A };

@@ -42,7 +42,12 @@ export interface ResourceRequirements {
 export interface ContainerPort {
   containerPort: number;
   name?: string;
+  /** TCP (the default), UDP or SCTP. */
   protocol?: string;
+  /** The node's port the container port is published on; 0 or absent = none. */
+  hostPort?: number;
+  /** The node address for `hostPort`; absent = 0.0.0.0, every address. */
+  hostIP?: string;
 }
 
 export interface EnvVar {
@@ -94,12 +99,46 @@ export interface NodeSelectorTerm {
   matchFields?: NodeSelectorRequirement[];
 }
 
+/** metav1.LabelSelector (the same shape as a workload's `spec.selector`). */
+export interface PodLabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }[];
+}
+
+/** A set of pods (selector, namespaces) and the topology domain they must or must not share with the pod. */
+export interface PodAffinityTerm {
+  labelSelector?: PodLabelSelector;
+  /** Absent and no namespaceSelector = the pod's own namespace. */
+  namespaces?: string[];
+  /** `{}` = every namespace. */
+  namespaceSelector?: PodLabelSelector;
+  topologyKey: string;
+}
+
+export interface PodAffinity {
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+  preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; podAffinityTerm: PodAffinityTerm }[];
+}
+
 export interface Affinity {
   nodeAffinity?: {
     requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
     preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: NodeSelectorTerm }[];
   };
+  podAffinity?: PodAffinity;
+  podAntiAffinity?: PodAffinity;
   [key: string]: unknown;
+}
+
+export interface TopologySpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  labelSelector?: PodLabelSelector;
+  minDomains?: number;
+  nodeAffinityPolicy?: 'Honor' | 'Ignore';
+  nodeTaintsPolicy?: 'Honor' | 'Ignore';
+  matchLabelKeys?: string[];
 }
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
@@ -114,6 +153,7 @@ export interface PodSpec {
   nodeName?: string;
   nodeSelector?: Record<string, string>;
   affinity?: Affinity;
+  topologySpreadConstraints?: TopologySpreadConstraint[];
   tolerations?: Toleration[];
   priority?: number;
   serviceAccountName?: string;

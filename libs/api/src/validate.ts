@@ -1,6 +1,8 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { isQuantity } from './quantity';
+import { resourceRequirementCauses } from './resource-validation';
+import { schedulingCauses } from './scheduling-validation';
 import type { StatusCause } from './types';
 
 /**
@@ -96,6 +98,7 @@ export function podSemanticCauses(spec: { containers?: ContainerLike[]; initCont
       }
       seen.add(c.name);
       causes.push(...probeAndHookCauses(c, `${field}[${i}]`, field.endsWith('initContainers')));
+      causes.push(...resourceRequirementCauses(c.resources, `${field}[${i}].resources`));
       for (const kind of ['requests', 'limits'] as const) {
         for (const [res, q] of Object.entries(c.resources?.[kind] ?? {})) {
           if (!isQuantity(q)) {
@@ -109,5 +112,6 @@ export function podSemanticCauses(spec: { containers?: ContainerLike[]; initCont
       }
     });
   }
+  causes.push(...schedulingCauses(spec as Record<string, unknown>, prefix));
   return causes;
 }

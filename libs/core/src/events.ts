@@ -1,4 +1,4 @@
-import type { GenericKind, GenericObject, KubeEvent, Namespace, OwnerReference, Toleration, Node, NodeCondition, NodeSpec, NodeStatus, Pod, PodCondition, PodPhase, PodStatus } from '@kubesim/api';
+import type { NodeProcessOptions, GenericKind, GenericObject, KubeEvent, Namespace, OwnerReference, Toleration, Node, NodeCondition, NodeSpec, NodeStatus, Pod, PodCondition, PodPhase, PodStatus } from '@kubesim/api';
 
 /** Version of the log's record schema. A record with another version is refused on read. */
 export const SCHEMA_VERSION = 1;
@@ -60,7 +60,7 @@ export type ClusterEvent = EventMeta &
         /** kill = SIGKILL, stop = SIGTERM, start = started again, partition/heal = cut off from NATS and back, add = a new node. */
         action: 'kill' | 'start' | 'stop' | 'partition' | 'heal' | 'add';
         /** The new node's capacity, labels and taints as given to `kubesim node add` (add only). */
-        node?: { cpu?: string; memory?: string; pods?: number; labels?: string; taints?: string };
+        node?: NodeProcessOptions;
         /** The cluster's `--time-scale`, so that a resimulation can pace the log's actions. */
         timeScale: number;
       }

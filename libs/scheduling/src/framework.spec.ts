@@ -9,15 +9,15 @@ describe('NodeInfo', () => {
       makePod('a').nodeName('n1').requests({ cpu: '500m', memory: '1Gi' }).build(),
       makePod('b').nodeName('n1').build(),
     ]);
-    expect(ni.requested).toEqual({ milliCpu: 500, memory: 1024 ** 3, pods: 2 });
-    expect(ni.nonZeroRequested).toEqual({ milliCpu: 600, memory: 1024 ** 3 + 200 * 1024 ** 2, pods: 2 });
-    expect(ni.allocatable).toEqual({ milliCpu: 2000, memory: 4 * 1024 ** 3, pods: 10 });
+    expect(ni.requested).toEqual({ milliCpu: 500, memory: 1024 ** 3, pods: 2, scalar: {} });
+    expect(ni.nonZeroRequested).toEqual({ milliCpu: 600, memory: 1024 ** 3 + 200 * 1024 ** 2, pods: 2, scalar: {} });
+    expect(ni.allocatable).toEqual({ milliCpu: 2000, memory: 4 * 1024 ** 3, pods: 10, scalar: {} });
   });
 
   it.each(['Succeeded', 'Failed'] as const)('ignores %s pods, which hold no resources', (phase) => {
     const ni = newNodeInfo(node, [makePod('done').nodeName('n1').requests({ cpu: '1' }).phase(phase).build()]);
     expect(ni.pods).toHaveLength(0);
-    expect(ni.requested).toEqual({ milliCpu: 0, memory: 0, pods: 0 });
+    expect(ni.requested).toEqual({ milliCpu: 0, memory: 0, pods: 0, scalar: {} });
   });
 
   it('buildNodeInfos groups pods by spec.nodeName and skips unbound pods', () => {

@@ -1,4 +1,4 @@
-import { Node, Pod } from '@kubesim/api';
+import { Node, Pod, PodLabelSelector } from '@kubesim/api';
 import { addResources, nodeAllocatable, podRequests, Resources, ZERO_RESOURCES } from './resources';
 
 /** The closed set of plugin result codes (upstream `framework.Code`, minus Wait/Skip/Pending). */
@@ -62,24 +62,48 @@ export function buildNodeInfos(nodes: readonly Node[], pods: readonly Pod[]): No
   return nodes.map((n) => newNodeInfo(n, byNode.get(n.metadata.name) ?? []));
 }
 
-/** Filter extension point: may the pod run on this node? Must be pure. */
-export interface FilterPlugin {
+/**
+ * Filter extension point: may the pod run on this node? Must be pure. A plugin that needs the
+ * whole cluster (topology spread, inter-pod affinity) also has a PreFilter: it runs once per
+ * scheduling cycle over every node, and what it returns is handed to each `filter` call.
+ */
+export interface FilterPlugin<S = undefined> {
   readonly name: string;
-  filter(pod: Pod, nodeInfo: NodeInfo): FilterResult;
+  preFilter?(pod: Pod, nodeInfos: readonly NodeInfo[]): S;
+  filter(pod: Pod, nodeInfo: NodeInfo, state: S): FilterResult;
 }
+
+/** A filter plugin with its PreFilter state type erased, as profiles hold them. */
+export type AnyFilterPlugin = FilterPlugin<unknown>;
 
 /** Upstream `MaxNodeScore`. */
 export const MAX_NODE_SCORE = 100;
 
-/** Score extension point: how good is this feasible node, 0..MAX_NODE_SCORE. Multiplied by `weight`. */
-export interface ScorePlugin {
+/**
+ * Score extension point: how good is this feasible node, 0..MAX_NODE_SCORE, multiplied by
+ * `weight`. A plugin that compares nodes also has a PreScore (once per cycle, over the feasible
+ * nodes and all nodes; handed to `score`) and a NormalizeScore (the raw scores of every feasible
+ * node, in order, mapped to 0..MAX_NODE_SCORE).
+ */
+export interface ScorePlugin<S = undefined> {
   readonly name: string;
   readonly weight: number;
-  score(pod: Pod, nodeInfo: NodeInfo): number;
+  preScore?(pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[], cycle: CycleContext): S;
+  score(pod: Pod, nodeInfo: NodeInfo, state: S): number;
+  normalize?(scores: readonly number[], state: S, feasible: readonly NodeInfo[]): number[];
 }
+
+/** What a scheduling cycle knows besides nodes and pods (looked up by the caller, so plugins stay pure). */
+export interface CycleContext {
+  /** The pods like this one (its Services' and ReplicaSet's selectors), for the default spreading; see `defaultSpreadSelector`. */
+  readonly defaultSpreadSelector?: PodLabelSelector;
+}
+
+/** A score plugin with its PreScore state type erased, as profiles hold them. */
+export type AnyScorePlugin = ScorePlugin<unknown>;
 
 /** The plugins a scheduling cycle runs, in order. */
 export interface Profile {
-  readonly filters: readonly FilterPlugin[];
-  readonly scores: readonly ScorePlugin[];
+  readonly filters: readonly AnyFilterPlugin[];
+  readonly scores: readonly AnyScorePlugin[];
 }

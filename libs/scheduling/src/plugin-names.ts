@@ -4,7 +4,10 @@ export const PluginName = {
   NodeName: 'NodeName',
   TaintToleration: 'TaintToleration',
   NodeAffinity: 'NodeAffinity',
+  NodePorts: 'NodePorts',
   NodeResourcesFit: 'NodeResourcesFit',
+  PodTopologySpread: 'PodTopologySpread',
+  InterPodAffinity: 'InterPodAffinity',
   NodeResourcesBalancedAllocation: 'NodeResourcesBalancedAllocation',
   DefaultPreemption: 'DefaultPreemption',
 } as const;

@@ -8,13 +8,18 @@ describe('registry and default profile', () => {
       'NodeName',
       'TaintToleration',
       'NodeAffinity',
+      'NodePorts',
       'NodeResourcesFit',
+      'PodTopologySpread',
+      'InterPodAffinity',
     ]);
   });
 
-  it('scores with NodeResourcesFit (1) and NodeResourcesBalancedAllocation (1)', () => {
+  it('scores with NodeResourcesFit (1), PodTopologySpread (2), InterPodAffinity (2) and NodeResourcesBalancedAllocation (1)', () => {
     expect(defaultProfile.scores.map((p) => [p.name, p.weight])).toEqual([
       ['NodeResourcesFit', 1],
+      ['PodTopologySpread', 2],
+      ['InterPodAffinity', 2],
       ['NodeResourcesBalancedAllocation', 1],
     ]);
   });

@@ -1,17 +1,22 @@
-import { FilterPlugin, Profile, ScorePlugin } from './framework';
+import { AnyFilterPlugin, AnyScorePlugin, Profile } from './framework';
 import { PluginName } from './plugin-names';
 import { balancedAllocation } from './plugins/balanced-allocation.plugin';
 import { leastAllocated } from './plugins/least-allocated.plugin';
 import { nodeAffinity } from './plugins/node-affinity.plugin';
+import { interPodAffinity } from './plugins/inter-pod-affinity.plugin';
+import { interPodAffinityScore } from './plugins/inter-pod-affinity.score';
 import { nodeName } from './plugins/node-name.plugin';
+import { nodePorts } from './plugins/node-ports.plugin';
 import { nodeResourcesFit } from './plugins/node-resources-fit.plugin';
 import { nodeUnschedulable } from './plugins/node-unschedulable.plugin';
+import { podTopologySpread } from './plugins/pod-topology-spread.plugin';
+import { podTopologySpreadScore } from './plugins/pod-topology-spread.score';
 import { taintToleration } from './plugins/taint-toleration.plugin';
 
 /** What one plugin name provides at each extension point. */
 export interface PluginEntry {
-  readonly filter?: FilterPlugin;
-  readonly score?: ScorePlugin;
+  readonly filter?: AnyFilterPlugin;
+  readonly score?: AnyScorePlugin;
 }
 
 /** All plugins by name (upstream `NewInTreeRegistry`). */
@@ -20,7 +25,10 @@ export const registry: Readonly<Partial<Record<PluginName, PluginEntry>>> = {
   [PluginName.NodeName]: { filter: nodeName },
   [PluginName.TaintToleration]: { filter: taintToleration },
   [PluginName.NodeAffinity]: { filter: nodeAffinity },
+  [PluginName.NodePorts]: { filter: nodePorts },
   [PluginName.NodeResourcesFit]: { filter: nodeResourcesFit, score: leastAllocated },
+  [PluginName.PodTopologySpread]: { filter: podTopologySpread, score: podTopologySpreadScore },
+  [PluginName.InterPodAffinity]: { filter: interPodAffinity, score: interPodAffinityScore },
   [PluginName.NodeResourcesBalancedAllocation]: { score: balancedAllocation },
 };
 
@@ -37,10 +45,15 @@ export const DEFAULT_PROFILE_CONFIG: ProfileConfig = {
     PluginName.NodeName,
     PluginName.TaintToleration,
     PluginName.NodeAffinity,
+    PluginName.NodePorts,
     PluginName.NodeResourcesFit,
+    PluginName.PodTopologySpread,
+    PluginName.InterPodAffinity,
   ],
   score: [
     { name: PluginName.NodeResourcesFit, weight: 1 },
+    { name: PluginName.PodTopologySpread, weight: 2 },
+    { name: PluginName.InterPodAffinity, weight: 2 },
     { name: PluginName.NodeResourcesBalancedAllocation, weight: 1 },
   ],
 };
@@ -56,7 +69,7 @@ export function buildProfile(config: ProfileConfig = DEFAULT_PROFILE_CONFIG): Pr
     scores: config.score.map(({ name, weight }) => {
       const p = registry[name]?.score;
       if (!p) throw new Error(`plugin ${name} has no Score extension point`);
-      return { name: p.name, weight, score: (pod, ni) => p.score(pod, ni) } satisfies ScorePlugin;
+      return { ...p, weight } satisfies AnyScorePlugin;
     }),
   };
 }

@@ -40,7 +40,7 @@ describe('podRequests', () => {
       0,
     ],
   ])('%s', (_name, pod, cpu, memory) => {
-    expect(podRequests(pod)).toEqual({ milliCpu: cpu, memory, pods: 1 });
+    expect(podRequests(pod)).toEqual({ milliCpu: cpu, memory, pods: 1, scalar: {} });
   });
 
   it.each<[string, Pod, number, number]>([
@@ -49,13 +49,34 @@ describe('podRequests', () => {
     ['an explicit zero stays zero', makePod().requests({ cpu: '0', memory: '0' }).build(), 0, 0],
     ['per container', makePod().requests({ cpu: '1' }).container().build(), 1100, 2 * DEFAULT_MEMORY_REQUEST],
   ])('for scoring, %s', (_name, pod, cpu, memory) => {
-    expect(podRequests(pod, { nonZero: true })).toEqual({ milliCpu: cpu, memory, pods: 1 });
+    expect(podRequests(pod, { nonZero: true })).toEqual({ milliCpu: cpu, memory, pods: 1, scalar: {} });
   });
 });
 
 describe('nodeAllocatable', () => {
   it('reads allocatable, not capacity', () => {
     const node = makeNode().capacity({ cpu: '4', memory: '8Gi', pods: '110' }).allocatable({ cpu: '3500m' }).build();
-    expect(nodeAllocatable(node)).toEqual({ milliCpu: 3500, memory: 8 * 1024 ** 3, pods: 110 });
+    expect(nodeAllocatable(node)).toEqual({ milliCpu: 3500, memory: 8 * 1024 ** 3, pods: 110, scalar: {} });
+  });
+});
+
+describe('extended and other scalar resources', () => {
+  it('are requested like memory: summed over app containers, max with init containers', () => {
+    const pod = makePod()
+      .requests({ 'example.com/foo': '1' })
+      .requests({ 'example.com/foo': '2', 'ephemeral-storage': '1Gi' })
+      .initRequests({ 'example.com/foo': '5' })
+      .build();
+    expect(podRequests(pod).scalar).toEqual({ 'example.com/foo': 5, 'ephemeral-storage': 1024 ** 3 });
+  });
+
+  it('a limit without a request counts as the request', () => {
+    const pod = makePod().container({ resources: { limits: { 'example.com/foo': '2' } } }).build();
+    expect(podRequests(pod).scalar).toEqual({ 'example.com/foo': 2 });
+  });
+
+  it('a node advertises them in allocatable', () => {
+    const node = makeNode().capacity({ 'example.com/foo': '4' }).build();
+    expect(nodeAllocatable(node).scalar).toEqual({ 'example.com/foo': 4 });
   });
 });

@@ -54,6 +54,49 @@ describe('schedulePod: FailedScheduling message', () => {
       '0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}. ' +
         'preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     ],
+    [
+      'a host port taken on the only node',
+      makePod().hostPort(80).build(),
+      [newNodeInfo(small('n1'), [makePod('a').hostPort(80).nodeName('n1').build()])],
+      "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. " +
+        'preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    ],
+    [
+      'an extended resource nobody advertises',
+      makePod().requests({ 'example.com/foo': '1' }).build(),
+      infos(small('n1'), makeNode('n2').capacity({ 'example.com/foo': '1' }).taint('dedicated', 'foo').build()),
+      '0/2 nodes are available: 1 Insufficient example.com/foo, 1 node(s) had untolerated taint {dedicated: foo}. ' +
+        'preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.',
+    ],
+    [
+      'topology spread: skew (fewer zones than minDomains) and a missing label',
+      makePod().labels({ app: 'web' }).spread('zone', 1, { app: 'web' }, { minDomains: 3 }).build(),
+      [
+        newNodeInfo(makeNode('a1').labels({ zone: 'a' }).build(), [makePod('w1').labels({ app: 'web' }).nodeName('a1').build()]),
+        newNodeInfo(makeNode('b1').labels({ zone: 'b' }).build(), [makePod('w2').labels({ app: 'web' }).nodeName('b1').build()]),
+        newNodeInfo(makeNode('bare').build()),
+      ],
+      "0/3 nodes are available: 1 node(s) didn't match pod topology spread constraints (missing required label), " +
+        "2 node(s) didn't match pod topology spread constraints. " +
+        'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    ],
+    [
+      'anti-affinity of the pod and of an existing pod',
+      makePod().labels({ app: 'web' }).podAntiAffinity('kubernetes.io/hostname', { app: 'web' }).build(),
+      [
+        newNodeInfo(small('n1'), [makePod('w1').labels({ app: 'web' }).nodeName('n1').build()]),
+        newNodeInfo(small('n2'), [makePod('loner').podAntiAffinity('kubernetes.io/hostname', { app: 'web' }).nodeName('n2').build()]),
+      ],
+      "0/2 nodes are available: 1 node(s) didn't match pod anti-affinity rules, 1 node(s) didn't satisfy existing pods anti-affinity rules. " +
+        'preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+    ],
+    [
+      'pod affinity nothing satisfies',
+      makePod().podAffinity('kubernetes.io/hostname', { app: 'cache' }).build(),
+      infos(small('n1'), small('n2')),
+      "0/2 nodes are available: 2 node(s) didn't match pod affinity rules. " +
+        'preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+    ],
   ])('%s', (_name, pod, nodeInfos, message) => {
     const r = schedulePod(pod, nodeInfos, defaultProfile, never);
     expect(r).toMatchObject({ kind: 'Unschedulable', message });

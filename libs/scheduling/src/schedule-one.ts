@@ -1,7 +1,7 @@
 import { Pod } from '@kubesim/api';
 import { preemptionMessage } from './default-preemption';
 import { fitErrorMessage, NO_NODES_AVAILABLE_MSG, NodeFilterStatus } from './fit-error';
-import { FilterPlugin, MAX_NODE_SCORE, NodeInfo, Profile, ScorePlugin } from './framework';
+import { AnyFilterPlugin, AnyScorePlugin, CycleContext, MAX_NODE_SCORE, NodeInfo, Profile } from './framework';
 
 export interface PluginScore {
   readonly name: string;
@@ -29,14 +29,20 @@ export type ScheduleResult =
   /** A plugin failed (code Error or an invalid score): retry with back-off, not a FitError. */
   | { readonly kind: 'Error'; readonly message: string };
 
+/** Each filter's PreFilter state for this cycle (undefined for plugins without one), in filter order. */
+export function runPreFilterPlugins(filters: readonly AnyFilterPlugin[], pod: Pod, nodeInfos: readonly NodeInfo[]): unknown[] {
+  return filters.map((p) => p.preFilter?.(pod, nodeInfos));
+}
+
 /** Runs filters in order and stops at the first one that does not return Success, as upstream. */
 export function runFilterPlugins(
-  filters: readonly FilterPlugin[],
+  filters: readonly AnyFilterPlugin[],
   pod: Pod,
   nodeInfo: NodeInfo,
+  states: readonly unknown[] = [],
 ): NodeFilterStatus | undefined {
-  for (const plugin of filters) {
-    const r = plugin.filter(pod, nodeInfo);
+  for (const [i, plugin] of filters.entries()) {
+    const r = plugin.filter(pod, nodeInfo, states[i]);
     if (r.code !== 'Success') {
       return { node: nodeInfo.node.metadata.name, plugin: plugin.name, code: r.code, reasons: r.reasons };
     }
@@ -44,17 +50,24 @@ export function runFilterPlugins(
   return undefined;
 }
 
-function scoreNode(scores: readonly ScorePlugin[], pod: Pod, nodeInfo: NodeInfo): NodeScore | string {
-  const plugins: PluginScore[] = [];
+/**
+ * Runs every score plugin over the feasible nodes (PreScore, Score, NormalizeScore), checks each
+ * final score is an integer in [0, MAX_NODE_SCORE], and sums the weighted scores per node.
+ */
+function scoreNodes(scores: readonly AnyScorePlugin[], pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[], cycle: CycleContext): NodeScore[] | string {
+  const perNode: PluginScore[][] = feasible.map(() => []);
   for (const p of scores) {
-    const s = p.score(pod, nodeInfo);
-    if (!Number.isInteger(s) || s < 0 || s > MAX_NODE_SCORE) {
-      return `plugin "${p.name}" returns an invalid score ${s}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`;
+    const state = p.preScore?.(pod, feasible, all, cycle);
+    const raw = feasible.map((ni) => p.score(pod, ni, state));
+    const final = p.normalize ? p.normalize(raw, state, feasible) : raw;
+    for (const [i, s] of final.entries()) {
+      if (!Number.isInteger(s) || s < 0 || s > MAX_NODE_SCORE) {
+        return `plugin "${p.name}" returns an invalid score ${s}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`;
+      }
+      perNode[i].push({ name: p.name, score: s * p.weight });
     }
-    plugins.push({ name: p.name, score: s * p.weight });
   }
-  const total = plugins.reduce((a, p) => a + p.score, 0);
-  return { node: nodeInfo.node.metadata.name, total, plugins };
+  return feasible.map((ni, i) => ({ node: ni.node.metadata.name, total: perNode[i].reduce((a, p) => a + p.score, 0), plugins: perNode[i] }));
 }
 
 /**
@@ -66,14 +79,16 @@ export function schedulePod(
   nodeInfos: readonly NodeInfo[],
   plugins: Profile,
   rand: () => number,
+  cycle: CycleContext = {},
 ): ScheduleResult {
   if (nodeInfos.length === 0) {
     return { kind: 'Unschedulable', message: NO_NODES_AVAILABLE_MSG, numAllNodes: 0, nodeStatuses: [], unschedulablePlugins: [] };
   }
+  const states = runPreFilterPlugins(plugins.filters, pod, nodeInfos);
   const feasible: NodeInfo[] = [];
   const rejected: NodeFilterStatus[] = [];
   for (const ni of nodeInfos) {
-    const s = runFilterPlugins(plugins.filters, pod, ni);
+    const s = runFilterPlugins(plugins.filters, pod, ni, states);
     if (!s) feasible.push(ni);
     else if (s.code === 'Error') return { kind: 'Error', message: `running "${s.plugin}" filter plugin: ${s.reasons.join(', ')}` };
     else rejected.push(s);
@@ -88,12 +103,8 @@ export function schedulePod(
       unschedulablePlugins: [...new Set(rejected.map((s) => s.plugin))].sort(),
     };
   }
-  const scores: NodeScore[] = [];
-  for (const ni of feasible) {
-    const s = scoreNode(plugins.scores, pod, ni);
-    if (typeof s === 'string') return { kind: 'Error', message: s };
-    scores.push(s);
-  }
+  const scores = scoreNodes(plugins.scores, pod, feasible, nodeInfos, cycle);
+  if (typeof scores === 'string') return { kind: 'Error', message: scores };
   const best = Math.max(...scores.map((s) => s.total));
   const ties = scores.filter((s) => s.total === best);
   const pick = ties.length === 1 ? 0 : Math.min(Math.floor(rand() * ties.length), ties.length - 1);

@@ -132,6 +132,46 @@ describe('SchedulingQueue: unschedulable pool', () => {
     expect(queue.where(pod)).toBe('backoff');
   });
 
+  it('a pod being bound retries only pods with pod affinity or spread constraints', () => {
+    const { queue } = setup();
+    const plain = makePod('plain').build();
+    const affine = makePod('affine').podAffinity('zone', { app: 'cache' }).build();
+    const spread = makePod('spread').spread('zone', 1, { app: 'web' }).build();
+    for (const p of [plain, affine, spread]) fail(queue, p);
+    expect(queue.moveAllToActiveOrBackoff(ClusterEvent.AssignedPodAdd)).toBe(2);
+    expect(queue.where(plain)).toBe('unschedulable');
+  });
+
+  it('a pod bound during the attempt of a pod with pod affinity sends that pod to backoffQ', () => {
+    const { queue } = setup();
+    const affine = makePod('affine').podAffinity('zone', { app: 'cache' }).build();
+    queue.add(affine);
+    queue.pop();
+    queue.moveAllToActiveOrBackoff(ClusterEvent.AssignedPodAdd);
+    queue.addUnschedulable(affine, 1);
+    expect(queue.where(affine)).toBe('backoff');
+  });
+
+  it('a bound pod relabelled also retries pods with required anti-affinity', () => {
+    const { queue } = setup();
+    const plain = makePod('plain').build();
+    const anti = makePod('anti').podAntiAffinity('zone', { app: 'web' }).build();
+    for (const p of [plain, anti]) fail(queue, p);
+    expect(queue.moveAllToActiveOrBackoff(ClusterEvent.AssignedPodUpdate)).toBe(1);
+    expect(queue.where(anti)).toBe('backoff');
+    expect(queue.where(plain)).toBe('unschedulable');
+  });
+
+  it('a pod bound during an attempt does not send the failed pod to backoffQ', () => {
+    const { queue } = setup();
+    const pod = makePod('a').build();
+    queue.add(pod);
+    queue.pop();
+    queue.moveAllToActiveOrBackoff(ClusterEvent.AssignedPodAdd);
+    queue.addUnschedulable(pod, 1);
+    expect(queue.where(pod)).toBe('unschedulable');
+  });
+
   it('is flushed after more than 5 min, on the 30 s tick', () => {
     const { clock, queue } = setup();
     const pod = makePod('a').build();

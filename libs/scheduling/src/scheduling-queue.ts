@@ -16,6 +16,10 @@ export const ClusterEvent = {
   NodeAdd: 'NodeAdd',
   NodeUpdate: 'NodeUpdate',
   AssignedPodDelete: 'AssignedPodDelete',
+  /** A pod got a node: may satisfy pod affinity or even out a spread. */
+  AssignedPodAdd: 'AssignedPodAdd',
+  /** A bound pod's labels changed: may also stop matching an anti-affinity term. */
+  AssignedPodUpdate: 'AssignedPodUpdate',
 } as const;
 export type ClusterEvent = (typeof ClusterEvent)[keyof typeof ClusterEvent];
 
@@ -43,6 +47,13 @@ interface QueuedPod {
 
 const uidOf = (p: Pod | string): string => (typeof p === 'string' ? p : p.metadata.uid);
 const priorityOf = (q: QueuedPod): number => q.pod.spec.priority ?? 0;
+const helpedByPodAdd = (p: Pod): boolean =>
+  Boolean(p.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length || p.spec.topologySpreadConstraints?.length);
+/** A relabelled pod may also stop matching the pod's anti-affinity terms. */
+const helpedByPodUpdate = (p: Pod): boolean => helpedByPodAdd(p) || Boolean(p.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length);
+const helpedBy = (event: ClusterEvent, p: Pod): boolean =>
+  event === ClusterEvent.AssignedPodAdd ? helpedByPodAdd(p) : event === ClusterEvent.AssignedPodUpdate ? helpedByPodUpdate(p) : true;
+const frequent = (event: ClusterEvent): boolean => event === ClusterEvent.AssignedPodAdd || event === ClusterEvent.AssignedPodUpdate;
 const relevant = (p: Pod) => JSON.stringify([p.spec, p.metadata.labels ?? {}, p.metadata.annotations ?? {}]);
 
 /**
@@ -68,6 +79,8 @@ export class SchedulingQueue {
   private seq = 0;
   private schedulingCycle = 0;
   private moveRequestCycle = -1;
+  /** The last cycle in which each kind of event was seen: a pod failing meanwhile retries if the event could help it. */
+  private readonly eventCycle = new Map<ClusterEvent, number>();
 
   constructor(opts: SchedulingQueueOptions) {
     const scale = opts.timeScale ?? 1;
@@ -148,12 +161,15 @@ export class SchedulingQueue {
   /**
    * A cluster event may have made pods schedulable: every unschedulable pod moves to activeQ, or
    * to backoffQ while backing off. (Upstream narrows this per plugin with QueueingHints; kubesim
-   * retries them all, which only costs extra attempts.)
+   * retries them all, which only costs extra attempts, except that a pod being bound only
+   * retries pods with pod affinity or topology spread constraints, the only rules it can help.)
    */
-  moveAllToActiveOrBackoff(_event: ClusterEvent): number {
-    const moved = [...this.queues.unschedulable.values()];
+  moveAllToActiveOrBackoff(event: ClusterEvent): number {
+    const moved = [...this.queues.unschedulable.values()].filter((q) => helpedBy(event, q.pod));
     for (const q of moved) this.put(this.isBackingOff(q) ? 'backoff' : 'active', q);
-    this.moveRequestCycle = this.schedulingCycle;
+    // Binds happen all the time: only a pod they could help retries if it failed meanwhile.
+    if (!frequent(event)) this.moveRequestCycle = this.schedulingCycle;
+    this.eventCycle.set(event, this.schedulingCycle);
     return moved.length;
   }
 
@@ -215,7 +231,8 @@ export class SchedulingQueue {
     this.inFlight.delete(uid);
     if (cycle === undefined || this.where(uid)) return;
     const q: QueuedPod = { pod, timestamp: this.now(), attempts, seq: this.seq++ };
-    this.put(error || this.moveRequestCycle >= cycle ? 'backoff' : 'unschedulable', q);
+    const missed = [...this.eventCycle].some(([event, at]) => at >= cycle && frequent(event) && helpedBy(event, pod));
+    this.put(error || this.moveRequestCycle >= cycle || missed ? 'backoff' : 'unschedulable', q);
   }
 
   private put(name: QueueName, q: QueuedPod): void {

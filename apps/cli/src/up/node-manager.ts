@@ -1,3 +1,4 @@
+import type { AddedNodesFile } from './added-nodes';
 import type { ChildSpec, Supervisor } from './supervisor';
 import { NatsLink } from './nats-link';
 
@@ -9,7 +10,12 @@ export interface NodeOptions {
   labels?: string;
   /** `key=value:NoSchedule,key2:NoExecute` */
   taints?: string;
+  /** More resources to advertise: `example.com/foo=2,ephemeral-storage=50Gi` */
+  resources?: string;
 }
+
+/** How long a kubelet started by `kubesim node add` gets to refuse its settings (it checks them first thing). */
+const SETTINGS_CHECK_MS = 2_000;
 
 interface ManagedNode {
   spec: ChildSpec;
@@ -41,6 +47,8 @@ export class NodeManager {
     private readonly changed: () => void,
     /** Records a user's request, once carried out, in the event log (a resimulation repeats it). */
     private readonly record: (r: NodeRequest) => Promise<void> = async () => undefined,
+    /** Where nodes added on the running cluster are remembered for the next `kubesim up`. */
+    private readonly added?: AddedNodesFile,
   ) {}
 
   names(): string[] {
@@ -64,6 +72,32 @@ export class NodeManager {
     return `node/${name} added (kubelet pid ${this.supervisor.children.get(childName(name))?.process.pid})`;
   }
 
+  /**
+   * `kubesim node add`: a new kubelet, given a moment to refuse bad settings (then it is
+   * forgotten and its complaint is the error), and remembered for the next `kubesim up`.
+   */
+  private async addByRequest(name: string, o: Partial<NodeOptions>): Promise<string> {
+    const message = await this.add(name, o);
+    const child = this.supervisor.children.get(childName(name))!;
+    let stderr = '';
+    child.process.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), SETTINGS_CHECK_MS);
+      // 'close' comes after the output is read, so the complaint is in `stderr`.
+      child.process.once('close', () => (clearTimeout(timer), resolve(true)));
+    });
+    if (exited) {
+      await this.nodes.get(name)?.link.close();
+      this.nodes.delete(name);
+      this.supervisor.children.delete(childName(name));
+      this.changed();
+      const why = stderr.trim().replace(/^kubelet: /, '') || `it exited (code ${child.process.exitCode})`;
+      throw new Error(`node "${name}" not added: ${why}`);
+    }
+    this.added?.add({ name, ...definedOnly(o) });
+    return message;
+  }
+
   /** A user's request (`kubesim node …`): carried out, then recorded in the log. */
   async handle(r: NodeRequest): Promise<string> {
     const message = await this.carryOut(r);
@@ -72,7 +106,7 @@ export class NodeManager {
   }
 
   private async carryOut(r: NodeRequest): Promise<string> {
-    if (r.op === 'add') return this.add(r.name, r);
+    if (r.op === 'add') return this.addByRequest(r.name, r);
     const n = this.nodes.get(r.name);
     if (!n) throw new Error(`node "${r.name}" is not one of this cluster's kubelets (${this.names().join(', ')})`);
     switch (r.op) {

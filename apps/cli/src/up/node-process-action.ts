@@ -5,6 +5,6 @@ import type { NodeRequest } from './node-manager';
 export function nodeProcessAction(r: NodeRequest): Omit<RecordNodeProcessActionRequest, 'by'> {
   const cause = `kubesim node ${r.op} ${r.name}`;
   if (r.op !== 'add') return { name: r.name, action: r.op, cause };
-  const node = Object.fromEntries(Object.entries({ cpu: r.cpu, memory: r.memory, pods: r.pods, labels: r.labels, taints: r.taints }).filter(([, v]) => v !== undefined));
+  const node = Object.fromEntries(Object.entries({ cpu: r.cpu, memory: r.memory, pods: r.pods, labels: r.labels, taints: r.taints, resources: r.resources }).filter(([, v]) => v !== undefined));
   return { name: r.name, action: 'add', cause, ...(Object.keys(node).length ? { node } : {}) };
 }

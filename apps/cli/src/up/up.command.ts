@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { kubeconfig } from './kubeconfig';
 import { ensureNatsServer } from './nats-binary';
 import { controlSocket, serveControl } from './control-server';
-import { childName, NodeManager, type NodeRequest } from './node-manager';
+import { AddedNodesFile } from './added-nodes';
+import { childName, NodeManager, type NodeOptions, type NodeRequest } from './node-manager';
 import { nodeProcessAction } from './node-process-action';
 import { Supervisor, type ChildSpec } from './supervisor';
 
@@ -91,7 +92,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     file.pids = Object.fromEntries([...supervisor.children].map(([n, c]) => [n, c.process.pid ?? 0]));
     writeFileSync(join(dataDir, 'cluster.json'), JSON.stringify(file, null, 2));
   };
-  const kubelet = (name: string, kubeletNatsUrl: string, n: { cpu: string; memory: string; pods: number; labels?: string; taints?: string }): ChildSpec => {
+  const kubelet = (name: string, kubeletNatsUrl: string, n: NodeOptions): ChildSpec => {
     const spec = node('kubelet', childName(name), {
       KUBESIM_NODE_NAME: name,
       KUBESIM_NODE_CPU: n.cpu,
@@ -99,15 +100,17 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
       KUBESIM_NODE_PODS: String(n.pods),
       ...(n.labels ? { KUBESIM_NODE_LABELS: n.labels } : {}),
       ...(n.taints ? { KUBESIM_NODE_TAINTS: n.taints } : {}),
+      ...(n.resources ? { KUBESIM_NODE_RESOURCES: n.resources } : {}),
     });
     return { ...spec, env: { ...spec.env, KUBESIM_NATS_URL: kubeletNatsUrl } };
   };
+  const added = new AddedNodesFile(dataDir);
   let api: ApiClient | undefined;
   const record = async (r: NodeRequest) => {
     const reply = await api?.recordNodeProcessAction(nodeProcessAction(r)).catch((e: unknown) => ({ ok: false as const, error: e }));
     if (reply && !reply.ok) out(`kubesim: ${r.op} of ${r.name} was not recorded in the event log: ${'status' in reply ? reply.status.message : String(reply.error)}\n`);
   };
-  const nodes = new NodeManager(supervisor, o.natsPort, kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile, record);
+  const nodes = new NodeManager(supervisor, o.natsPort, kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile, record, added);
   let control: Server | undefined;
 
   const stop = async () => {
@@ -127,6 +130,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     supervisor.start(node('scheduler', 'scheduler'));
     supervisor.start(node('controller-manager', 'controller-manager', o.nodeLostPolicy ? { KUBESIM_NODE_LOST_POLICY: o.nodeLostPolicy } : {}));
     for (let i = 1; i <= o.nodes; i++) await nodes.add(`node-${i}`);
+    await restartAddedNodes(server, nodes, added, out);
     writeFileSync(join(dataDir, 'kubeconfig'), kubeconfig(server));
     writeClusterFile();
     control = await serveControl(controlSocket(dataDir), (r) => nodes.handle(r));
@@ -135,6 +139,23 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   } catch (e) {
     await stop();
     throw e;
+  }
+}
+
+/**
+ * The nodes a previous `kubesim node add` put in this data dir start again, except those whose
+ * Node object is gone (`kubectl delete node`): they are forgotten.
+ */
+async function restartAddedNodes(server: string, nodes: NodeManager, added: AddedNodesFile, out: (s: string) => void): Promise<void> {
+  for (const n of added.load()) {
+    if (nodes.names().includes(n.name)) continue;
+    const res = await fetch(`${server}/api/v1/nodes/${encodeURIComponent(n.name)}`);
+    if (res.status === 404) {
+      added.remove(n.name);
+      out(`kubesim: node ${n.name} (added with kubesim node add) was deleted from the cluster; not starting it again\n`);
+      continue;
+    }
+    await nodes.add(n.name, n);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Node } from '@kubesim/api';
 import { aNode } from '@kubesim/testing';
-import { conditionTaintChanges, readyStatus } from './node-taints';
+import { conditionTaintChanges, readyStatus, splitRateLimited } from './node-taints';
 
 const NOW = Date.parse('2024-05-01T10:00:00Z');
 const unreachableExec = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' as const, timeAdded: '2024-05-01T10:00:00Z' };
@@ -25,5 +25,21 @@ describe('readyStatus', () => {
   it('is the Ready condition, Unknown without one', () => {
     expect(readyStatus(aNode('n'))).toBe('True');
     expect(readyStatus({ ...aNode('n'), status: { ...aNode('n').status, conditions: [] } })).toBe('Unknown');
+  });
+});
+
+describe('splitRateLimited', () => {
+  it('a new NoExecute taint waits for the rate limiter; its NoSchedule twin goes at once', () => {
+    expect(splitRateLimited(conditionTaintChanges(aNode('node-2'), 'Unknown', NOW))).toEqual({ now: { add: [unreachableSched], remove: [] }, limited: unreachableExec });
+  });
+
+  it('swapping unreachable for not-ready is not rate limited', () => {
+    const changes = conditionTaintChanges(tainted(unreachableExec), 'False', NOW);
+    expect(splitRateLimited(changes)).toEqual({ now: changes });
+  });
+
+  it('removals go at once', () => {
+    const changes = conditionTaintChanges(tainted(unreachableExec, unreachableSched), 'True', NOW);
+    expect(splitRateLimited(changes)).toEqual({ now: changes });
   });
 });

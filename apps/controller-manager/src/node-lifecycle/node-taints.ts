@@ -31,3 +31,14 @@ export function conditionTaintChanges(node: Node, ready: ConditionStatus, now: n
   }
   return out;
 }
+
+/**
+ * Which of `changes` apply at once and which NoExecute taint waits for the zone's rate limiter
+ * (upstream processTaintBaseEviction): removals and NoSchedule taints go at once, and so does a
+ * NoExecute taint that replaces the other key's (unreachable ⇄ not-ready); a new NoExecute taint waits.
+ */
+export function splitRateLimited(changes: TaintChanges): { now: TaintChanges; limited?: Taint } {
+  const swap = changes.remove.some((t) => t.effect === 'NoExecute');
+  const limited = swap ? undefined : changes.add.find((t) => t.effect === 'NoExecute');
+  return { now: { add: changes.add.filter((t) => t !== limited), remove: changes.remove }, ...(limited ? { limited } : {}) };
+}

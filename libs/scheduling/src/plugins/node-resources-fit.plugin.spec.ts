@@ -41,7 +41,33 @@ describe('NodeResourcesFit filter', () => {
       [],
       ok,
     ],
+    ['an extended resource the node does not advertise', makePod().requests({ 'example.com/foo': '1' }).build(), [], no('Insufficient example.com/foo')],
+    ['ephemeral-storage beyond allocatable', makePod().requests({ 'ephemeral-storage': '1Gi' }).build(), [], no('Insufficient ephemeral-storage')],
   ])('%s', (_name, pod, pods, expected) => {
     expect(nodeResourcesFit.filter(pod, newNodeInfo(node, pods))).toEqual(expected);
+  });
+});
+
+describe('NodeResourcesFit filter, extended resources', () => {
+  const gpuNode = makeNode('n1').capacity({ 'example.com/foo': '2' }).build();
+  const using = (n: string) => makePod('user').nodeName('n1').requests({ 'example.com/foo': n }).phase('Running').build();
+
+  it.each<[string, Pod, Pod[], FilterResult]>([
+    ['fits what is advertised', makePod().requests({ 'example.com/foo': '2' }).build(), [], ok],
+    ['beyond what is left', makePod().requests({ 'example.com/foo': '2' }).build(), [using('1')], no('Insufficient example.com/foo')],
+    [
+      'a limit alone is the request',
+      makePod().container({ resources: { limits: { 'example.com/foo': '3' } } }).build(),
+      [],
+      no('Insufficient example.com/foo'),
+    ],
+    [
+      'with cpu, in a fixed order',
+      makePod().requests({ cpu: '5', 'example.com/foo': '3', 'example.com/bar': '1' }).build(),
+      [],
+      no('Insufficient cpu', 'Insufficient example.com/bar', 'Insufficient example.com/foo'),
+    ],
+  ])('%s', (_name, pod, pods, expected) => {
+    expect(nodeResourcesFit.filter(pod, newNodeInfo(gpuNode, pods))).toEqual(expected);
   });
 });

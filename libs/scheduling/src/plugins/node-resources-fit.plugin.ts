@@ -5,9 +5,13 @@ import { podRequests } from '../resources';
 export const ERR_REASON_TOO_MANY_PODS = 'Too many pods';
 export const ERR_REASON_INSUFFICIENT_CPU = 'Insufficient cpu';
 export const ERR_REASON_INSUFFICIENT_MEMORY = 'Insufficient memory';
+/** `Insufficient ephemeral-storage`, `Insufficient example.com/foo`, … */
+export const errReasonInsufficient = (resource: string): string => `Insufficient ${resource}`;
 
 /**
- * Requests (init-container max rule) vs allocatable minus what the node's pods already request.
+ * Requests (init-container max rule) vs allocatable minus what the node's pods already request,
+ * for cpu, memory, the pod count and every other resource the pod asks for (ephemeral-storage,
+ * extended resources such as `example.com/foo`: a node that does not advertise one has 0 of it).
  * Always `Unschedulable`, i.e. something preemption could in principle fix. (Newer upstream marks a
  * request larger than the whole allocatable as unresolvable; kubesim follows the 1.2x behaviour.)
  */
@@ -22,6 +26,10 @@ export const nodeResourcesFit = {
     }
     if (want.memory > 0 && want.memory > allocatable.memory - requested.memory) {
       reasons.push(ERR_REASON_INSUFFICIENT_MEMORY);
+    }
+    for (const name of Object.keys(want.scalar).sort()) {
+      const q = want.scalar[name];
+      if (q > 0 && q > (allocatable.scalar[name] ?? 0) - (requested.scalar[name] ?? 0)) reasons.push(errReasonInsufficient(name));
     }
     return reasons.length === 0 ? success() : status('Unschedulable', ...reasons);
   },

@@ -4,11 +4,13 @@ import {
   NodeSelectorRequirement,
   NodeSelectorTerm,
   Pod,
+  PodAffinityTerm,
   PodPhase,
   ResourceList,
   Taint,
   TaintEffect,
   Toleration,
+  TopologySpreadConstraint,
 } from '@kubesim/api';
 
 /** Fixed, so built objects are deterministic. */
@@ -104,6 +106,42 @@ export class PodBuilder {
   /** Shorthand: one required term with one `key <operator> values` expression. */
   nodeAffinity(key: string, operator: NodeSelectorRequirement['operator'], values?: string[]): this {
     return this.nodeAffinityTerm({ matchExpressions: [{ key, operator, ...(values ? { values } : {}) }] });
+  }
+
+  /** Adds an app container publishing `containerPort` on the node's `hostPort`. */
+  hostPort(hostPort: number, protocol = 'TCP', hostIP?: string): this {
+    return this.container({ ports: [{ containerPort: hostPort, hostPort, protocol, ...(hostIP ? { hostIP } : {}) }] });
+  }
+
+  /** Adds a `DoNotSchedule` spread constraint over pods with these labels (pass `whenUnsatisfiable` etc. in `extra`). */
+  spread(topologyKey: string, maxSkew: number, matchLabels: Record<string, string>, extra: Partial<TopologySpreadConstraint> = {}): this {
+    (this.pod.spec.topologySpreadConstraints ??= []).push({
+      maxSkew,
+      topologyKey,
+      whenUnsatisfiable: 'DoNotSchedule',
+      labelSelector: { matchLabels },
+      ...extra,
+    });
+    return this;
+  }
+
+  /** Adds a required pod-affinity term selecting pods with these labels. */
+  podAffinity(topologyKey: string, matchLabels: Record<string, string>, extra: Partial<PodAffinityTerm> = {}): this {
+    const pa = ((this.pod.spec.affinity ??= {}).podAffinity ??= {});
+    (pa.requiredDuringSchedulingIgnoredDuringExecution ??= []).push({ topologyKey, labelSelector: { matchLabels }, ...extra });
+    return this;
+  }
+
+  /** Adds a required pod-anti-affinity term selecting pods with these labels. */
+  podAntiAffinity(topologyKey: string, matchLabels: Record<string, string>, extra: Partial<PodAffinityTerm> = {}): this {
+    const pa = ((this.pod.spec.affinity ??= {}).podAntiAffinity ??= {});
+    (pa.requiredDuringSchedulingIgnoredDuringExecution ??= []).push({ topologyKey, labelSelector: { matchLabels }, ...extra });
+    return this;
+  }
+
+  deleting(at = CREATED): this {
+    this.pod.metadata.deletionTimestamp = at;
+    return this;
   }
 
   toleration(t: Toleration): this {

@@ -75,3 +75,23 @@ describe('kubectl describe pod layout', () => {
     expect(eventsBlock([], NOW)).toEqual(['Events:                      <none>']);
   });
 });
+
+describe('kubectl describe pod: container ports', () => {
+  const withPorts = (ports: object[]) =>
+    describePod({ ...pod, spec: { ...pod.spec, containers: [{ name: 'web', image: 'nginx', ports }] }, status: { ...pod.status, containerStatuses: [] } } as unknown as Pod, [], NOW);
+
+  it('one port: its host port (0 when none)', () => {
+    expect(withPorts([{ containerPort: 80, hostPort: 8080, protocol: 'TCP' }])).toMatch(/\n    Port:\s+80\/TCP\n    Host Port:\s+8080\/TCP\n/);
+    expect(withPorts([{ containerPort: 80, protocol: 'TCP' }])).toMatch(/\n    Port:\s+80\/TCP\n    Host Port:\s+0\/TCP\n/);
+  });
+
+  it('several ports: Ports and Host Ports', () => {
+    expect(withPorts([{ containerPort: 80, hostPort: 80, protocol: 'TCP' }, { containerPort: 53, protocol: 'UDP' }])).toMatch(
+      /\n    Ports:\s+80\/TCP, 53\/UDP\n    Host Ports:\s+80\/TCP, 0\/UDP\n/,
+    );
+  });
+
+  it('no ports: <none>', () => {
+    expect(withPorts([])).toMatch(/\n    Port:\s+<none>\n    Host Port:\s+<none>\n/);
+  });
+});

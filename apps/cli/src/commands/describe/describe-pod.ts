@@ -73,8 +73,10 @@ function containers(specs: readonly Container[], statuses: readonly ContainerSta
     if (st?.containerID) rows.push(['Container ID', st.containerID]);
     rows.push(['Image', c.image]);
     rows.push(['Image ID', st?.imageID ?? '']);
+    // kubectl's describeContainerPorts / describeContainerHostPorts: "Ports" once there are several.
     const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`);
-    rows.push(['Port', ports.join(', ') || '<none>'], ['Host Port', ports.length ? ports.map(() => '0/TCP').join(', ') : '<none>']);
+    const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`);
+    rows.push([ports.length > 1 ? 'Ports' : 'Port', ports.join(', ') || '<none>'], [hostPorts.length > 1 ? 'Host Ports' : 'Host Port', hostPorts.join(', ') || '<none>']);
     const block = aligned('    ', rows);
     for (const [label, argv] of [['Command', c.command], ['Args', c.args]] as const) {
       if (argv?.length) block.push(`    ${label}:`, ...argv.map((a) => `      ${a}`));
