@@ -2,6 +2,7 @@ import type { GenericKind, GenericObject, KubeObject, Service } from '@kubesim/a
 import type { CommandOf } from './commands';
 import { alreadyExists, conflict, NAMESPACE, notFound, type ResourceRef } from './errors';
 import type { ClusterEvent, EventMeta } from './events';
+import { allocateNodePorts } from './service-node-ports';
 import { getNamespace, type ClusterView, type DecideContext } from './view';
 
 /** The REST names of the generically stored kinds, for Status messages (`deployments.apps "x" not found`). */
@@ -53,6 +54,7 @@ export function createObject(c: CommandOf<'CreateObject'>, view: ClusterView, ct
     const ip = nextClusterIP(view);
     object = { ...object, spec: { ...object.spec, clusterIP: ip, clusterIPs: [ip] } };
   }
+  if (object.kind === 'Service') object = allocateNodePorts(object, view, refOf(kind, name));
   return [{ ...meta(ctx), type: 'ObjectCreated', object }];
 }
 
@@ -62,10 +64,11 @@ export function updateObject(c: CommandOf<'UpdateObject'>, view: ClusterView, ct
   const { name, namespace = '' } = c.object.metadata;
   const old = existing(view, kind, namespace, name, c.object.metadata.uid || undefined);
   checkVersion(old, kind, c.resourceVersion);
-  const generation = (old.metadata.generation ?? 1) + (same(old.spec, c.object.spec) ? 0 : 1);
+  const object = c.object.kind === 'Service' ? allocateNodePorts(c.object, view, refOf(kind, name), old as Service) : c.object;
+  const generation = (old.metadata.generation ?? 1) + (same(old.spec, object.spec) ? 0 : 1);
   const next = {
-    ...c.object,
-    metadata: { ...c.object.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion, generation },
+    ...object,
+    metadata: { ...object.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion, generation },
     status: old.status,
   } as GenericObject;
   if (same(next, old)) return [];
