@@ -13,7 +13,7 @@ import { GenericResources } from './generic-resource';
 import { applyPatch } from './patch';
 import { validateFields } from './field-validation';
 import { updateNode } from './node-writes';
-import { badRequest, failure, methodNotAllowed, StatusError, toStatus } from './status';
+import { badRequest, failure, methodNotAllowed, StatusError, toStatus, unservedResource } from './status';
 import { listReply, objectReply, watchEncoding, type Reply } from './read-output';
 import { serveWatch } from './watch';
 import { NAMESPACE_RESOURCE_ERRORS, createNamespace } from './namespace-writes';
@@ -71,7 +71,7 @@ export class ApiController {
       return this.leases.serve(path, req.method.toUpperCase(), req.header('accept'), req.query as Record<string, unknown>);
     }
     const info = resourceInfo(path.resource, groupVersion);
-    if (!info) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+    if (!info) throw unservedResource(req.method, path.resource, path.kind === 'collection' ? undefined : path.name);
     if (info.namespaced === false && path.namespace !== undefined) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
     const ns = info.namespaced ? path.namespace : undefined;
     const method = req.method.toUpperCase();

@@ -38,3 +38,10 @@ export function toStatus(e: unknown): Status {
   const message = e instanceof Error ? e.message : String(e);
   return failure(500, 'InternalError', `Internal error occurred: ${message}`);
 }
+
+/**
+ * A resource kubesim does not serve (configmaps, secrets …): the 404 in client-go's words for one,
+ * `… (post configmaps)`, so kubectl's line says which (`error: failed to create configmap: …`).
+ */
+export const unservedResource = (verb: string, resource: string, name?: string) =>
+  new StatusError(failure(404, 'NotFound', `the server could not find the requested resource (${verb.toLowerCase()} ${resource}${name ? ` ${name}` : ''})`));
