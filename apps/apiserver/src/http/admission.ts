@@ -76,7 +76,7 @@ export function admit(kind: GenericKind, body: Record<string, any>, namespace: s
   }
   const name = typeof body.metadata?.name === 'string' ? body.metadata.name : '';
   const causes = kind === 'Service' ? validateDto(ServiceDto, body) : workloadCauses(body);
-  if (causes.length) throw new StatusError(invalidStatus(kind, name, causes));
+  if (causes.length) throw new StatusError(invalidStatus(kind, name, causes, kind === 'Service' ? undefined : 'apps'));
   const metadata = objectMeta(body, namespace, current);
   const spec = body.spec;
   switch (kind) {
