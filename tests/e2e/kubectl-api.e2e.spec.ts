@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { Cluster, eventually } from './harness';
-
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+import { Cluster, eventually, hasKubectl } from './harness';
 
 /** kubectl's API-driven commands against kubesim: explain (OpenAPI v3), node leases, create. */
 describe.skipIf(!hasKubectl)('kubectl explain, leases and create against kubesim (skipped: kubectl not installed)', () => {
   let cluster: Cluster;
   const k = (...args: string[]) => cluster.kubectl(...args);
-  const ok = async (...args: string[]) => {
-    const r = await k(...args);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
-  };
+  const ok = (...args: string[]) => cluster.kubectlOk(...args);
 
   beforeAll(async () => {
     cluster = await Cluster.create({ nodes: 1, timeScale: 0.1 });

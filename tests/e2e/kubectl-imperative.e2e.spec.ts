@@ -1,7 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { Cluster, eventually } from './harness';
-
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+import { Cluster, eventually, hasKubectl } from './harness';
 
 /**
  * The imperative commands of the Kubernetes tutorials (hello-minikube, "Using a Service to Expose
@@ -11,11 +8,7 @@ const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'ut
 describe.skipIf(!hasKubectl)('kubectl imperative commands against kubesim (skipped: kubectl not installed)', () => {
   let cluster: Cluster;
   const k = (...args: string[]) => cluster.kubectl(...args);
-  const ok = async (...args: string[]) => {
-    const r = await k(...args);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
-  };
+  const ok = (...args: string[]) => cluster.kubectlOk(...args);
   const json = async (...args: string[]) => JSON.parse(await ok(...args, '-o', 'json'));
   const runningPods = async (selector: string) =>
     (await json('get', 'pods', '-l', selector)).items.filter((p: any) => p.status.phase === 'Running' && !p.metadata.deletionTimestamp);
