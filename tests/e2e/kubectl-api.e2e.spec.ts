@@ -94,11 +94,10 @@ describe.skipIf(!hasKubectl)('kubectl explain, leases and create against kubesim
       expect(again).toEqual({ code: 1, stdout: '', stderr: 'Error from server (AlreadyExists): namespaces "team-a" already exists\n' });
     });
 
-    it('create deployment (no protobuf decoding for it yet): a clear 415 message, nothing created', async () => {
-      const r = await k('create', 'deployment', 'web', '--image=nginx');
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('kubesim decodes protobuf only for Namespace; send Deployment as application/json or application/yaml');
+    it('create deployment in that namespace (protobuf): created there, not in default', async () => {
+      expect(await ok('create', 'deployment', 'web', '--image=nginx', '-n', 'team-a')).toBe('deployment.apps/web created\n');
       expect((await k('get', 'deployment', 'web')).stderr).toBe('Error from server (NotFound): deployments.apps "web" not found\n');
+      expect(JSON.parse(await ok('get', 'deployment', 'web', '-n', 'team-a', '-o', 'json')).metadata).toMatchObject({ name: 'web', namespace: 'team-a', labels: { app: 'web' } });
     });
   });
 });
