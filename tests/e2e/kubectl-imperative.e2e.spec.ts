@@ -87,6 +87,17 @@ describe.skipIf(!hasKubectl)('kubectl imperative commands against kubesim (skipp
     }, 90_000, 500);
   });
 
+  it('rollout undo of a created deployment (the tutorial’s last step): its first ReplicaSet comes back as revision 3', async () => {
+    await ok('rollout', 'status', 'deployment/nginx', '--timeout=60s');
+    expect((await json('get', 'deployment', 'nginx')).metadata.annotations).toMatchObject({ 'deployment.kubernetes.io/revision': '2' });
+    expect(await ok('rollout', 'undo', 'deployment/nginx')).toBe('deployment.apps/nginx rolled back\n');
+    await ok('rollout', 'status', 'deployment/nginx', '--timeout=60s');
+    const d = await json('get', 'deployment', 'nginx');
+    expect(d.spec.template.spec.containers[0].image).toBe('nginx');
+    await eventually(async () => expect(await ok('rollout', 'history', 'deployment/nginx')).toMatch(/^deployment\.apps\/nginx \nREVISION\s+CHANGE-CAUSE\n2\s+<none>\n3\s+<none>\n\n$/), 10_000);
+    expect((await json('get', 'rs', '-l', 'app=nginx')).items).toHaveLength(2);
+  });
+
   it('bad input: an invalid name and a duplicate are refused with kube-apiserver’s lines', async () => {
     const bad = await k('create', 'deployment', 'Bad', '--image=nginx');
     expect(bad.code).toBe(1);

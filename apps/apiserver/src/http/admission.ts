@@ -63,7 +63,14 @@ function serviceSpec(spec: Record<string, any>, current?: GenericObject): Record
   };
 }
 
-const template = (body: Record<string, any>) => ({ ...body.spec.template, metadata: { ...(body.spec.template.metadata ?? {}) }, spec: defaultPodSpec(body.spec.template.spec) });
+/**
+ * The pod template, defaulted. `creationTimestamp: null` (what kubectl writes for Go's zero time, e.g.
+ * in `rollout undo`'s patch) is dropped as Go's decoder drops it, so the template hashes as before.
+ */
+function template(body: Record<string, any>) {
+  const { creationTimestamp, ...metadata } = body.spec.template.metadata ?? {};
+  return { ...body.spec.template, metadata: { ...metadata, ...(creationTimestamp != null ? { creationTimestamp } : {}) }, spec: defaultPodSpec(body.spec.template.spec) };
+}
 
 /**
  * Validation and defaulting of a generically stored kind, as kube-apiserver's strategies do.
