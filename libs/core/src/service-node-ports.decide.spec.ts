@@ -50,4 +50,12 @@ describe('node ports (NodePort and LoadBalancer services)', () => {
       .then([{ type: 'ObjectUpdated' }]);
     expect(nodePorts(events)).toEqual([30080, 30000]);
   });
+
+  it('an ExternalName service changed to NodePort gets a cluster IP and a node port on the update', () => {
+    const ext = { ...aService('ext', 'ExternalName', [], { externalName: 'example.com' }), metadata: { ...aService('ext', 'ExternalName', []).metadata, resourceVersion: '2' } };
+    const [e] = given(namespaceCreated(), created(ext))
+      .when({ type: 'UpdateObject', object: aService('ext', 'NodePort', [{ port: 80 }]) })
+      .then([{ type: 'ObjectUpdated' }]);
+    expect((e as { object: Service }).object.spec).toMatchObject({ clusterIP: '10.96.0.11', clusterIPs: ['10.96.0.11'], ports: [{ port: 80, nodePort: 30000 }] });
+  });
 });
