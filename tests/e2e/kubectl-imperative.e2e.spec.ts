@@ -106,6 +106,14 @@ describe.skipIf(!hasKubectl)('kubectl imperative commands against kubesim (skipp
     expect(dup.stderr).toBe('error: failed to create deployment: deployments.apps "nginx" already exists\n');
   });
 
+  it('--dry-run=server is refused and changes nothing; --dry-run=client works as ever', async () => {
+    const r = await k('create', 'service', 'clusterip', 'dry', '--tcp=80:8080', '--dry-run=server');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: failed to create ClusterIP service: kubesim does not support server-side dry run (dryRun=All); nothing was changed — use --dry-run=client\n');
+    expect((await k('get', 'svc', 'dry')).stderr).toBe('Error from server (NotFound): services "dry" not found\n');
+    expect(await ok('create', 'deployment', 'dry', '--image=nginx', '--dry-run=client')).toBe('deployment.apps/dry created (dry run)\n');
+  });
+
   it('kinds kubesim does not serve: kubectl says which resource was not found', async () => {
     const cm = await k('create', 'configmap', 'my-config', '--from-literal=a=b');
     expect(cm.code).toBe(1);

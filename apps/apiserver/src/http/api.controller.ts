@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CommandBus } from '../commands/command-bus';
 import { Projection } from '@kubesim/eventlog';
 import { parseBody } from './body';
+import { refuseServerDryRun } from './dry-run';
 import { list, makeQuery } from './list';
 import { createPod, deleteOptions, updatePod } from './pod-writes';
 import { parseApiPath, type ApiPath } from './request-path';
@@ -65,6 +66,7 @@ export class ApiController {
   }
 
   private async route(path: ApiPath, req: Request, res: Response, groupVersion = 'v1'): Promise<Reply | undefined> {
+    refuseServerDryRun(req.method, req.query.dryRun);
     if (path.kind === 'discovery') return { code: 200, body: apiResourceList(groupVersion) };
     if (path.kind === 'unknown') throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
     if (groupVersion === 'coordination.k8s.io/v1' && path.resource === 'leases') {
