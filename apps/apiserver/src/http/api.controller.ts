@@ -51,7 +51,7 @@ export class ApiController {
   @All(['api/v1', 'api/v1/*path', 'apis', 'apis/*path'])
   async handle(@Req() req: Request, @Res() res: Response): Promise<void> {
     try {
-      const root = apiRoot(req.path);
+      const root = apiRoot(req.path, req.method);
       if (root.kind === 'groups') return void res.type('application/json').send(JSON.stringify(apiGroupList()));
       if (root.kind === 'group') return void res.type('application/json').send(JSON.stringify(apiGroup(root.group)));
       const path = parseApiPath(root.rest);
@@ -73,7 +73,7 @@ export class ApiController {
       return this.leases.serve(path, req.method.toUpperCase(), req.header('accept'), req.query as Record<string, unknown>);
     }
     const info = resourceInfo(path.resource, groupVersion);
-    if (!info) throw unservedResource(req.method, path.resource, path.kind === 'collection' ? undefined : path.name);
+    if (!info) throw unservedResource(req.method, groupVersion === 'v1' ? path.resource : `${path.resource}.${groupVersion.split('/')[0]}`, path.kind === 'collection' ? undefined : path.name);
     if (info.namespaced === false && path.namespace !== undefined) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
     const ns = info.namespaced ? path.namespace : undefined;
     const method = req.method.toUpperCase();
