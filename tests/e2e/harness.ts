@@ -1,10 +1,13 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@kubesim/testing';
 
 export const ROOT = resolve(__dirname, '../..');
+
+/** Whether a kubectl is installed: the kubectl suites report as skipped, by name, where it is not. */
+export const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 const BIN = join(ROOT, 'bin', 'kubesim');
 
 export interface CliResult {
@@ -112,6 +115,13 @@ export class Cluster {
 
   kubectl(...args: string[]): Promise<CliResult> {
     return run('kubectl', ['--server', this.server, ...args], { KUBECONFIG: '/dev/null' });
+  }
+
+  /** kubectl's stdout; a non-zero exit throws with its stderr. */
+  async kubectlOk(...args: string[]): Promise<string> {
+    const r = await this.kubectl(...args);
+    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout;
   }
 
   /** kubectl with `input` on its stdin (`kubectl exec -i`). */

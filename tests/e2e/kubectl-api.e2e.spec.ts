@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { Cluster, eventually } from './harness';
-
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+import { Cluster, eventually, hasKubectl } from './harness';
 
 /** kubectl's API-driven commands against kubesim: explain (OpenAPI v3), node leases, create. */
 describe.skipIf(!hasKubectl)('kubectl explain, leases and create against kubesim (skipped: kubectl not installed)', () => {
   let cluster: Cluster;
   const k = (...args: string[]) => cluster.kubectl(...args);
-  const ok = async (...args: string[]) => {
-    const r = await k(...args);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
-  };
+  const ok = (...args: string[]) => cluster.kubectlOk(...args);
 
   beforeAll(async () => {
     cluster = await Cluster.create({ nodes: 1, timeScale: 0.1 });
@@ -101,11 +94,10 @@ describe.skipIf(!hasKubectl)('kubectl explain, leases and create against kubesim
       expect(again).toEqual({ code: 1, stdout: '', stderr: 'Error from server (AlreadyExists): namespaces "team-a" already exists\n' });
     });
 
-    it('create deployment (no protobuf decoding for it yet): a clear 415 message, nothing created', async () => {
-      const r = await k('create', 'deployment', 'web', '--image=nginx');
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('kubesim decodes protobuf only for Namespace; send Deployment as application/json or application/yaml');
+    it('create deployment in that namespace (protobuf): created there, not in default', async () => {
+      expect(await ok('create', 'deployment', 'web', '--image=nginx', '-n', 'team-a')).toBe('deployment.apps/web created\n');
       expect((await k('get', 'deployment', 'web')).stderr).toBe('Error from server (NotFound): deployments.apps "web" not found\n');
+      expect(JSON.parse(await ok('get', 'deployment', 'web', '-n', 'team-a', '-o', 'json')).metadata).toMatchObject({ name: 'web', namespace: 'team-a', labels: { app: 'web' } });
     });
   });
 });

@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Cluster, eventually } from './harness';
-
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+import { Cluster, eventually, hasKubectl } from './harness';
 
 const deployment = (image: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -34,11 +31,7 @@ describe.skipIf(!hasKubectl)('kubectl workflows against kubesim (skipped: kubect
     return f;
   };
   const k = (...args: string[]) => cluster.kubectl(...args);
-  const ok = async (...args: string[]) => {
-    const r = await k(...args);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
-  };
+  const ok = (...args: string[]) => cluster.kubectlOk(...args);
 
   beforeAll(async () => {
     cluster = await Cluster.create({ nodes: 3, timeScale: 0.1 });

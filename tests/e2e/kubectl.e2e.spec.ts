@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Cluster, eventually } from './harness';
-
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+import { Cluster, eventually, hasKubectl } from './harness';
 
 /** Real kubectl against `kubesim up`: the columns and strings a real cluster prints. */
 describe.skipIf(!hasKubectl)('kubectl against kubesim (skipped: kubectl not installed)', () => {

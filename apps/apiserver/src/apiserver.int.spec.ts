@@ -8,6 +8,7 @@ import type { NatsConnection } from 'nats';
 import type { AddressInfo } from 'node:net';
 import { startApiserver } from './apiserver';
 import { ApiserverConfig } from './config/apiserver.config';
+import { bytesOf, KUBECTL_BODIES } from './http/protobuf/kubectl-bodies.fixture';
 
 const pod = (name: string, extra: Record<string, unknown> = {}) => ({
   apiVersion: 'v1',
@@ -105,6 +106,27 @@ describe('apiserver on a real nats-server', () => {
     expect((await http('GET', '/api/v1/namespaces/default/pods/nope')).body).toMatchObject({ code: 404, reason: 'NotFound', message: 'pods "nope" not found' });
     const r = await http('POST', '/api/v1/namespaces/nowhere/pods', pod('x'));
     expect(r.body).toMatchObject({ code: 404, reason: 'NotFound', message: 'namespaces "nowhere" not found' });
+  });
+
+  it('a resource kubesim does not serve: 404 naming the verb and resource, as client-go words it', async () => {
+    const created = await http('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } });
+    expect(created).toMatchObject({ code: 404, body: { reason: 'NotFound', message: 'the server could not find the requested resource (post configmaps)' } });
+    expect((await http('GET', '/api/v1/namespaces/default/secrets/s')).body.message).toBe('the server could not find the requested resource (get secrets s)');
+    expect((await http('POST', '/apis/batch/v1/namespaces/default/jobs', { kind: 'Job' })).body.message).toBe('the server could not find the requested resource (post jobs.batch)');
+    expect((await http('POST', '/apis/apps/v1/namespaces/default/statefulsets', { kind: 'StatefulSet' })).body.message).toBe('the server could not find the requested resource (post statefulsets.apps)');
+    expect((await http('GET', '/apis/batch/v1')).body).toMatchObject({ code: 404, message: 'the server could not find the requested resource' });
+  });
+
+  it('a Deployment sent as Kubernetes protobuf (kubectl create deployment’s body) is created like a JSON one', async () => {
+    const res = await fetch(`${base}/apis/apps/v1/namespaces/default/deployments?fieldManager=kubectl-create&fieldValidation=Strict`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/vnd.kubernetes.protobuf', accept: 'application/vnd.kubernetes.protobuf,application/json' },
+      body: bytesOf(KUBECTL_BODIES.createDeploymentNginx3),
+    });
+    expect(res.status).toBe(201);
+    const d = (await res.json()) as any;
+    expect(d).toMatchObject({ kind: 'Deployment', metadata: { name: 'nginx', namespace: 'default', labels: { app: 'nginx' } }, spec: { replicas: 3, strategy: { type: 'RollingUpdate' } } });
+    expect(d.spec.template.spec.containers[0]).toMatchObject({ name: 'nginx', image: 'nginx', imagePullPolicy: 'Always', terminationMessagePath: '/dev/termination-log' });
   });
 
   it('refuses a stale write with 409 Conflict (optimistic concurrency) and accepts a current one', async () => {

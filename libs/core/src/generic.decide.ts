@@ -2,6 +2,7 @@ import type { GenericKind, GenericObject, KubeObject, Service } from '@kubesim/a
 import type { CommandOf } from './commands';
 import { alreadyExists, conflict, NAMESPACE, notFound, type ResourceRef } from './errors';
 import type { ClusterEvent, EventMeta } from './events';
+import { allocateNodePorts } from './service-node-ports';
 import { getNamespace, type ClusterView, type DecideContext } from './view';
 
 /** The REST names of the generically stored kinds, for Status messages (`deployments.apps "x" not found`). */
@@ -43,16 +44,20 @@ export function nextClusterIP(view: ClusterView): string {
   throw new Error(`no free cluster IP left in ${SERVICE_CIDR}`);
 }
 
+/** A Service without a cluster IP (new, or an ExternalName one changing type) gets the lowest free one. */
+function withClusterIP(s: Service, view: ClusterView): Service {
+  if (s.spec.clusterIP || s.spec.type === 'ExternalName') return s;
+  const ip = nextClusterIP(view);
+  return { ...s, spec: { ...s.spec, clusterIP: ip, clusterIPs: [ip] } };
+}
+
 export function createObject(c: CommandOf<'CreateObject'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
   const { kind } = c.object;
   const { name, namespace = '' } = c.object.metadata;
   if (namespace && !getNamespace(view, namespace)) throw notFound(NAMESPACE(namespace));
   if (view.get({ kind, namespace, name })) throw alreadyExists(refOf(kind, name));
   let object = { ...c.object, metadata: { ...c.object.metadata, generation: 1 } } as GenericObject;
-  if (object.kind === 'Service' && !object.spec.clusterIP && object.spec.type !== 'ExternalName') {
-    const ip = nextClusterIP(view);
-    object = { ...object, spec: { ...object.spec, clusterIP: ip, clusterIPs: [ip] } };
-  }
+  if (object.kind === 'Service') object = allocateNodePorts(withClusterIP(object, view), view, refOf(kind, name));
   return [{ ...meta(ctx), type: 'ObjectCreated', object }];
 }
 
@@ -62,10 +67,11 @@ export function updateObject(c: CommandOf<'UpdateObject'>, view: ClusterView, ct
   const { name, namespace = '' } = c.object.metadata;
   const old = existing(view, kind, namespace, name, c.object.metadata.uid || undefined);
   checkVersion(old, kind, c.resourceVersion);
-  const generation = (old.metadata.generation ?? 1) + (same(old.spec, c.object.spec) ? 0 : 1);
+  const object = c.object.kind === 'Service' ? allocateNodePorts(withClusterIP(c.object, view), view, refOf(kind, name), old as Service) : c.object;
+  const generation = (old.metadata.generation ?? 1) + (same(old.spec, object.spec) ? 0 : 1);
   const next = {
-    ...c.object,
-    metadata: { ...c.object.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion, generation },
+    ...object,
+    metadata: { ...object.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion, generation },
     status: old.status,
   } as GenericObject;
   if (same(next, old)) return [];

@@ -12,6 +12,7 @@ export * from './hash';
 export * from './selectors';
 export * from './event-correlation';
 export * from './generic.decide';
+export * from './service-node-ports';
 export * from './node-loss.decide';
 export * from './event-types';
 export * from './event-ttl.decide';

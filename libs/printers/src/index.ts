@@ -6,4 +6,5 @@ export * from './pod-summary';
 export * from './pod.printer';
 export * from './table';
 export * from './selector-format';
+export * from './service.printer';
 export * from './workload.printer';

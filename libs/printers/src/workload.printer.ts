@@ -1,4 +1,4 @@
-import type { DaemonSet, Deployment, PodTemplateSpec, ReplicaSet, Service } from '@kubesim/api';
+import type { DaemonSet, Deployment, PodTemplateSpec, ReplicaSet } from '@kubesim/api';
 import { AGE_DESCRIPTION, type Columns, column, NAME_DESCRIPTION, NONE } from './columns';
 import { humanDurationSince } from './human-duration';
 import { formatLabels, formatLabelSelector } from './selector-format';
@@ -89,25 +89,4 @@ export function daemonSetRow(ds: DaemonSet, now: number): string[] {
     images(ds.spec.template),
     formatLabelSelector(ds.spec.selector),
   ];
-}
-
-/** `kubectl get services`: NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE. */
-export const serviceColumns: Columns = [
-  column('Name', NAME_DESCRIPTION, { format: 'name' }),
-  column('Type', 'type determines how the Service is exposed.'),
-  column('Cluster-IP', 'clusterIP is the IP address of the service and is usually assigned randomly.'),
-  column('External-IP', 'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.'),
-  column('Port(s)', 'The list of ports that are exposed by this service.'),
-  column('Age', AGE_DESCRIPTION),
-  column('Selector', 'Route service traffic to pods with label keys and values matching this selector.', { priority: 1 }),
-];
-
-export function servicePorts(s: Service): string {
-  if (!s.spec.ports?.length) return NONE;
-  return s.spec.ports.map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
-}
-
-export function serviceRow(s: Service, now: number): string[] {
-  const external = s.spec.type === 'LoadBalancer' ? '<pending>' : NONE;
-  return [s.metadata.name, s.spec.type, s.spec.clusterIP || NONE, external, servicePorts(s), humanDurationSince(s.metadata.creationTimestamp, now), formatLabels(s.spec.selector)];
 }

@@ -42,7 +42,35 @@ function workloadCauses(body: Record<string, any>): StatusCause[] {
   return causes;
 }
 
-const template = (body: Record<string, any>) => ({ ...body.spec.template, metadata: { ...(body.spec.template.metadata ?? {}) }, spec: defaultPodSpec(body.spec.template.spec) });
+/** kube-apiserver's Service defaults (SetDefaults_Service; IP families of a single-stack IPv4 cluster). */
+function serviceSpec(spec: Record<string, any>, current?: GenericObject): Record<string, unknown> {
+  const type = spec.type ?? 'ClusterIP';
+  const ports = (spec.ports ?? []).map((p: any) => ({ ...p, protocol: p.protocol ?? 'TCP', targetPort: p.targetPort ?? p.port }));
+  if (type === 'ExternalName') return { ...spec, type, sessionAffinity: spec.sessionAffinity ?? 'None', ports };
+  const external = type === 'NodePort' || type === 'LoadBalancer';
+  return {
+    ...spec,
+    type,
+    sessionAffinity: spec.sessionAffinity ?? 'None',
+    clusterIP: current?.kind === 'Service' && current.spec.clusterIP ? current.spec.clusterIP : (spec.clusterIP ?? ''),
+    clusterIPs: current?.kind === 'Service' && current.spec.clusterIP ? current.spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : [],
+    ipFamilies: ['IPv4'],
+    ipFamilyPolicy: 'SingleStack',
+    internalTrafficPolicy: spec.internalTrafficPolicy ?? 'Cluster',
+    ...(external ? { externalTrafficPolicy: spec.externalTrafficPolicy ?? 'Cluster' } : {}),
+    ...(type === 'LoadBalancer' ? { allocateLoadBalancerNodePorts: spec.allocateLoadBalancerNodePorts ?? true } : {}),
+    ports,
+  };
+}
+
+/**
+ * The pod template, defaulted. `creationTimestamp: null` (what kubectl writes for Go's zero time, e.g.
+ * in `rollout undo`'s patch) is dropped as Go's decoder drops it, so the template hashes as before.
+ */
+function template(body: Record<string, any>) {
+  const { creationTimestamp, ...metadata } = body.spec.template.metadata ?? {};
+  return { ...body.spec.template, metadata: { ...metadata, ...(creationTimestamp != null ? { creationTimestamp } : {}) }, spec: defaultPodSpec(body.spec.template.spec) };
+}
 
 /**
  * Validation and defaulting of a generically stored kind, as kube-apiserver's strategies do.
@@ -55,28 +83,12 @@ export function admit(kind: GenericKind, body: Record<string, any>, namespace: s
   }
   const name = typeof body.metadata?.name === 'string' ? body.metadata.name : '';
   const causes = kind === 'Service' ? validateDto(ServiceDto, body) : workloadCauses(body);
-  if (causes.length) throw new StatusError(invalidStatus(kind, name, causes));
+  if (causes.length) throw new StatusError(invalidStatus(kind, name, causes, kind === 'Service' ? undefined : 'apps'));
   const metadata = objectMeta(body, namespace, current);
   const spec = body.spec;
   switch (kind) {
     case 'Service':
-      return {
-        apiVersion: 'v1',
-        kind,
-        metadata,
-        spec: {
-          ...spec,
-          type: spec.type ?? 'ClusterIP',
-          sessionAffinity: spec.sessionAffinity ?? 'None',
-          clusterIP: current?.kind === 'Service' ? current.spec.clusterIP : (spec.clusterIP ?? ''),
-          clusterIPs: current?.kind === 'Service' ? current.spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : [],
-          ipFamilies: ['IPv4'],
-          ipFamilyPolicy: 'SingleStack',
-          internalTrafficPolicy: spec.internalTrafficPolicy ?? 'Cluster',
-          ports: (spec.ports ?? []).map((p: any) => ({ ...p, protocol: p.protocol ?? 'TCP', targetPort: p.targetPort ?? p.port })),
-        },
-        status: current?.status ?? { loadBalancer: {} },
-      } as GenericObject;
+      return { apiVersion: 'v1', kind, metadata, spec: serviceSpec(spec, current), status: current?.status ?? { loadBalancer: {} } } as GenericObject;
     case 'ReplicaSet':
       return {
         apiVersion: 'apps/v1',

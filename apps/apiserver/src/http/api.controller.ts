@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CommandBus } from '../commands/command-bus';
 import { Projection } from '@kubesim/eventlog';
 import { parseBody } from './body';
+import { refuseServerDryRun } from './dry-run';
 import { list, makeQuery } from './list';
 import { createPod, deleteOptions, updatePod } from './pod-writes';
 import { parseApiPath, type ApiPath } from './request-path';
@@ -13,7 +14,7 @@ import { GenericResources } from './generic-resource';
 import { applyPatch } from './patch';
 import { validateFields } from './field-validation';
 import { updateNode } from './node-writes';
-import { badRequest, failure, methodNotAllowed, StatusError, toStatus } from './status';
+import { badRequest, failure, methodNotAllowed, StatusError, toStatus, unservedResource } from './status';
 import { listReply, objectReply, watchEncoding, type Reply } from './read-output';
 import { serveWatch } from './watch';
 import { NAMESPACE_RESOURCE_ERRORS, createNamespace } from './namespace-writes';
@@ -50,7 +51,7 @@ export class ApiController {
   @All(['api/v1', 'api/v1/*path', 'apis', 'apis/*path'])
   async handle(@Req() req: Request, @Res() res: Response): Promise<void> {
     try {
-      const root = apiRoot(req.path);
+      const root = apiRoot(req.path, req.method);
       if (root.kind === 'groups') return void res.type('application/json').send(JSON.stringify(apiGroupList()));
       if (root.kind === 'group') return void res.type('application/json').send(JSON.stringify(apiGroup(root.group)));
       const path = parseApiPath(root.rest);
@@ -65,13 +66,14 @@ export class ApiController {
   }
 
   private async route(path: ApiPath, req: Request, res: Response, groupVersion = 'v1'): Promise<Reply | undefined> {
+    refuseServerDryRun(req.method, req.query.dryRun);
     if (path.kind === 'discovery') return { code: 200, body: apiResourceList(groupVersion) };
     if (path.kind === 'unknown') throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
     if (groupVersion === 'coordination.k8s.io/v1' && path.resource === 'leases') {
       return this.leases.serve(path, req.method.toUpperCase(), req.header('accept'), req.query as Record<string, unknown>);
     }
     const info = resourceInfo(path.resource, groupVersion);
-    if (!info) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+    if (!info) throw unservedResource(req.method, groupVersion === 'v1' ? path.resource : `${path.resource}.${groupVersion.split('/')[0]}`, path.kind === 'collection' ? undefined : path.name);
     if (info.namespaced === false && path.namespace !== undefined) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
     const ns = info.namespaced ? path.namespace : undefined;
     const method = req.method.toUpperCase();

@@ -1,16 +1,24 @@
 import { SERVED_GROUP_VERSIONS } from './resources';
-import { failure, StatusError } from './status';
+import { parseApiPath } from './request-path';
+import { failure, StatusError, unservedResource } from './status';
 
 /** Where a request under `/api` or `/apis` points. */
 export type ApiRoot = { kind: 'groups' } | { kind: 'group'; group: string } | { kind: 'resources'; groupVersion: string; rest: string };
 
-export function apiRoot(path: string): ApiRoot {
+/** `path` under `/api` or `/apis`; `method` names the verb in the 404 for a group version kubesim does not serve. */
+export function apiRoot(path: string, method = 'GET'): ApiRoot {
   if (path.startsWith('/api/v1')) return { kind: 'resources', groupVersion: 'v1', rest: path.slice('/api/v1'.length) };
   const m = /^\/apis\/?([^/]*)\/?([^/]*)(.*)$/.exec(path);
   if (!m || !m[1]) return { kind: 'groups' };
   if (!m[2]) return { kind: 'group', group: m[1] };
   const groupVersion = `${m[1]}/${m[2]}`;
-  if (!SERVED_GROUP_VERSIONS[groupVersion]) throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+  if (!SERVED_GROUP_VERSIONS[groupVersion]) {
+    const target = parseApiPath(m[3]);
+    if (target.kind === 'collection' || target.kind === 'item' || target.kind === 'subresource') {
+      throw unservedResource(method, `${target.resource}.${m[1]}`, target.kind === 'collection' ? undefined : target.name);
+    }
+    throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+  }
   return { kind: 'resources', groupVersion, rest: m[3] };
 }
 

@@ -19,17 +19,18 @@ export const notFoundPath = (path: string) => new StatusError(failure(404, 'NotF
 export const methodNotAllowed = (verb: string, resource: string) =>
   new StatusError(failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${verb} ${resource})`));
 
-export function invalidStatus(kind: string, name: string, causes: StatusCause[]): Status {
+/** 422 Invalid; the kind is qualified by its group as kube-apiserver writes it (`Deployment.apps "x" is invalid: …`). */
+export function invalidStatus(kind: string, name: string, causes: StatusCause[], group?: string): Status {
   const list = causes.map((c) => `${c.field}: ${c.message}`);
-  const message = `${kind} "${name}" is invalid: ${list.length === 1 ? list[0] : `[${list.join(', ')}]`}`;
-  return failure(422, 'Invalid', message, { name, kind, causes });
+  const message = `${group ? `${kind}.${group}` : kind} "${name}" is invalid: ${list.length === 1 ? list[0] : `[${list.join(', ')}]`}`;
+  return failure(422, 'Invalid', message, { name, ...(group ? { group } : {}), kind, causes });
 }
 
 /** Any error → the Status a client sees. Unknown errors are 500 InternalError. */
 export function toStatus(e: unknown): Status {
   if (e instanceof StatusError) return e.status;
   if (e instanceof DomainError) {
-    if (e.reason === 'Invalid' && e.ref) return invalidStatus(e.ref.kind, e.ref.name, e.causes ?? []);
+    if (e.reason === 'Invalid' && e.ref) return invalidStatus(e.ref.kind, e.ref.name, e.causes ?? [], e.ref.group);
     const details = e.ref ? { name: e.ref.name, ...(e.ref.group ? { group: e.ref.group } : {}), kind: e.ref.resource } : undefined;
     return failure(CODES[e.reason], e.reason, e.message, details);
   }
@@ -38,3 +39,10 @@ export function toStatus(e: unknown): Status {
   const message = e instanceof Error ? e.message : String(e);
   return failure(500, 'InternalError', `Internal error occurred: ${message}`);
 }
+
+/**
+ * A resource kubesim does not serve (configmaps, secrets …): the 404 in client-go's words for one,
+ * `… (post configmaps)`, so kubectl's line says which (`error: failed to create configmap: …`).
+ */
+export const unservedResource = (verb: string, resource: string, name?: string) =>
+  new StatusError(failure(404, 'NotFound', `the server could not find the requested resource (${verb.toLowerCase()} ${resource}${name ? ` ${name}` : ''})`));

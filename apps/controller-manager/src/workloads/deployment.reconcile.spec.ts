@@ -128,5 +128,14 @@ describe('Deployment rollback', () => {
     const actions = reconcileDeployment(v1, [rs1, rs2], ctx);
     expect(actions.some((a) => a.type === 'createRS')).toBe(false);
     expect(actions.find((a) => a.type === 'reviseRS')).toMatchObject({ rs: { metadata: { name: rs1.metadata.name } }, revision: 3 });
+    expect(actions.find((a) => a.type === 'annotateRevision')).toEqual({ type: 'annotateRevision', revision: 3 });
+  });
+
+  it('the Deployment carries its newest ReplicaSet’s revision (kubectl rollout undo patches that annotation), written once', () => {
+    const d = aDeployment('web', 2, 'nginx:2');
+    const rs = { ...rsOf(d, 2, 2), metadata: { ...rsOf(d, 2, 2).metadata, annotations: { [REVISION]: '2' } } };
+    expect(reconcileDeployment(d, [rs], ctx).filter((a) => a.type === 'annotateRevision')).toEqual([{ type: 'annotateRevision', revision: 2 }]);
+    const annotated = { ...d, metadata: { ...d.metadata, annotations: { [REVISION]: '2' } } };
+    expect(reconcileDeployment(annotated, [rs], ctx).filter((a) => a.type === 'annotateRevision')).toEqual([]);
   });
 });

@@ -12,6 +12,8 @@ export type DeploymentAction =
   | { type: 'scaleRS'; rs: ReplicaSet; replicas: number; message: string }
   | { type: 'deleteRS'; rs: ReplicaSet }
   | { type: 'reviseRS'; rs: ReplicaSet; revision: number }
+  /** The Deployment's own `deployment.kubernetes.io/revision`: its newest ReplicaSet's (`kubectl rollout undo` patches it). */
+  | { type: 'annotateRevision'; revision: number }
   | { type: 'status'; status: Deployment['status'] };
 
 const revision = (rs: ReplicaSet) => Number(rs.metadata.annotations?.[REVISION] ?? 0);
@@ -78,6 +80,8 @@ export function reconcileDeployment(d: Deployment, all: readonly ReplicaSet[], c
   // Rolling back to an old template reuses its ReplicaSet, which becomes the newest revision.
   const maxOld = Math.max(0, ...old.map(revision));
   if (revision(current) < maxOld) actions.push({ type: 'reviseRS', rs: current, revision: maxOld + 1 });
+  const currentRevision = Math.max(revision(current), revision(current) < maxOld ? maxOld + 1 : 0);
+  if (d.metadata.annotations?.[REVISION] !== String(currentRevision)) actions.push({ type: 'annotateRevision', revision: currentRevision });
 
   if (d.spec.strategy.type === 'Recreate') {
     for (const rs of old) if (rs.spec.replicas > 0) actions.push({ type: 'scaleRS', rs, replicas: 0, message: scaleMessage(rs, rs.spec.replicas, 0) });

@@ -6,7 +6,7 @@ import { Projection } from '@kubesim/eventlog';
 import { randomInt } from 'node:crypto';
 import { ControllerManagerConfig } from '../controller-manager.config';
 import { reconcileDaemonSet, targetNode } from './daemonset.reconcile';
-import { reconcileDeployment } from './deployment.reconcile';
+import { reconcileDeployment, REVISION } from './deployment.reconcile';
 import { orphaned } from './garbage.reconcile';
 import { controllerOf } from './pod-state';
 import { reconcileReplicaSet } from './replicaset.reconcile';
@@ -184,10 +184,16 @@ export class WorkloadControllers implements OnApplicationBootstrap, OnApplicatio
         }
         case 'reviseRS':
           await this.write(
-            this.api.updateObject({ object: { ...a.rs, metadata: { ...a.rs.metadata, annotations: { ...a.rs.metadata.annotations, 'deployment.kubernetes.io/revision': String(a.revision) } } }, by }),
+            this.api.updateObject({ object: { ...a.rs, metadata: { ...a.rs.metadata, annotations: { ...a.rs.metadata.annotations, [REVISION]: String(a.revision) } } }, by }),
             `revising ${a.rs.metadata.name}`,
           );
           break;
+        case 'annotateRevision': {
+          const annotations = { ...d.metadata.annotations, [REVISION]: String(a.revision) };
+          // With its resourceVersion: a user's concurrent change wins (409), the next sync annotates again.
+          await this.write(this.api.updateObject({ object: { ...d, metadata: { ...d.metadata, annotations } }, resourceVersion: d.metadata.resourceVersion, by }), `revision of ${d.metadata.name}`);
+          break;
+        }
         case 'deleteRS':
           await this.write(this.api.deleteObject({ kind: 'ReplicaSet', namespace: a.rs.metadata.namespace, name: a.rs.metadata.name, uid: a.rs.metadata.uid, by }), `deleting ${a.rs.metadata.name}`);
           break;

@@ -1,26 +1,99 @@
 import { decodeK8sProtobuf } from './k8s-protobuf';
+import { bytesOf, KUBECTL_BODIES as K } from './kubectl-bodies.fixture';
 
-const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
-const varint = (n: number) => {
+// A tiny protobuf writer for the cases kubectl's own bodies do not cover.
+const varint = (n: number | bigint) => {
   const out: number[] = [];
-  for (; n >= 0x80; n = Math.floor(n / 128)) out.push((n % 128) | 0x80);
-  return Buffer.from([...out, n]);
+  let v = BigInt.asUintN(64, BigInt(n));
+  for (; v >= 0x80n; v >>= 7n) out.push(Number(v & 0x7fn) | 0x80);
+  return Buffer.from([...out, Number(v)]);
 };
+const ld = (no: number, ...parts: (Buffer | string)[]) => {
+  const b = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+  return Buffer.concat([varint((no << 3) | 2), varint(b.length), b]);
+};
+const vi = (no: number, n: number | bigint) => Buffer.concat([varint(no << 3), varint(n)]);
+const envelope = (apiVersion: string, kind: string, ...object: Buffer[]) => Buffer.concat([Buffer.from('k8s\0', 'latin1'), ld(1, ld(1, apiVersion), ld(2, kind)), ld(2, ...object)]);
+const entry = (k: string, v: Buffer | string) => Buffer.concat([ld(1, k), ld(2, v)]);
+
+const status = (code: number, message: string) => expect.objectContaining({ status: expect.objectContaining({ code, message: expect.stringContaining(message) }) });
 
 describe('Kubernetes protobuf bodies', () => {
-  it('kubectl create namespace (v1.32’s bytes, from -v=9): the envelope’s TypeMeta and the Namespace, unset fields left out', () => {
-    const body = hex(`6b 38 73 00 0a 0f 0a 02 76 31 12 09 4e 61 6d 65 73 70 61 63 65 12 1a 0a 12 0a 02 78 31 12 00 1a 00 22 00 2a 00 32 00 38 00 42 00 12 00 1a 02 0a 00 1a 00 22 00`);
+  describe('what kubectl v1.32 sends (captured bytes)', () => {
+    it('kubectl create deployment hello-node … -- /agnhost netexec: the command, one replica, empty strategy and status', () => {
+      expect(decodeK8sProtobuf(bytesOf(K.createDeploymentHelloNode))).toEqual({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'hello-node', labels: { app: 'hello-node' } },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: { app: 'hello-node' } },
+          template: {
+            metadata: { labels: { app: 'hello-node' } },
+            spec: { containers: [{ name: 'agnhost', image: 'registry.k8s.io/e2e-test-images/agnhost:2.39', command: ['/agnhost', 'netexec', '--http-port=8080'], resources: {} }] },
+          },
+          strategy: {},
+        },
+        status: {},
+      });
+    });
+
+    it('kubectl create deployment nginx --replicas=3', () => {
+      const d = decodeK8sProtobuf(bytesOf(K.createDeploymentNginx3)) as any;
+      expect(d.spec.replicas).toBe(3);
+      expect(d.spec.template.spec.containers).toEqual([{ name: 'nginx', image: 'nginx', resources: {} }]);
+    });
+
+    it('--replicas=0 stays 0 (a pointer field: set, though zero) and --port becomes a containerPort', () => {
+      const d = decodeK8sProtobuf(bytesOf(K.createDeploymentZeroReplicas)) as any;
+      expect(d.spec.replicas).toBe(0);
+      expect(d.spec.template.spec.containers[0].ports).toEqual([{ containerPort: 80 }]);
+    });
+
+    it('two --image flags: two containers, in order', () => {
+      const d = decodeK8sProtobuf(bytesOf(K.createDeploymentTwoImages)) as any;
+      expect(d.spec.template.spec.containers.map((c: any) => [c.name, c.image])).toEqual([
+        ['busybox', 'busybox'],
+        ['nginx', 'nginx:1.25'],
+      ]);
+    });
+
+    it('kubectl create service clusterip my-svc --tcp=80:8080: the port, its numeric targetPort, the selector', () => {
+      expect(decodeK8sProtobuf(bytesOf(K.createServiceClusterIP))).toEqual({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'my-svc', labels: { app: 'my-svc' } },
+        spec: { ports: [{ name: '80-8080', protocol: 'TCP', port: 80, targetPort: 8080 }], selector: { app: 'my-svc' }, type: 'ClusterIP' },
+        status: { loadBalancer: {} },
+      });
+    });
+
+    it.each([
+      ['nodeport --node-port=30080', K.createServiceNodePort, { type: 'NodePort', ports: [{ name: '5678-8080', protocol: 'TCP', port: 5678, targetPort: 8080, nodePort: 30080 }] }],
+      ['loadbalancer --tcp=80:http (a named targetPort)', K.createServiceLoadBalancer, { type: 'LoadBalancer', ports: [{ name: '80-http', protocol: 'TCP', port: 80, targetPort: 'http' }] }],
+      ['externalname', K.createServiceExternalName, { type: 'ExternalName', externalName: 'example.com' }],
+      ['clusterip --clusterip=None (headless)', K.createServiceHeadless, { type: 'ClusterIP', clusterIP: 'None' }],
+    ])('kubectl create service %s', (_name, hex, spec) => {
+      expect((decodeK8sProtobuf(bytesOf(hex)) as any).spec).toEqual(expect.objectContaining(spec));
+    });
+
+    it('a kind kubesim does not decode (kubectl create configmap) → 415 naming it', () => {
+      expect(() => decodeK8sProtobuf(bytesOf(K.createConfigMap))).toThrow(
+        expect.objectContaining({
+          status: expect.objectContaining({ code: 415, reason: 'UnsupportedMediaType', message: expect.stringContaining('kubesim decodes protobuf only for Namespace, Pod, Service, Deployment; send ConfigMap as application/json') }),
+        }),
+      );
+    });
+  });
+
+  it('kubectl create namespace (v1.32’s bytes): the envelope’s TypeMeta and the Namespace, unset fields left out', () => {
+    const body = bytesOf(`6b 38 73 00 0a 0f 0a 02 76 31 12 09 4e 61 6d 65 73 70 61 63 65 12 1a 0a 12 0a 02 78 31 12 00 1a 00 22 00 2a 00 32 00 38 00 42 00 12 00 1a 02 0a 00 1a 00 22 00`);
     expect(decodeK8sProtobuf(body)).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x1' }, spec: {}, status: {} });
   });
 
   it('labels and annotations (map entries), finalizers (repeated), creationTimestamp (seconds)', () => {
-    const entry = (k: string, v: string) => Buffer.concat([Buffer.from([0x0a, k.length]), Buffer.from(k), Buffer.from([0x12, v.length]), Buffer.from(v)]);
-    const field = (no: number, b: Buffer) => Buffer.concat([Buffer.from([(no << 3) | 2, b.length]), b]);
-    const meta = Buffer.concat([field(1, Buffer.from('team-a')), field(11, entry('env', 'dev')), field(11, entry('tier', 'web')), field(12, entry('note', 'hi')), field(8, Buffer.concat([Buffer.from([0x08]), varint(Date.parse('2024-10-01T00:00:00Z') / 1000)]))]);
-    const ns = Buffer.concat([field(1, meta), field(2, field(1, Buffer.from('kubernetes')))]);
-    const typeMeta = Buffer.concat([field(1, Buffer.from('v1')), field(2, Buffer.from('Namespace'))]);
-    const body = Buffer.concat([Buffer.from('k8s\0', 'latin1'), field(1, typeMeta), field(2, ns)]);
-    expect(decodeK8sProtobuf(body)).toEqual({
+    const meta = ld(1, ld(1, 'team-a'), ld(11, entry('env', 'dev')), ld(11, entry('tier', 'web')), ld(12, entry('note', 'hi')), ld(8, vi(1, Date.parse('2024-10-01T00:00:00Z') / 1000)));
+    expect(decodeK8sProtobuf(envelope('v1', 'Namespace', meta, ld(2, ld(1, 'kubernetes'))))).toEqual({
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name: 'team-a', labels: { env: 'dev', tier: 'web' }, annotations: { note: 'hi' }, creationTimestamp: '2024-10-01T00:00:00Z' },
@@ -28,22 +101,72 @@ describe('Kubernetes protobuf bodies', () => {
     });
   });
 
-  it('a kind kubesim has no field numbers for → 415 naming it', () => {
-    const body = hex(`6b 38 73 00 0a 15 0a 07 61 70 70 73 2f 76 31 12 0a 44 65 70 6c 6f 79 6d 65 6e 74 12 00`);
-    expect(() => decodeK8sProtobuf(body)).toThrow(
-      expect.objectContaining({ status: expect.objectContaining({ code: 415, reason: 'UnsupportedMediaType', message: expect.stringContaining('kubesim decodes protobuf only for Namespace; send Deployment as application/json') }) }),
+  it('a Pod: resources (maps of Quantity), env, a probe (its handler inlined, an IntOrString port), tolerations, grace period 0 kept', () => {
+    const quantity = (q: string) => ld(1, q);
+    const container = ld(
+      2,
+      ld(1, 'app'),
+      ld(2, 'nginx'),
+      ld(7, ld(1, 'MODE'), ld(2, 'fast')),
+      ld(7, ld(1, 'NODE'), ld(3, ld(1, ld(2, 'spec.nodeName')))),
+      ld(8, ld(1, entry('cpu', quantity('500m'))), ld(2, entry('cpu', quantity('250m'))), ld(2, entry('memory', quantity('64Mi')))),
+      ld(11, ld(1, ld(2, ld(1, '/healthz'), ld(2, vi(1, 0), vi(2, 8080)))), vi(4, 5)),
+      ld(10, ld(1, ld(3, ld(1, vi(1, 1), ld(3, 'http')))), vi(2, 0)),
+    );
+    const spec = ld(2, container, vi(4, 0), ld(22, ld(1, 'dedicated'), ld(2, 'Exists'), ld(4, 'NoExecute'), vi(5, 60)), ld(7, entry('disktype', 'ssd')));
+    expect(decodeK8sProtobuf(envelope('v1', 'Pod', ld(1, ld(1, 'web')), spec))).toEqual({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'web' },
+      spec: {
+        containers: [
+          {
+            name: 'app',
+            image: 'nginx',
+            env: [
+              { name: 'MODE', value: 'fast' },
+              { name: 'NODE', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+            ],
+            resources: { limits: { cpu: '500m' }, requests: { cpu: '250m', memory: '64Mi' } },
+            readinessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 },
+            livenessProbe: { tcpSocket: { port: 'http' } },
+          },
+        ],
+        terminationGracePeriodSeconds: 0,
+        tolerations: [{ key: 'dedicated', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 60 }],
+        nodeSelector: { disktype: 'ssd' },
+      },
+    });
+  });
+
+  it('a Deployment’s rolling update: maxUnavailable 0 (a pointer IntOrString) kept, maxSurge as a percentage', () => {
+    const strategy = ld(4, ld(1, 'RollingUpdate'), ld(2, ld(1, vi(1, 0), vi(2, 0)), ld(2, vi(1, 1), ld(3, '50%'))));
+    expect((decodeK8sProtobuf(envelope('apps/v1', 'Deployment', ld(1, ld(1, 'd')), ld(2, strategy))) as any).spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxUnavailable: 0, maxSurge: '50%' },
+    });
+  });
+
+  it('a field Kubernetes has but kubesim does not decode → 415 naming its path', () => {
+    const podSpec = ld(2, ld(2, ld(1, 'app')), ld(18, ld(1, ld(1))));
+    const template = ld(3, ld(1), podSpec);
+    expect(() => decodeK8sProtobuf(envelope('apps/v1', 'Deployment', ld(1, ld(1, 'd')), ld(2, template)))).toThrow(
+      status(415, 'kubesim does not decode spec.template.spec.affinity (Affinity) from protobuf; send the Deployment as application/json or application/yaml'),
     );
   });
 
-  it.each([
-    ['no magic', hex('0a 00')],
-    ['a truncated field', hex('6b 38 73 00 0a 0f 0a 02')],
-  ])('%s → 400', (_name, body) => {
-    expect(() => decodeK8sProtobuf(body)).toThrow(expect.objectContaining({ status: expect.objectContaining({ code: 400 }) }));
+  it('an unknown field number is refused with its place, not dropped (400)', () => {
+    const body = bytesOf(`6b 38 73 00 0a 0f 0a 02 76 31 12 09 4e 61 6d 65 73 70 61 63 65 12 05 0a 03 f8 01 00`);
+    expect(() => decodeK8sProtobuf(body)).toThrow(status(400, 'field 31 of ObjectMeta is not known to kubesim (in metadata)'));
+    const container = ld(2, ld(1, 'app'), vi(99, 1));
+    expect(() => decodeK8sProtobuf(envelope('v1', 'Pod', ld(1, ld(1, 'p')), ld(2, container)))).toThrow(status(400, 'field 99 of Container is not known to kubesim (in spec.containers[0])'));
   });
 
-  it('an unknown field number is refused, not dropped', () => {
-    const body = hex(`6b 38 73 00 0a 0f 0a 02 76 31 12 09 4e 61 6d 65 73 70 61 63 65 12 05 0a 03 f8 01 00`);
-    expect(() => decodeK8sProtobuf(body)).toThrow('field 31 of ObjectMeta is not known to kubesim');
+  it.each([
+    ['no magic', bytesOf('0a 00')],
+    ['a truncated field', bytesOf('6b 38 73 00 0a 0f 0a 02')],
+    ['a varint where a message belongs', envelope('v1', 'Namespace', vi(1, 5))],
+  ])('%s → 400', (_name, body) => {
+    expect(() => decodeK8sProtobuf(body)).toThrow(expect.objectContaining({ status: expect.objectContaining({ code: 400 }) }));
   });
 });

@@ -1,0 +1,47 @@
+import { field, msg, msgs, ptr, str, strs, type MessageSpec } from './field-spec';
+
+/** k8s.io/api/core/v1 `generated.proto`: Service and Namespace. */
+export const SERVICE_MESSAGES: Record<string, MessageSpec> = {
+  Service: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'ServiceSpec'), 3: msg('status', 'ServiceStatus') },
+  ServiceSpec: {
+    1: msgs('ports', 'ServicePort'),
+    2: field('selector', { map: 'string' }),
+    3: str('clusterIP'),
+    18: strs('clusterIPs'),
+    4: str('type'),
+    5: strs('externalIPs'),
+    7: str('sessionAffinity'),
+    8: str('loadBalancerIP'),
+    9: strs('loadBalancerSourceRanges'),
+    10: str('externalName'),
+    11: str('externalTrafficPolicy'),
+    12: field('healthCheckNodePort', 'int32'),
+    13: field('publishNotReadyAddresses', 'bool'),
+    14: msg('sessionAffinityConfig', 'SessionAffinityConfig'),
+    19: strs('ipFamilies'),
+    17: ptr('ipFamilyPolicy', 'string'),
+    20: ptr('allocateLoadBalancerNodePorts', 'bool'),
+    21: ptr('loadBalancerClass', 'string'),
+    22: ptr('internalTrafficPolicy', 'string'),
+    23: ptr('trafficDistribution', 'string'),
+  },
+  ServicePort: {
+    1: str('name'),
+    2: str('protocol'),
+    6: ptr('appProtocol', 'string'),
+    3: field('port', 'int32'),
+    4: field('targetPort', 'intOrString'),
+    5: field('nodePort', 'int32'),
+  },
+  SessionAffinityConfig: { 1: msg('clientIP', 'ClientIPConfig') },
+  ClientIPConfig: { 1: ptr('timeoutSeconds', 'int32') },
+  ServiceStatus: { 1: msg('loadBalancer', 'LoadBalancerStatus'), 2: msgs('conditions', 'Condition') },
+  LoadBalancerStatus: { 1: msgs('ingress', 'LoadBalancerIngress') },
+  LoadBalancerIngress: { 1: str('ip'), 2: str('hostname'), 3: ptr('ipMode', 'string'), 4: msgs('ports', 'PortStatus') },
+  PortStatus: { 1: field('port', 'int32'), 2: str('protocol'), 3: ptr('error', 'string') },
+
+  Namespace: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'NamespaceSpec'), 3: msg('status', 'NamespaceStatus') },
+  NamespaceSpec: { 1: strs('finalizers') },
+  NamespaceStatus: { 1: str('phase'), 2: msgs('conditions', 'NamespaceCondition') },
+  NamespaceCondition: { 1: str('type'), 2: str('status'), 4: field('lastTransitionTime', 'time'), 5: str('reason'), 6: str('message') },
+};
