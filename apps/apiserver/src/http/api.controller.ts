@@ -23,8 +23,8 @@ import { LeaseReads } from './leases/lease-reads';
 import type { NatsConnection } from 'nats';
 import { servePodLog } from './pod-log';
 import { podExec } from './exec/pod-exec';
+import { isTrue } from './query-flag';
 
-const isTrue = (v: unknown) => v === 'true' || v === '1';
 
 /** The caller, for the log: `kubectl`, `kubesim`, or whatever the user agent says first. */
 export function callerOf(req: Request): string {

@@ -2,13 +2,13 @@ import { kubeletSubject, type Pod, type PodLogReply, type PodLogRequest } from '
 import type { Response } from 'express';
 import type { NatsConnection } from 'nats';
 import { badRequest, failure, StatusError } from './status';
+import { isTrue } from './query-flag';
 
 /** How often a followed log asks the kubelet for new lines (wall clock). */
 export const FOLLOW_POLL_MS = 250;
 const KUBELET_TIMEOUT_MS = 5000;
 
 const num = (v: unknown) => (v === undefined || v === '' ? undefined : Number(v));
-const isTrue = (v: unknown) => v === 'true' || v === '1';
 
 /** The `log` subresource's query (`container`, `previous`, `timestamps`, `tailLines`, `sinceSeconds`, `follow`). */
 export function logRequest(pod: Pod, query: Record<string, unknown>): PodLogRequest {

@@ -9,8 +9,8 @@ import { failure, toStatus } from '../status';
 import { CHANNEL, EXEC_PROTOCOLS, exitStatus, frame, parseClientFrame, pickProtocol, type ExecProtocol } from './exec-channels';
 import { ContainerNotFound, execContainer, execPath, podNotFound } from './exec-target';
 import { checkExecTarget, execOptions, runExec, type ExecOptions } from './pod-exec';
+import { isTrue } from '../query-flag';
 
-const isTrue = (v: unknown) => v === 'true' || v === '1';
 
 /** The most stdin an exec takes (kube-apiserver's request body limit); a client sending more is cut off. */
 const MAX_STDIN_BYTES = 3 * 1024 * 1024;
