@@ -106,12 +106,16 @@ describe('Store tombstones', () => {
     expect(store.lastSeqOf({ kind: 'Node', namespace: '', name: 'never' })).toBe(0);
   });
 
-  it(`keeps only the latest ${MAX_TOMBSTONES} (the oldest names are asked of JetStream after a conflict)`, () => {
+  it(`keeps the latest ${MAX_TOMBSTONES} (up to twice as many); older names are asked of JetStream after a conflict`, () => {
     const store = new Store();
     const at = '2026-01-01T00:00:00Z';
-    for (let i = 1; i <= MAX_TOMBSTONES + 1; i++) store.apply(i, { v: SCHEMA_VERSION, events: [{ type: 'NodeDeleted', at, by: 't', name: `n${i}` }] });
+    const deleteNode = (i: number) => store.apply(i, { v: SCHEMA_VERSION, events: [{ type: 'NodeDeleted', at, by: 't', name: `n${i}` }] });
+    for (let i = 1; i < 2 * MAX_TOMBSTONES; i++) deleteNode(i);
+    expect(store.tombstones.size).toBe(2 * MAX_TOMBSTONES - 1);
+    deleteNode(2 * MAX_TOMBSTONES);
     expect(store.tombstones.size).toBe(MAX_TOMBSTONES);
-    expect(store.lastSeqOf({ kind: 'Node', namespace: '', name: 'n1' })).toBe(0);
+    expect(store.lastSeqOf({ kind: 'Node', namespace: '', name: `n${MAX_TOMBSTONES}` })).toBe(0);
     expect(store.lastSeqOf({ kind: 'Node', namespace: '', name: `n${MAX_TOMBSTONES + 1}` })).toBe(MAX_TOMBSTONES + 1);
+    expect(store.lastSeqOf({ kind: 'Node', namespace: '', name: `n${2 * MAX_TOMBSTONES}` })).toBe(2 * MAX_TOMBSTONES);
   });
 });

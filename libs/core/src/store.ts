@@ -43,8 +43,9 @@ export class Store extends MapView {
   seq = 0;
   /**
    * The last sequence of objects that were deleted: re-creating one must expect it (its subject
-   * keeps its history), not 0. Only the latest MAX_TOMBSTONES are kept (every expired Event and
-   * deleted pod leaves one); for an older name the command bus asks JetStream after a conflict.
+   * keeps its history), not 0. Only the latest MAX_TOMBSTONES (up to twice as many) are kept (every
+   * expired Event and deleted pod leaves one); for an older name the command bus asks JetStream
+   * after a conflict.
    */
   readonly tombstones = new Map<string, number>();
 
@@ -52,6 +53,16 @@ export class Store extends MapView {
   lastSeqOf(key: ObjectKey): number {
     const o = this.get(key);
     return o ? Number(o.metadata.resourceVersion) : (this.tombstones.get(keyString(key)) ?? 0);
+  }
+
+  /**
+   * Keeps the latest MAX_TOMBSTONES, in one pass once there are twice as many: deleting the oldest
+   * one at a time leaves holes at the front of the Map that every `keys().next()` walks over.
+   */
+  private forgetOldTombstones() {
+    const keep = [...this.tombstones].slice(-MAX_TOMBSTONES);
+    this.tombstones.clear();
+    for (const [k, seq] of keep) this.tombstones.set(k, seq);
   }
 
   apply(seq: number, record: LogRecord): Change | undefined {
@@ -67,7 +78,7 @@ export class Store extends MapView {
     } else {
       this.remove(key);
       this.tombstones.set(key, seq);
-      if (this.tombstones.size > MAX_TOMBSTONES) this.tombstones.delete(this.tombstones.keys().next().value!);
+      if (this.tombstones.size >= 2 * MAX_TOMBSTONES) this.forgetOldTombstones();
     }
     if (!before && after) return { type: 'ADDED', object: after, seq, events: record.events };
     if (before && after) return { type: 'MODIFIED', object: after, seq, events: record.events };

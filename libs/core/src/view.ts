@@ -45,6 +45,20 @@ export class MapView implements ClusterView {
   }
 
   set(key: string, o: KubeObject): void {
+    const old = this.objects.get(key);
+    if (old?.kind === o.kind) {
+      // A new version of an object keeps its place: replacing is cheaper than remove + add, which
+      // matters in a long replay (most records change an object that exists).
+      this.objects.set(key, o);
+      this.byKind.get(o.kind)!.set(key, o);
+      if (o.kind === 'Event') {
+        const before = eventCorrelationKey(old as KubeEvent);
+        const after = eventCorrelationKey(o);
+        if (before !== after && this.events.get(before) === key) this.events.delete(before);
+        this.events.set(after, key);
+      }
+      return;
+    }
     this.remove(key);
     this.objects.set(key, o);
     let m = this.byKind.get(o.kind);
