@@ -45,6 +45,33 @@ describe('Projection across a nats-server crash', () => {
   });
 });
 
+describe('Projection history: what a watch can resume from after a replay', () => {
+  let nats: NatsServerHandle;
+  let nc: NatsConnection;
+  let log: EventLog;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    nc = await connectNats(nats.url, 'test');
+    log = await EventLog.open(nc);
+  });
+  afterAll(async () => {
+    await nc?.close();
+    await nats?.stop();
+  });
+
+  it('keeps the changes of the last `historySize` records of a replay; older resourceVersions are Expired (undefined)', async () => {
+    const seqs: number[] = [];
+    for (const n of ['a', 'b', 'c', 'd', 'e', 'f']) seqs.push(await log.append(key(n), 0, { v: SCHEMA_VERSION, events: [ns(n)] }));
+    const p = new Projection(log, 3);
+    await p.start();
+    expect(p.changesSince(seqs[2])?.map((c) => c.object.metadata.name)).toEqual(['d', 'e', 'f']);
+    expect(p.changesSince(seqs[4])?.map((c) => c.object.metadata.name)).toEqual(['f']);
+    expect(p.changesSince(seqs[1])).toBeUndefined();
+    await p.stop();
+  });
+});
+
 describe('Projection and records of an unknown schema version', () => {
   let nats: NatsServerHandle;
   let nc: NatsConnection;

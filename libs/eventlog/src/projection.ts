@@ -18,7 +18,11 @@ export class Projection {
   /** Watches from before this sequence cannot be served (the changes were folded into a snapshot). */
   private historyFloor = 0;
 
-  constructor(private readonly log: EventLog) {}
+  constructor(
+    private readonly log: EventLog,
+    /** How many records back a watch may resume from. */
+    private readonly historySize = WATCH_HISTORY,
+  ) {}
 
   /**
    * Replays the stream — all of it, or only the tail after `from` (a snapshot checked with
@@ -29,13 +33,17 @@ export class Projection {
       restoreStore(from, this.store);
       this.historyFloor = from.seq;
     }
+    // Changes older than the last `historySize` records of the log as it is now can never be asked
+    // for (a watch from that far back gets 410 Expired): a long replay skips keeping them.
+    const keepFrom = (await this.log.lastSeq()) - this.historySize + 1;
+    if (keepFrom - 1 > this.historyFloor) this.historyFloor = keepFrom - 1;
     this.follower = await this.log.follow(this.store.seq + 1, (r) => {
       const change = this.store.apply(r.seq, r.record);
-      if (change) {
+      if (change && (r.seq >= keepFrom || this.listeners.size > 0)) {
         this.history.push(change);
         // Trimmed in batches: dropping one change at a time from the front of the array costs
         // WATCH_HISTORY moves per record, which made a long replay quadratic.
-        if (this.history.length >= 2 * WATCH_HISTORY) this.history.splice(0, this.history.length - WATCH_HISTORY);
+        if (this.history.length >= 2 * this.historySize) this.history.splice(0, this.history.length - this.historySize);
         for (const l of this.listeners) l(change);
       }
       this.wake();
@@ -95,7 +103,7 @@ export class Projection {
   changesSince(seq: number): Change[] | undefined {
     if (seq < this.historyFloor) return undefined;
     const oldest = this.history[0];
-    if (oldest && seq < oldest.seq - 1 && this.history.length >= WATCH_HISTORY) return undefined;
+    if (oldest && seq < oldest.seq - 1 && this.history.length >= this.historySize) return undefined;
     return this.history.filter((c) => c.seq > seq);
   }
 
