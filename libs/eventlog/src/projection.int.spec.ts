@@ -1,8 +1,5 @@
 import { SCHEMA_VERSION, type ClusterEvent, type ObjectKey } from '@kubesim/core';
-import { startNatsServer, type NatsServerHandle } from '@kubesim/testing';
-import type { NatsConnection } from 'nats';
-import { EventLog } from './event-log';
-import { connectNats } from './nats-connection';
+import { withNatsLog } from './nats-log.spec-helpers';
 import { Projection } from './projection';
 
 const ns = (name: string): ClusterEvent => ({
@@ -14,29 +11,17 @@ const ns = (name: string): ClusterEvent => ({
 const key = (name: string): ObjectKey => ({ kind: 'Namespace', namespace: '', name });
 
 describe('Projection across a nats-server crash', () => {
-  let nats: NatsServerHandle;
-  let nc: NatsConnection;
-  let log: EventLog;
-
-  beforeAll(async () => {
-    nats = await startNatsServer();
-    nc = await connectNats(nats.url, 'test');
-    log = await EventLog.open(nc);
-  });
-  afterAll(async () => {
-    await nc?.close();
-    await nats?.stop();
-  });
+  const env = withNatsLog();
 
   it('keeps following after kill -9 and restart: acknowledged writes are neither lost nor applied twice', async () => {
-    const p = new Projection(log);
+    const p = new Projection(env.log);
     const seen: number[] = [];
-    const before = await log.append(key('a'), 0, { v: SCHEMA_VERSION, events: [ns('a')] });
+    const before = await env.log.append(key('a'), 0, { v: SCHEMA_VERSION, events: [ns('a')] });
     await p.start();
     p.subscribe((c) => seen.push(c.seq));
-    await nats.kill();
-    await nats.restart();
-    const after = await vi.waitFor(() => log.append(key('b'), 0, { v: SCHEMA_VERSION, events: [ns('b')] }), { timeout: 15_000, interval: 250 });
+    await env.nats.kill();
+    await env.nats.restart();
+    const after = await vi.waitFor(() => env.log.append(key('b'), 0, { v: SCHEMA_VERSION, events: [ns('b')] }), { timeout: 15_000, interval: 250 });
     await vi.waitFor(() => expect(p.seq).toBe(after), { timeout: 2_000, interval: 100 });
     expect(p.store.get(key('a'))?.metadata.resourceVersion).toBe(String(before));
     expect(p.store.get(key('b'))?.metadata.resourceVersion).toBe(String(after));
@@ -46,24 +31,12 @@ describe('Projection across a nats-server crash', () => {
 });
 
 describe('Projection history: what a watch can resume from after a replay', () => {
-  let nats: NatsServerHandle;
-  let nc: NatsConnection;
-  let log: EventLog;
-
-  beforeAll(async () => {
-    nats = await startNatsServer();
-    nc = await connectNats(nats.url, 'test');
-    log = await EventLog.open(nc);
-  });
-  afterAll(async () => {
-    await nc?.close();
-    await nats?.stop();
-  });
+  const env = withNatsLog();
 
   it('keeps the changes of the last `historySize` records of a replay; older resourceVersions are Expired (undefined)', async () => {
     const seqs: number[] = [];
-    for (const n of ['a', 'b', 'c', 'd', 'e', 'f']) seqs.push(await log.append(key(n), 0, { v: SCHEMA_VERSION, events: [ns(n)] }));
-    const p = new Projection(log, 3);
+    for (const n of ['a', 'b', 'c', 'd', 'e', 'f']) seqs.push(await env.log.append(key(n), 0, { v: SCHEMA_VERSION, events: [ns(n)] }));
+    const p = new Projection(env.log, 3);
     await p.start();
     expect(p.changesSince(seqs[2])?.map((c) => c.object.metadata.name)).toEqual(['d', 'e', 'f']);
     expect(p.changesSince(seqs[4])?.map((c) => c.object.metadata.name)).toEqual(['f']);
@@ -73,28 +46,16 @@ describe('Projection history: what a watch can resume from after a replay', () =
 });
 
 describe('Projection and records of an unknown schema version', () => {
-  let nats: NatsServerHandle;
-  let nc: NatsConnection;
-  let log: EventLog;
-
-  beforeAll(async () => {
-    nats = await startNatsServer();
-    nc = await connectNats(nats.url, 'test');
-    log = await EventLog.open(nc);
-  });
-  afterAll(async () => {
-    await nc?.close();
-    await nats?.stop();
-  });
+  const env = withNatsLog();
 
   it('a running projection reports the record it cannot read; a starting one refuses to start', async () => {
-    await log.append(key('a'), 0, { v: SCHEMA_VERSION, events: [ns('a')] });
-    const p = new Projection(log);
+    await env.log.append(key('a'), 0, { v: SCHEMA_VERSION, events: [ns('a')] });
+    const p = new Projection(env.log);
     await p.start();
     const failed = new Promise<Error>((r) => p.onFailure(r));
-    const seq = await log.append(key('b'), 0, { v: 99, events: [ns('b')] });
+    const seq = await env.log.append(key('b'), 0, { v: 99, events: [ns('b')] });
     expect((await failed).message).toBe(`log record ${seq} has schema version 99; this kubesim reads version ${SCHEMA_VERSION} (upgrade kubesim or import a log it wrote)`);
-    await expect(new Projection(log).start()).rejects.toThrow(`log record ${seq} has schema version 99`);
-    await expect(log.readAll()).rejects.toThrow('schema version 99');
+    await expect(new Projection(env.log).start()).rejects.toThrow(`log record ${seq} has schema version 99`);
+    await expect(env.log.readAll()).rejects.toThrow('schema version 99');
   });
 });
