@@ -38,6 +38,16 @@ const positive = (v: string) => {
 };
 
 /** Prints what a command returned; errors the way kubectl does, exit code 1. */
+/** Runs a command that writes its own output and says its exit code; an error is printed, exit 1. */
+async function runForExitCode(f: () => Promise<number>) {
+  try {
+    process.exitCode = await f();
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}
+
 async function run(f: () => Promise<string | { out: string; errors: string[] }>) {
   try {
     const r = await f();
@@ -161,14 +171,7 @@ program
   .argument('<command...>', 'the command and its arguments (after --)')
   .option('-c, --container <name>', 'the container (required when the pod has several)')
   .option('-n, --namespace <ns>', 'namespace', 'default')
-  .action(async (pod, command, o) => {
-    try {
-      process.exitCode = await execCommand(client(), pod, command, o, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-    } catch (e) {
-      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
-    }
-  });
+  .action((pod, command, o) => runForExitCode(() => execCommand(client(), pod, command, o, (s) => process.stdout.write(s), (s) => process.stderr.write(s))));
 
 program
   .command('describe')
@@ -201,23 +204,19 @@ program
   .option('--nodes <n>', 'with --resimulate: the fresh cluster\'s nodes (default: as many as the log had)', positiveInt)
   .option('--time-scale <x>', "with --resimulate: the fresh cluster's time scale (default: the log's, else 1)", positive)
   .option('--max-settle <seconds>', 'with --resimulate: most seconds to wait after the last action for pods to stop changing', int, 120)
-  .action(async (o) => {
-    try {
+  .action((o) =>
+    runForExitCode(async () => {
       if (o.resimulate) {
-        process.exitCode = await resimulateCommand(
+        return resimulateCommand(
           { file: o.resimulate, nodes: o.nodes, timeScale: o.timeScale, maxSettle: o.maxSettle },
           (s) => process.stdout.write(s),
           (s) => process.stderr.write(s),
         );
-        return;
       }
       if (o.nodes !== undefined || o.timeScale !== undefined) throw new Error('--nodes and --time-scale go with --resimulate');
-      process.exitCode = await replayCommand({ ...o, natsUrl: logNatsUrl(o) }, client, (s) => process.stdout.write(s));
-    } catch (e) {
-      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
-    }
-  });
+      return replayCommand({ ...o, natsUrl: logNatsUrl(o) }, client, (s) => process.stdout.write(s));
+    }),
+  );
 
 program
   .command('export')

@@ -1,7 +1,9 @@
+import type { Kind } from '@kubesim/api';
+
 /** The resource names `kubesim get/delete` understand, as kubectl spells them. */
 export interface CliResource {
   plural: string;
-  kind: string;
+  kind: Kind;
   namespaced: boolean;
   /** `/api/v1` or `/apis/apps/v1` */
   root?: string;

@@ -8,3 +8,5 @@ export * from './table';
 export * from './selector-format';
 export * from './service.printer';
 export * from './workload.printer';
+export * from './namespace.printer';
+export * from './printer-for-kind';

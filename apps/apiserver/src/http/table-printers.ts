@@ -1,22 +1,5 @@
-import type { DaemonSet, Deployment, Kind, KubeEvent, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
-import {
-  daemonSetColumns,
-  daemonSetRow,
-  deploymentColumns,
-  deploymentRow,
-  eventColumns,
-  eventRow,
-  nodeColumns,
-  nodeRow,
-  podColumns,
-  podRow,
-  replicaSetColumns,
-  replicaSetRow,
-  serviceColumns,
-  serviceRow,
-  type Columns,
-} from '@kubesim/printers';
-import { namespaceColumns, namespaceRow } from './namespace.printer';
+import type { Kind, KubeObject, Pod } from '@kubesim/api';
+import { printerForKind, type Columns } from '@kubesim/printers';
 
 /** meta.k8s.io TableRowCondition: kube-apiserver marks finished pods `Completed`. */
 export interface RowCondition {
@@ -40,17 +23,8 @@ function podConditions(pod: Pod): RowCondition[] | undefined {
   return undefined;
 }
 
-const PRINTERS: Record<Kind, TablePrinter> = {
-  Pod: { columns: podColumns, cells: (o, now) => podRow(o as Pod, now, true), conditions: (o) => podConditions(o as Pod) },
-  Node: { columns: nodeColumns, cells: (o, now) => nodeRow(o as Node, now, true) },
-  Event: { columns: eventColumns, cells: (o, now) => eventRow(o as KubeEvent, now, true) },
-  Namespace: { columns: namespaceColumns, cells: (o, now) => namespaceRow(o as Namespace, now) },
-  Service: { columns: serviceColumns, cells: (o, now) => serviceRow(o as Service, now) },
-  ReplicaSet: { columns: replicaSetColumns, cells: (o, now) => replicaSetRow(o as ReplicaSet, now) },
-  Deployment: { columns: deploymentColumns, cells: (o, now) => deploymentRow(o as Deployment, now) },
-  DaemonSet: { columns: daemonSetColumns, cells: (o, now) => daemonSetRow(o as DaemonSet, now) },
-};
-
+/** The shared printer of the kind, every cell printed; pods also get their row conditions. */
 export function tablePrinterFor(kind: Kind): TablePrinter {
-  return PRINTERS[kind];
+  const { columns, row } = printerForKind(kind);
+  return { columns, cells: (o, now) => row(o, now, true), ...(kind === 'Pod' ? { conditions: (o: KubeObject) => podConditions(o as Pod) } : {}) };
 }

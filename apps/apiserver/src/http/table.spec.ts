@@ -1,8 +1,7 @@
 import type { KubeEvent, Pod } from '@kubesim/api';
-import { eventColumns, eventRow, nodeColumns, nodeRow, podColumns, podRow } from '@kubesim/printers';
+import { eventColumns, eventRow, namespaceColumns, nodeColumns, nodeRow, podColumns, podRow } from '@kubesim/printers';
 import { aNamespace, aNode, aPod, FIXTURE_TIME } from '@kubesim/testing';
 import { StatusError } from './status';
-import { namespaceColumns } from './namespace.printer';
 import { parseIncludeObject, toTable, typedCell, type TableOptions } from './table';
 
 const NOW = Date.parse(FIXTURE_TIME) + 90_000; // every fixture is 90s old

@@ -1,24 +1,5 @@
-import type { DaemonSet, Deployment, KubeEvent, KubeObject, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
-import {
-  daemonSetColumns,
-  daemonSetRow,
-  deploymentColumns,
-  deploymentRow,
-  eventColumns,
-  eventRow,
-  humanDuration,
-  nodeColumns,
-  nodeRow,
-  podColumns,
-  podRow,
-  renderTable,
-  replicaSetColumns,
-  replicaSetRow,
-  serviceColumns,
-  serviceRow,
-  tableHeaders,
-  type Columns,
-} from '@kubesim/printers';
+import type { KubeObject } from '@kubesim/api';
+import { printerForKind, renderTable, tableHeaders } from '@kubesim/printers';
 import { stringify } from 'yaml';
 import type { KubeClient } from '../kube-client';
 import { cliResource, collectionPath, itemPath, objectName } from '../resources';
@@ -29,26 +10,6 @@ export interface GetOptions {
   allNamespaces?: boolean;
   selector?: string;
 }
-
-type Printer = { columns: Columns; row: (o: any, now: number, wide: boolean) => string[] };
-
-const PRINTERS: Record<string, Printer> = {
-  Pod: { columns: podColumns, row: (o: Pod, now, wide) => podRow(o, now, wide) },
-  Node: { columns: nodeColumns, row: (o: Node, now, wide) => nodeRow(o, now, wide) },
-  Event: { columns: eventColumns, row: (o: KubeEvent, now, wide) => eventRow(o, now, wide) },
-  Service: { columns: serviceColumns, row: (o: Service, now) => serviceRow(o, now) },
-  Deployment: { columns: deploymentColumns, row: (o: Deployment, now) => deploymentRow(o, now) },
-  ReplicaSet: { columns: replicaSetColumns, row: (o: ReplicaSet, now) => replicaSetRow(o, now) },
-  DaemonSet: { columns: daemonSetColumns, row: (o: DaemonSet, now) => daemonSetRow(o, now) },
-  Namespace: {
-    columns: [
-      { name: 'Name', type: 'string', format: 'name', description: '', priority: 0 },
-      { name: 'Status', type: 'string', format: '', description: '', priority: 0 },
-      { name: 'Age', type: 'string', format: '', description: '', priority: 0 },
-    ],
-    row: (o: any, now) => [o.metadata.name, o.status.phase, humanDuration(now - Date.parse(o.metadata.creationTimestamp))],
-  },
-};
 
 /** `kubesim get pods|nodes|events|namespaces [NAME]`, printed as kubectl prints it. */
 export async function getCommand(client: KubeClient, resource: string, name: string | undefined, o: GetOptions): Promise<string> {
@@ -72,7 +33,7 @@ export async function getCommand(client: KubeClient, resource: string, name: str
   if (items.length === 0) {
     return r.namespaced && !o.allNamespaces ? `No resources found in ${o.namespace} namespace.\n` : 'No resources found\n';
   }
-  const printer = PRINTERS[r.kind];
+  const printer = printerForKind(r.kind);
   const wide = output === 'wide';
   const now = Date.now();
   const withNs = r.namespaced && o.allNamespaces;

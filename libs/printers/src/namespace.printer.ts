@@ -1,5 +1,6 @@
 import type { Namespace } from '@kubesim/api';
-import { AGE_DESCRIPTION, column, NAME_DESCRIPTION, humanDurationSince, type Columns } from '@kubesim/printers';
+import { AGE_DESCRIPTION, column, NAME_DESCRIPTION, type Columns } from './columns';
+import { humanDurationSince } from './human-duration';
 
 /** `kubectl get namespaces` columns, as kube-apiserver's Table columnDefinitions for namespaces. */
 export const namespaceColumns: Columns = [
