@@ -130,10 +130,11 @@ export class EventLog {
 
   /**
    * Delivers every record from `fromSeq` on, in order, then keeps following. `caughtUp` resolves
-   * once the records that existed at the call have been handed to `onRecord`.
+   * once the records that existed at the call have been handed to `onRecord` (`lastSeq`: the
+   * stream's last sequence when the caller already asked for it).
    */
-  async follow(fromSeq: number, onRecord: (r: StoredRecord) => void): Promise<Follower> {
-    const target = await this.lastSeq();
+  async follow(fromSeq: number, onRecord: (r: StoredRecord) => void, lastSeq?: number): Promise<Follower> {
+    const target = lastSeq ?? (await this.lastSeq());
     const consumer = await this.js.consumers.get(this.stream, { opt_start_seq: Math.max(1, fromSeq) });
     const messages = await consumer.consume({ max_messages: 1024 });
     let resolveCaughtUp!: () => void;
@@ -160,9 +161,13 @@ export class EventLog {
     const out: StoredRecord[] = [];
     const target = await this.lastSeq();
     if (target < fromSeq) return out;
-    const f = await this.follow(fromSeq, (r) => {
-      if (r.seq <= target) out.push(r);
-    });
+    const f = await this.follow(
+      fromSeq,
+      (r) => {
+        if (r.seq <= target) out.push(r);
+      },
+      target,
+    );
     await f.caughtUp;
     await f.stop();
     return out;

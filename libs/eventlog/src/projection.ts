@@ -35,7 +35,8 @@ export class Projection {
     }
     // Changes older than the last `historySize` records of the log as it is now can never be asked
     // for (a watch from that far back gets 410 Expired): a long replay skips keeping them.
-    const keepFrom = (await this.log.lastSeq()) - this.historySize + 1;
+    const lastSeq = await this.log.lastSeq();
+    const keepFrom = lastSeq - this.historySize + 1;
     if (keepFrom - 1 > this.historyFloor) this.historyFloor = keepFrom - 1;
     this.follower = await this.log.follow(this.store.seq + 1, (r) => {
       const change = this.store.apply(r.seq, r.record);
@@ -47,7 +48,7 @@ export class Projection {
         for (const l of this.listeners) l(change);
       }
       this.wake();
-    });
+    }, lastSeq);
     let started = false;
     // Before it caught up, a failure rejects `start` itself.
     this.follower.done.catch((e) => started && this.fail(e instanceof Error ? e : new Error(String(e))));
