@@ -23,8 +23,17 @@ function podConditions(pod: Pod): RowCondition[] | undefined {
   return undefined;
 }
 
-/** The shared printer of the kind, every cell printed; pods also get their row conditions. */
-export function tablePrinterFor(kind: Kind): TablePrinter {
+function tablePrinter(kind: Kind): TablePrinter {
   const { columns, row } = printerForKind(kind);
   return { columns, cells: (o, now) => row(o, now, true), ...(kind === 'Pod' ? { conditions: (o: KubeObject) => podConditions(o as Pod) } : {}) };
+}
+
+/** Built once per kind (rows of lists and watches look them up per object). */
+const TABLE_PRINTERS = new Map<Kind, TablePrinter>();
+
+/** The shared printer of the kind, every cell printed; pods also get their row conditions. */
+export function tablePrinterFor(kind: Kind): TablePrinter {
+  let p = TABLE_PRINTERS.get(kind);
+  if (!p) TABLE_PRINTERS.set(kind, (p = tablePrinter(kind)));
+  return p;
 }
