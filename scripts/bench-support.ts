@@ -1,9 +1,11 @@
 /** What the benchmark scripts share: arguments, free ports, process memory, a `kubesim up` to measure. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../apps/cli/src/up/free-port';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+export { freePort };
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -11,16 +13,6 @@ export const ROOT = resolve(__dirname, '../..');
 export function arg(name: string, def: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : def;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((r) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => r(p));
-    });
-  });
 }
 
 export function rssMiB(pid: number): number {
