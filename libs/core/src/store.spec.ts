@@ -1,7 +1,7 @@
 import { aPod, given, namespaceCreated, podBound, podCreated } from '@kubesim/testing';
 import type { ClusterEvent } from './events';
 import { SCHEMA_VERSION } from './events';
-import { groupByObject, MAX_TOMBSTONES, parseRecord, Store, UnknownEventTypeError, UnknownSchemaVersionError } from './store';
+import { CorruptRecordError, groupByObject, MAX_TOMBSTONES, parseRecord, Store, UnknownEventTypeError, UnknownSchemaVersionError } from './store';
 import { getPod } from './view';
 
 const record = (events: ClusterEvent[]) => ({ v: SCHEMA_VERSION, events });
@@ -77,6 +77,15 @@ describe('parseRecord', () => {
     const data = JSON.stringify({ v: SCHEMA_VERSION, events: [{ type: 'NodeTeleported', at: '2026-01-01T00:00:00Z', by: 't', name: 'n' }] });
     expect(() => parseRecord(data, 5)).toThrow(UnknownEventTypeError);
     expect(() => parseRecord(data, 5)).toThrow('log record 5 has an event of type "NodeTeleported" this kubesim does not know');
+  });
+
+  it.each([
+    ['not JSON', '{"v":1,"events":[', /^log record 7 is not a kubesim record: .*JSON/],
+    ['not an object', '42', 'log record 7 is not a kubesim record: expected an object, got 42'],
+    ['without events', `{"v":${SCHEMA_VERSION}}`, 'log record 7 is not a kubesim record: it has no events array'],
+  ])('refuses a record that is %s, naming it', (_case, data, message) => {
+    expect(() => parseRecord(data, 7)).toThrow(CorruptRecordError);
+    expect(() => parseRecord(data, 7)).toThrow(message);
   });
 });
 

@@ -27,12 +27,34 @@ export class UnknownEventTypeError extends Error {
   }
 }
 
+export class CorruptRecordError extends Error {
+  constructor(readonly seq: number, detail: string) {
+    super(`log record ${seq} is not a kubesim record: ${detail}`);
+  }
+}
+
 /** Parses and checks one stream message. */
 export function parseRecord(data: string, seq: number): LogRecord {
-  const r = JSON.parse(data) as LogRecord;
-  if (r.v !== SCHEMA_VERSION) throw new UnknownSchemaVersionError(r.v, seq);
-  for (const e of r.events) if (!isKnownEventType(e.type)) throw new UnknownEventTypeError(e.type, seq);
-  return r;
+  let r: unknown;
+  try {
+    r = JSON.parse(data);
+  } catch (e) {
+    throw new CorruptRecordError(seq, (e as Error).message);
+  }
+  return checkRecord(r, seq);
+}
+
+/** Checks a parsed stream message: this kubesim's schema version, event types it knows. */
+export function checkRecord(r: unknown, seq: number): LogRecord {
+  const rec = r as LogRecord;
+  if (typeof rec !== 'object' || rec === null) throw new CorruptRecordError(seq, `expected an object, got ${JSON.stringify(r)}`);
+  if (rec.v !== SCHEMA_VERSION) throw new UnknownSchemaVersionError(rec.v, seq);
+  if (!Array.isArray(rec.events)) throw new CorruptRecordError(seq, 'it has no events array');
+  for (const e of rec.events as unknown[]) {
+    const type = (e as { type?: unknown } | null)?.type;
+    if (!isKnownEventType(type)) throw new UnknownEventTypeError(type, seq);
+  }
+  return rec;
 }
 
 /** How many deleted objects' last sequences a store remembers. */

@@ -1,4 +1,6 @@
 import { parseRecord, subjectOf, type LogRecord, type ObjectKey } from '@kubesim/core';
+import { readInWorker } from './catch-up-reader';
+import { natsUrlOf } from './nats-connection';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -33,6 +35,9 @@ export interface StoredRecord {
 }
 
 const codec = JSONCodec<LogRecord>();
+
+/** Default of `EventLog.catchUpInWorkerFrom`. */
+export const CATCH_UP_IN_WORKER_FROM = 20_000;
 
 /**
  * The event log: one JetStream stream, one subject per object. Appends carry the object's
@@ -129,31 +134,58 @@ export class EventLog {
   }
 
   /**
+   * From how many records behind a follower catches up on a second thread (`readInWorker`)
+   * before following on this one; starting the thread costs about as much as reading a few
+   * thousand records here.
+   */
+  catchUpInWorkerFrom = CATCH_UP_IN_WORKER_FROM;
+
+  /**
    * Delivers every record from `fromSeq` on, in order, then keeps following. `caughtUp` resolves
    * once the records that existed at the call have been handed to `onRecord` (`lastSeq`: the
    * stream's last sequence when the caller already asked for it).
    */
   async follow(fromSeq: number, onRecord: (r: StoredRecord) => void, lastSeq?: number): Promise<Follower> {
     const target = lastSeq ?? (await this.lastSeq());
-    const consumer = await this.js.consumers.get(this.stream, { opt_start_seq: Math.max(1, fromSeq) });
-    const messages = await consumer.consume({ max_messages: 1024 });
+    const first = Math.max(1, fromSeq);
+    const servers = natsUrlOf(this.nc);
     let resolveCaughtUp!: () => void;
     let rejectCaughtUp!: (e: unknown) => void;
     const caughtUp = new Promise<void>((r, j) => ((resolveCaughtUp = r), (rejectCaughtUp = j)));
-    if (target < fromSeq) resolveCaughtUp();
+    if (target < first) resolveCaughtUp();
+    let stopped = false;
+    let stopCurrent = async (): Promise<void> => undefined;
+    // A long backlog is read on a second thread; this one then follows from the record after it.
+    const reader = servers && target - first + 1 >= this.catchUpInWorkerFrom ? readInWorker({ servers, stream: this.stream, from: first, to: target, onRecord }) : undefined;
+    const consume = async (from: number) => {
+      const messages = await (await this.js.consumers.get(this.stream, { opt_start_seq: from })).consume({ max_messages: 1024 });
+      stopCurrent = async () => messages.stop();
+      if (stopped) messages.stop();
+      return messages;
+    };
+    if (reader) stopCurrent = reader.stop;
+    const tail = reader ? undefined : await consume(first);
     const loop = (async () => {
-      for await (const m of messages) {
+      if (reader) {
+        await reader.done;
+        if (stopped) return;
+        resolveCaughtUp();
+      }
+      for await (const m of tail ?? (await consume(target + 1))) {
         const seq = m.seq;
         onRecord({ seq, time: Math.floor(m.info.timestampNanos / 1e6), subject: m.subject, record: parseRecord(m.string(), seq) });
         if (seq >= target) resolveCaughtUp();
       }
-    })().catch((e) => {
+    })().catch(async (e) => {
       // A record this kubesim cannot read (another schema version): stop, and say so to whoever waits.
-      messages.stop();
+      await stopCurrent();
       rejectCaughtUp(e);
       throw e;
     });
-    return new Follower(messages, caughtUp, loop);
+    return new Follower(caughtUp, loop, async () => {
+      stopped = true;
+      await stopCurrent();
+    });
   }
 
   /** Reads records from `fromSeq` up to the current end, then stops. */
@@ -174,18 +206,20 @@ export class EventLog {
   }
 }
 
+/** A running `follow`: `done` settles when following ends (resolved after `stop`, rejected on a record it could not read). */
 export class Follower {
   constructor(
-    private readonly messages: ConsumerMessages,
     readonly caughtUp: Promise<void>,
     readonly done: Promise<void>,
+    private readonly stopReading: () => Promise<void>,
   ) {
     // Failures reach whoever awaits `caughtUp` or `done`; they are not unhandled rejections.
     done.catch(() => undefined);
+    caughtUp.catch(() => undefined);
   }
 
   async stop(): Promise<void> {
-    this.messages.stop();
+    await this.stopReading();
     await this.done.catch(() => undefined);
   }
 }
