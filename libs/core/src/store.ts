@@ -3,6 +3,7 @@ import { SCHEMA_VERSION, type ClusterEvent, type LogRecord } from './events';
 import { isKnownEventType } from './event-types';
 import { evolve } from './evolve';
 import { keyOfEvent, keyString, type ObjectKey } from './object-key';
+import { Tombstones } from './tombstones';
 import { MapView } from './view';
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -69,7 +70,7 @@ export class Store extends MapView {
    * expired Event and deleted pod leaves one); for an older name the command bus asks JetStream
    * after a conflict.
    */
-  readonly tombstones = new Map<string, number>();
+  readonly tombstones = new Tombstones(MAX_TOMBSTONES);
 
   /** The expected last subject sequence for a write to `key`: its resourceVersion, its tombstone, or 0. */
   lastSeqOf(key: ObjectKey): number {
@@ -78,34 +79,30 @@ export class Store extends MapView {
   }
 
   /**
-   * Keeps the latest MAX_TOMBSTONES, in one pass once there are twice as many: deleting the oldest
-   * one at a time leaves holes at the front of the Map that every `keys().next()` walks over.
+   * Applies the record written at `seq`. Returns what a watcher sees, unless `withChange` is false
+   * (a long replay skips building changes no one will ask for).
    */
-  private forgetOldTombstones() {
-    const keep = [...this.tombstones].slice(-MAX_TOMBSTONES);
-    this.tombstones.clear();
-    for (const [k, seq] of keep) this.tombstones.set(k, seq);
-  }
-
-  apply(seq: number, record: LogRecord): Change | undefined {
+  apply(seq: number, record: LogRecord, withChange = true): Change | undefined {
     this.seq = seq;
-    if (record.events.length === 0) return undefined;
-    const key = keyString(keyOfEvent(record.events[0]));
+    const events = record.events;
+    if (events.length === 0) return undefined;
+    const key = keyString(keyOfEvent(events[0]));
     const before = this.objects.get(key);
     let after = before;
-    for (const e of record.events) after = evolve(after, e, seq);
+    for (let i = 0; i < events.length; i++) after = evolve(after, events[i], seq);
     if (after) {
-      this.set(key, after);
-      this.tombstones.delete(key);
+      this.put(key, before, after);
+      // A live object has no tombstone: only a re-created one may.
+      if (!before) this.tombstones.delete(key);
     } else {
-      this.remove(key);
+      if (before) this.drop(key, before);
       this.tombstones.set(key, seq);
-      if (this.tombstones.size >= 2 * MAX_TOMBSTONES) this.forgetOldTombstones();
     }
-    if (!before && after) return { type: 'ADDED', object: after, seq, events: record.events };
-    if (before && after) return { type: 'MODIFIED', object: after, seq, events: record.events };
+    if (!withChange) return undefined;
+    if (!before && after) return { type: 'ADDED', object: after, seq, events };
+    if (before && after) return { type: 'MODIFIED', object: after, seq, events };
     if (before && !after) {
-      return { type: 'DELETED', object: { ...before, metadata: { ...before.metadata, resourceVersion: String(seq) } } as KubeObject, seq, events: record.events };
+      return { type: 'DELETED', object: { ...before, metadata: { ...before.metadata, resourceVersion: String(seq) } } as KubeObject, seq, events };
     }
     return undefined;
   }

@@ -45,7 +45,16 @@ export class MapView implements ClusterView {
   }
 
   set(key: string, o: KubeObject): void {
-    const old = this.objects.get(key);
+    this.put(key, this.objects.get(key), o);
+  }
+
+  remove(key: string): void {
+    const o = this.objects.get(key);
+    if (o) this.drop(key, o);
+  }
+
+  /** `set` when the caller already looked up the object there now (`old`). */
+  protected put(key: string, old: KubeObject | undefined, o: KubeObject): void {
     if (old?.kind === o.kind) {
       // A new version of an object keeps its place: replacing is cheaper than remove + add, which
       // matters in a long replay (most records change an object that exists).
@@ -59,7 +68,7 @@ export class MapView implements ClusterView {
       }
       return;
     }
-    this.remove(key);
+    if (old) this.drop(key, old);
     this.objects.set(key, o);
     let m = this.byKind.get(o.kind);
     if (!m) this.byKind.set(o.kind, (m = new Map()));
@@ -67,9 +76,8 @@ export class MapView implements ClusterView {
     if (o.kind === 'Event') this.events.set(eventCorrelationKey(o), key);
   }
 
-  remove(key: string): void {
-    const o = this.objects.get(key);
-    if (!o) return;
+  /** `remove` of the object `o` that is there now. */
+  protected drop(key: string, o: KubeObject): void {
     this.objects.delete(key);
     this.byKind.get(o.kind)?.delete(key);
     if (o.kind === 'Event') {

@@ -39,8 +39,8 @@ export class Projection {
     const keepFrom = lastSeq - this.historySize + 1;
     if (keepFrom - 1 > this.historyFloor) this.historyFloor = keepFrom - 1;
     this.follower = await this.log.follow(this.store.seq + 1, (r) => {
-      const change = this.store.apply(r.seq, r.record);
-      if (change && (r.seq >= keepFrom || this.listeners.size > 0)) {
+      const change = this.store.apply(r.seq, r.record, r.seq >= keepFrom || this.listeners.size > 0);
+      if (change) {
         this.history.push(change);
         // Trimmed in batches: dropping one change at a time from the front of the array costs
         // WATCH_HISTORY moves per record, which made a long replay quadratic.
