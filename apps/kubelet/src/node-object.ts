@@ -1,4 +1,4 @@
-import { rfc3339, type Node, type NodeCondition, type Taint } from '@kubesim/api';
+import { rfc3339, TIME_SCALE_ANNOTATION, type Node, type NodeCondition, type Taint } from '@kubesim/api';
 import { fnv64 } from '@kubesim/core';
 import { parseResources, type KubeletConfig } from './kubelet.config';
 
@@ -71,7 +71,8 @@ export function nodeObject(config: KubeletConfig, now: number, uid: string): Nod
         'kubernetes.io/os': 'linux',
         ...parseLabels(config.labels),
       },
-      annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'kubesim.io/simulated': 'true' },
+      // The time scale is written down so that `kubesim replay --resimulate` can repeat a log at its pace.
+      annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'kubesim.io/simulated': 'true', [TIME_SCALE_ANNOTATION]: String(config.timeScale) },
     },
     spec: { ...(config.taints ? { taints: parseTaints(config.taints) } : {}) },
     status: {

@@ -7,3 +7,9 @@ export function rfc3339(ms: number): string {
 export function rfc3339Micro(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '000Z');
 }
+
+/**
+ * The annotation on every simulated Node that records the cluster's time scale (`KUBESIM_TIME_SCALE`,
+ * the factor on every Kubernetes duration), so a log says at what pace it was written.
+ */
+export const TIME_SCALE_ANNOTATION = 'kubesim.io/time-scale';

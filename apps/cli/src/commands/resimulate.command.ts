@@ -32,7 +32,7 @@ export async function resimulateCommand(o: ResimulateOptions, out: (s: string) =
 
   progress(
     `Resimulating ${actions.length} user action${actions.length === 1 ? '' : 's'} of ${o.file} on a fresh cluster: ${nodes} node${nodes === 1 ? '' : 's'} (the log had ${cluster.nodes}), ` +
-      `time scale ${timeScale} (the log's: ${cluster.timeScale ?? '1, assumed: it has no node actions that say'})\n`,
+      `time scale ${timeScale} (the log's: ${cluster.timeScale ?? '1, assumed: no node in it says'})\n`,
   );
   for (const a of actions) progress(`  +${((a.at * timeScale) / logScale / 1000).toFixed(1)}s  ${label(a)}  (${a.by})\n`);
   const resimulated = await runResimulation(

@@ -1,4 +1,4 @@
-import type { GenericObject, Pod } from '@kubesim/api';
+import { TIME_SCALE_ANNOTATION, type GenericObject, type Pod } from '@kubesim/api';
 import { SCHEMA_VERSION, type ClusterEvent } from '@kubesim/core';
 import { aNode, aPod } from '@kubesim/testing';
 import { extractUserActions } from './user-actions';
@@ -166,7 +166,19 @@ describe('extractUserActions', () => {
     expect(x.actions).toMatchObject([{ type: 'node', action: 'add', name: 'node-3' }]);
   });
 
-  it('a log without node actions does not know its time scale', () => {
+  it('a log without node actions nor annotated nodes does not know its time scale', () => {
     expect(extractUserActions(boot).cluster.timeScale).toBeUndefined();
+  });
+
+  it('reads the time scale the kubelets wrote on their Nodes; a node action says it too', () => {
+    const annotated = (name: string, scale: string) => {
+      const n = aNode(name);
+      return { ...n, metadata: { ...n.metadata, annotations: { ...n.metadata.annotations, [TIME_SCALE_ANNOTATION]: scale } } };
+    };
+    const nodes = log([0, 'kubelet/node-1', { type: 'NodeRegistered', node: annotated('node-1', '0.25') }], [1, 'kubelet/node-2', { type: 'NodeRegistered', node: annotated('node-2', '0.25') }]);
+    expect(extractUserActions(nodes).cluster.timeScale).toBe(0.25);
+    expect(extractUserActions(log([0, 'kubelet/node-1', { type: 'NodeRegistered', node: annotated('node-1', 'fast') }])).cluster.timeScale).toBeUndefined();
+    const killed = [...nodes, ...log([5, 'user:kubesim', { type: 'NodeProcessAction', name: 'node-2', action: 'kill', timeScale: 0.5 }]).map((r) => ({ ...r, seq: 3 }))];
+    expect(extractUserActions(killed).cluster.timeScale).toBe(0.5);
   });
 });

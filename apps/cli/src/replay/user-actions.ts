@@ -1,4 +1,4 @@
-import type { KubeObject, Node, Pod } from '@kubesim/api';
+import { TIME_SCALE_ANNOTATION, type KubeObject, type Node, type Pod } from '@kubesim/api';
 import { keyOfEvent, Store, type ClusterEvent, type EventOf, type NodeProcessActionKind } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
 import { recordTime } from './filters';
@@ -68,6 +68,7 @@ export function extractUserActions(records: readonly Pick<StoredRecord, 'seq' | 
     for (const e of r.record.events) {
       const at = Date.parse(e.at) || recordTime(r);
       const before = store.get(keyOfEvent(e));
+      if (e.type === 'NodeRegistered') timeScale ??= annotatedTimeScale(e.node);
       if (e.type === 'NodeRegistered' && !added.has(e.node.metadata.name)) {
         initialNodes.add(e.node.metadata.name);
         firstNode ??= e.node;
@@ -110,6 +111,12 @@ export function extractUserActions(records: readonly Pick<StoredRecord, 'seq' | 
       timeScale,
     },
   };
+}
+
+/** The time scale a kubelet wrote on its Node (logs from before the annotation have none). */
+function annotatedTimeScale(node: Node): number | undefined {
+  const x = Number(node.metadata.annotations?.[TIME_SCALE_ANNOTATION]);
+  return x > 0 ? x : undefined;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
