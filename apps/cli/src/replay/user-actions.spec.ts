@@ -166,6 +166,34 @@ describe('extractUserActions', () => {
     expect(x.actions).toMatchObject([{ type: 'node', action: 'add', name: 'node-3' }]);
   });
 
+  describe('a kubelet stopped or restarted outside kubesim (no action in the log, only its lease expiring)', () => {
+    const ready = (status: 'True' | 'Unknown') => ({ type: 'Ready', status, reason: status === 'True' ? 'KubeletReady' : 'NodeStatusUnknown', message: '', lastHeartbeatTime: at(0), lastTransitionTime: at(0) }) as never;
+    const expired = (s: number, ago: number) => log([s, 'node-lifecycle-controller', { type: 'NodeConditionChanged', name: 'node-2', condition: ready('Unknown'), cause: `node-2 lease expired (last renewed ${ago}s ago)` }])[0];
+    const readyAgain = (s: number) => log([s, 'kubelet/node-2', { type: 'NodeConditionChanged', name: 'node-2', condition: ready('True') }])[0];
+    const create = (s: number) => log([s, 'user:kubectl', { type: 'PodCreated', pod: aPod('web') }])[0];
+    const recorded = (s: number, action: 'kill' | 'start') => log([s, 'user:kubesim', { type: 'NodeProcessAction', name: 'node-2', action, timeScale: 1 }])[0];
+
+    it('is replayed as a kill when it last renewed its lease, and a start when it was Ready again, in time order', () => {
+      const x = extractUserActions(withBoot(create(40), create(80), expired(100, 41), readyAgain(150)));
+      expect(x.actions.map((a) => [a.at, a.type === 'node' ? `${a.action} ${a.name}` : a.type, a.by])).toEqual([
+        [38_000, 'create', 'user:kubectl'],
+        [57_000, 'kill node-2', 'unrecorded: its lease expired'],
+        [78_000, 'create', 'user:kubectl'],
+        [148_000, 'start node-2', 'unrecorded: Ready again'],
+      ]);
+    });
+
+    it('a lease that expired after a recorded kill adds nothing; a restart no one recorded still does', () => {
+      const x = extractUserActions(withBoot(recorded(10, 'kill'), expired(60, 50), readyAgain(90)));
+      expect(x.actions.map((a) => [a.at, a.type === 'node' ? `${a.action} ${a.name}` : a.type, a.by])).toEqual([
+        [8_000, 'kill node-2', 'user:kubesim'],
+        [88_000, 'start node-2', 'unrecorded: Ready again'],
+      ]);
+      const y = extractUserActions(withBoot(recorded(10, 'kill'), expired(60, 50), recorded(80, 'start'), readyAgain(90)));
+      expect(y.actions.map((a) => (a.type === 'node' ? `${a.action} by ${a.by}` : a.type))).toEqual(['kill by user:kubesim', 'start by user:kubesim']);
+    });
+  });
+
   it('a log without node actions nor annotated nodes does not know its time scale', () => {
     expect(extractUserActions(boot).cluster.timeScale).toBeUndefined();
   });

@@ -63,6 +63,8 @@ export function extractUserActions(records: readonly Pick<StoredRecord, 'seq' | 
   let firstNode: Node | undefined;
   let origin: number | undefined;
   let timeScale: number | undefined;
+  /** Nodes whose kubelet is down or cut off: by a recorded action, or as their expired lease says. */
+  const nodesDown = new Map<string, 'recorded' | 'unrecorded'>();
 
   for (const r of records) {
     for (const e of r.record.events) {
@@ -94,8 +96,15 @@ export function extractUserActions(records: readonly Pick<StoredRecord, 'seq' | 
         }
       }
       store.apply(r.seq, { v: r.record.v, events: [e] });
+      const unrecorded = unrecordedNodeAction(e, at, store, nodesDown);
+      if (unrecorded) {
+        origin ??= at;
+        raw.push(unrecorded);
+      }
     }
   }
+  // An unrecorded kill is dated back to the kubelet's last lease renewal, before what came between.
+  raw.sort((a, b) => a.at - b.at);
   const start = origin ?? 0;
   const actions = raw.map(({ at, action }) => {
     const a = { ...action, at: Math.max(0, at - start) } as UserAction;
@@ -111,6 +120,37 @@ export function extractUserActions(records: readonly Pick<StoredRecord, 'seq' | 
       timeScale,
     },
   };
+}
+
+const LEASE_EXPIRED = /lease expired \(last renewed (\d+)s ago\)/;
+const STOPPED: readonly NodeProcessActionKind[] = ['kill', 'stop', 'partition'];
+
+/**
+ * A kubelet stopped or restarted outside kubesim (`docker compose kill`, `kill -9`) leaves no action
+ * in the log, only its consequences: the node controller's "lease expired (last renewed Ns ago)",
+ * then the node Ready again. They are replayed as `kubesim node kill` when it last renewed its lease
+ * and `kubesim node start` when it was Ready again; a cut network looks the same and is replayed so.
+ */
+function unrecordedNodeAction(e: ClusterEvent, at: number, store: Store, down: Map<string, 'recorded' | 'unrecorded'>): { at: number; action: Action & { by: string } } | undefined {
+  if (e.type === 'NodeProcessAction') {
+    if (STOPPED.includes(e.action)) down.set(e.name, 'recorded');
+    else down.delete(e.name);
+    return undefined;
+  }
+  if (e.type === 'NodeConditionChanged' && e.condition.type === 'Ready' && e.condition.status === 'Unknown' && !down.has(e.name)) {
+    const renewed = e.cause ? LEASE_EXPIRED.exec(e.cause) : null;
+    if (!renewed) return undefined;
+    down.set(e.name, 'unrecorded');
+    return { at: at - Number(renewed[1]) * 1000, action: { type: 'node', action: 'kill', name: e.name, by: 'unrecorded: its lease expired' } };
+  }
+  // Ready again without a recorded `kubesim node start|heal`: restarted outside kubesim too.
+  if ((e.type === 'NodeConditionChanged' || e.type === 'NodeStatusReported' || e.type === 'NodeRegistered') && down.has(keyOfEvent(e).name)) {
+    const node = store.get(keyOfEvent(e)) as Node | undefined;
+    if (node?.status.conditions?.find((c) => c.type === 'Ready')?.status !== 'True') return undefined;
+    down.delete(node.metadata.name);
+    return { at, action: { type: 'node', action: 'start', name: node.metadata.name, by: 'unrecorded: Ready again' } };
+  }
+  return undefined;
 }
 
 /** The time scale a kubelet wrote on its Node (logs from before the annotation have none). */
