@@ -36,6 +36,13 @@ export interface StoredRecord {
 
 const codec = JSONCodec<LogRecord>();
 
+/**
+ * How long a follower's pull request lasts (nats.js: 30 s). It also sets the idle heartbeat (half
+ * of it) and the back-off after a failed check of the consumer on reconnect: with 30 s a kubelet
+ * whose network came back could follow nothing for half a minute.
+ */
+const PULL_EXPIRES_MS = 5_000;
+
 /** Default of `EventLog.catchUpInWorkerFrom`. */
 export const CATCH_UP_IN_WORKER_FROM = 20_000;
 
@@ -158,7 +165,7 @@ export class EventLog {
     // A long backlog is read on a second thread; this one then follows from the record after it.
     const reader = servers && target - first + 1 >= this.catchUpInWorkerFrom ? readInWorker({ servers, stream: this.stream, from: first, to: target, onRecord }) : undefined;
     const consume = async (from: number) => {
-      const messages = await (await this.js.consumers.get(this.stream, { opt_start_seq: from })).consume({ max_messages: 1024 });
+      const messages = await (await this.js.consumers.get(this.stream, { opt_start_seq: from })).consume({ max_messages: 1024, expires: PULL_EXPIRES_MS });
       stopCurrent = async () => messages.stop();
       if (stopped) messages.stop();
       return messages;
