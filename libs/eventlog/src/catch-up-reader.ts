@@ -86,8 +86,8 @@ export interface CatchUpReader {
 
 /**
  * Reads the records `from`…`to` of a stream on a second thread and hands them to `onRecord`, in
- * order, on this one: decoding NATS messages then overlaps with parsing and applying them, which
- * roughly halves a long replay on a machine with two cores.
+ * order, on this one: decoding NATS messages then overlaps with parsing and applying them (a
+ * 1,000,000-record replay about 20 % faster on two cores, which nats-server shares).
  */
 export function readInWorker(o: { servers: string; stream: string; from: number; to: number; onRecord: (r: StoredRecord) => void }): CatchUpReader {
   const worker = new Worker(READER_SOURCE, {
