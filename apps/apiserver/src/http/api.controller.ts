@@ -1,5 +1,5 @@
 import { All, Controller, Inject, Req, Res } from '@nestjs/common';
-import { EVICTION_API_CAUSE, isGenericKind, type KubeObject, type Node, type Pod } from '@kubesim/api';
+import { isGenericKind, type KubeObject, type Node, type Pod } from '@kubesim/api';
 import type { Request, Response } from 'express';
 import { CommandBus } from '../commands/command-bus';
 import { Projection } from '@kubesim/eventlog';
@@ -7,6 +7,7 @@ import { parseBody } from './body';
 import { refuseServerDryRun } from './dry-run';
 import { list, makeQuery } from './list';
 import { createPod, deleteOptions, updatePod } from './pod-writes';
+import { evictPod } from './pod-eviction';
 import { parseApiPath, type ApiPath } from './request-path';
 import { resourceInfo, type ResourceInfo } from './resources';
 import { apiGroup, apiGroupList, apiResourceList, apiRoot } from './discovery';
@@ -111,10 +112,8 @@ export class ApiController {
         const key = { kind: info.kind, namespace: ns ?? '', name: path.name };
         if (path.subresource === 'status' && method === 'GET') return objectReply(this.get(info, key), req.header('accept'), req.query as Record<string, unknown>);
         if (path.subresource === 'eviction' && info.kind === 'Pod' && method === 'POST') {
-          // The Eviction API (kubectl drain): a graceful delete; kubesim has no PodDisruptionBudgets to refuse it.
           const body = req.body && String(req.body).trim() ? parseBody(req.body, req.header('content-type')) : {};
-          const grace = body.deleteOptions?.gracePeriodSeconds;
-          await this.bus.execute({ type: 'DeletePod', namespace: key.namespace, name: path.name, gracePeriodSeconds: grace, uid: body.deleteOptions?.preconditions?.uid }, { by: callerOf(req), cause: EVICTION_API_CAUSE });
+          await evictPod(this.bus, this.get(info, key) as Pod, body.deleteOptions, callerOf(req));
           return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
         }
         if (path.subresource === 'binding' && info.kind === 'Pod' && method === 'POST') {
