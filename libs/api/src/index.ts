@@ -13,3 +13,4 @@ export * from './workloads';
 export * from './workload.dto';
 export * from './known-fields';
 export * from './names';
+export * from './pod-terminal';

@@ -1,4 +1,4 @@
-import { rfc3339, type Node, type Pod, type PodCondition, type Taint } from '@kubesim/api';
+import { isPodTerminal, rfc3339, type Node, type Pod, type PodCondition, type Taint } from '@kubesim/api';
 import { conflict, NODE, notFound, POD } from './errors';
 import type { ClusterEvent, EventMeta } from './events';
 import { getNode, getPod, type ClusterView, type DecideContext } from './view';
@@ -29,7 +29,6 @@ export const NODE_LOSS_COMMANDS: readonly NodeLossCommandType[] = ['MarkPodNodeL
 export const isNodeLossCommand = (c: { type: string }): c is NodeLossCommand => (NODE_LOSS_COMMANDS as readonly string[]).includes(c.type);
 
 const meta = (ctx: DecideContext): EventMeta => ({ at: new Date(ctx.now).toISOString(), by: ctx.by, ...(ctx.cause ? { cause: ctx.cause } : {}) });
-const isTerminal = (p: Pod) => p.status.phase === 'Succeeded' || p.status.phase === 'Failed';
 
 export function decideNodeLoss(c: NodeLossCommand, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
   switch (c.type) {
@@ -67,7 +66,7 @@ function targetNode(view: ClusterView, name: string): Node {
 function markPodNodeLost(c: Extract<NodeLossCommand, { type: 'MarkPodNodeLost' }>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
   const pod = targetPod(view, c);
   if (pod.spec.nodeName !== c.node) throw conflict(POD(c.name), `pod ${c.name} is not assigned to node "${c.node}"`);
-  if (isTerminal(pod)) return [];
+  if (isPodTerminal(pod)) return [];
   const at = rfc3339(ctx.now);
   const conditions = pod.status.conditions ?? [];
   const ready = conditions.find((x) => x.type === 'Ready');

@@ -1,4 +1,4 @@
-import { rfc3339, type KubeObject, type Pod } from '@kubesim/api';
+import { isPodTerminal, rfc3339, type KubeObject, type Pod } from '@kubesim/api';
 import type { CommandOf } from './commands';
 import { alreadyExists, conflict, NAMESPACE, notFound, POD } from './errors';
 import type { ClusterEvent, EventMeta } from './events';
@@ -7,7 +7,6 @@ import { getNamespace, getPod, type ClusterView, type DecideContext } from './vi
 
 const meta = (ctx: DecideContext): EventMeta => ({ at: new Date(ctx.now).toISOString(), by: ctx.by, ...(ctx.cause ? { cause: ctx.cause } : {}) });
 
-const isTerminal = (p: Pod) => p.status.phase === 'Succeeded' || p.status.phase === 'Failed';
 
 /** The pod a command targets, honouring a UID precondition. */
 function existing(view: ClusterView, c: { namespace: string; name: string; uid?: string }): Pod {
@@ -97,7 +96,7 @@ export function reportPodStatus(c: CommandOf<'ReportPodStatus'>, view: ClusterVi
   const pod = existing(view, c);
   if (pod.spec.nodeName !== c.node) throw conflict(POD(c.name), `pod ${c.name} is not assigned to node "${c.node}"`);
   // Terminal phases are sticky (kubelet generateAPIPodStatus).
-  const to = isTerminal(pod) ? pod.status.phase : c.status.phase;
+  const to = isPodTerminal(pod) ? pod.status.phase : c.status.phase;
   const status = { ...c.status, phase: to };
   const events: ClusterEvent[] = [{ ...meta(ctx), type: 'PodStatusReported', namespace: c.namespace, name: c.name, status }];
   if (to !== pod.status.phase) {
@@ -120,7 +119,7 @@ export function deletePod(c: CommandOf<'DeletePod'>, view: ClusterView, ctx: Dec
   const pod = existing(view, c);
   checkResourceVersion(pod, c.resourceVersion);
   let grace = c.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds;
-  if (!pod.spec.nodeName || isTerminal(pod)) grace = 0;
+  if (!pod.spec.nodeName || isPodTerminal(pod)) grace = 0;
   const gone: ClusterEvent = { ...meta(ctx), type: 'PodDeleted', namespace: c.namespace, name: c.name, phase: pod.status.phase, node: pod.spec.nodeName };
   if (grace <= 0) return [gone];
   const deadline = ctx.now + grace * 1000 * ctx.timeScale;

@@ -1,4 +1,4 @@
-import { Node, Pod, PodLabelSelector } from '@kubesim/api';
+import { isPodTerminal, Node, Pod, PodLabelSelector } from '@kubesim/api';
 import { addResources, nodeAllocatable, podRequests, Resources, ZERO_RESOURCES } from './resources';
 
 /** The closed set of plugin result codes (upstream `framework.Code`, minus Wait/Skip/Pending). */
@@ -32,14 +32,12 @@ export interface NodeInfo {
   readonly nonZeroRequested: Resources;
 }
 
-const terminal = (p: Pod): boolean => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
-
 /**
  * Builds a NodeInfo. Terminal pods (Succeeded/Failed) are dropped: the real scheduler's pod
  * informer excludes them, so they free their node's resources.
  */
 export function newNodeInfo(node: Node, pods: readonly Pod[] = []): NodeInfo {
-  const live = pods.filter((p) => !terminal(p));
+  const live = pods.filter((p) => !isPodTerminal(p));
   return {
     node,
     pods: live,

@@ -1,4 +1,4 @@
-import { EVICTION_API_CAUSE, rfc3339, type Pod, type PodCondition } from '@kubesim/api';
+import { EVICTION_API_CAUSE, isPodTerminal, rfc3339, type Pod, type PodCondition } from '@kubesim/api';
 import type { CommandBus } from '../commands/command-bus';
 
 /** The condition kube-apiserver's eviction subresource puts on a pod before deleting it. */
@@ -14,7 +14,6 @@ export function evictionCondition(now: number): PodCondition {
 export async function evictPod(bus: CommandBus, pod: Pod, deleteOptions: { gracePeriodSeconds?: number; preconditions?: { uid?: string } } | undefined, by: string): Promise<void> {
   const target = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid: deleteOptions?.preconditions?.uid };
   const who = { by, cause: EVICTION_API_CAUSE };
-  const finished = pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
-  if (!finished) await bus.execute({ type: 'SetPodCondition', ...target, condition: evictionCondition(Date.now()) }, who);
+  if (!isPodTerminal(pod)) await bus.execute({ type: 'SetPodCondition', ...target, condition: evictionCondition(Date.now()) }, who);
   await bus.execute({ type: 'DeletePod', ...target, gracePeriodSeconds: deleteOptions?.gracePeriodSeconds }, who);
 }

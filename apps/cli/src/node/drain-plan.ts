@@ -1,4 +1,4 @@
-import type { Pod } from '@kubesim/api';
+import { isPodTerminal, type Pod } from '@kubesim/api';
 
 export interface DrainOptions {
   ignoreDaemonsets: boolean;
@@ -16,7 +16,6 @@ export interface DrainPlan {
 
 const ref = (p: Pod) => `${p.metadata.namespace}/${p.metadata.name}`;
 const controller = (p: Pod) => (p.metadata as { ownerReferences?: { kind: string; controller?: boolean }[] }).ownerReferences?.find((o) => o.controller);
-const finished = (p: Pod) => p.status.phase === 'Succeeded' || p.status.phase === 'Failed';
 
 /**
  * What `kubectl drain` evicts from a node (pure; kubectl's drain filters): DaemonSet pods are
@@ -30,11 +29,11 @@ export function drainPlan(pods: Iterable<Pod>, node: string, o: DrainOptions): D
   for (const p of pods) {
     if (p.spec.nodeName !== node || p.metadata.deletionTimestamp) continue;
     const owner = controller(p);
-    if (owner?.kind === 'DaemonSet' && !finished(p)) {
+    if (owner?.kind === 'DaemonSet' && !isPodTerminal(p)) {
       daemonSet.push(p);
       continue;
     }
-    if (!owner && !finished(p)) unmanaged.push(p);
+    if (!owner && !isPodTerminal(p)) unmanaged.push(p);
     evict.push(p);
   }
   const errors: string[] = [];

@@ -1,7 +1,5 @@
-import type { ConditionStatus, Pod } from '@kubesim/api';
+import { isPodTerminal, type ConditionStatus, type Pod } from '@kubesim/api';
 import type { NodeLostPolicy } from '@kubesim/core';
-
-const finished = (p: Pod) => p.status.phase === 'Succeeded' || p.status.phase === 'Failed';
 
 /**
  * The pods of a node that is not Ready which the controller has still to mark (pure):
@@ -14,7 +12,7 @@ export function podsToMark(node: string, ready: ConditionStatus, pods: Iterable<
   const effective: NodeLostPolicy = ready === 'Unknown' ? policy : 'modern';
   const out: { pod: Pod; policy: NodeLostPolicy }[] = [];
   for (const pod of pods) {
-    if (pod.spec.nodeName !== node || finished(pod)) continue;
+    if (pod.spec.nodeName !== node || isPodTerminal(pod)) continue;
     const notReady = pod.status.conditions?.find((c) => c.type === 'Ready')?.status === 'False';
     const lost = pod.status.phase === 'Unknown';
     if (notReady && (effective === 'modern' || lost)) continue;
