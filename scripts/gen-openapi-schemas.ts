@@ -13,9 +13,10 @@
  *   npm run build && node dist/scripts/gen-openapi-schemas.js          rewrite the file
  *   node dist/scripts/gen-openapi-schemas.js --check                    exit 1 when it is stale
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as ts from 'typescript';
+import { RESOURCES, schemaNameOf } from '@kubesim/api';
 
 const ROOT = resolve(__dirname, __dirname.includes('/dist/') ? '../..' : '..');
 const TARGET = join(ROOT, 'apps/apiserver/src/http/openapi/k8s-schemas.json');
@@ -23,16 +24,14 @@ const MODELS = join(ROOT, 'node_modules/kubernetes-models');
 const APIMACHINERY = join(ROOT, 'node_modules/@kubernetes-models/apimachinery');
 const CLIENT_MODELS = join(ROOT, 'node_modules/@kubernetes/client-node/dist/gen/models');
 
-/** The kinds served, with their group/version/kind; their lists and the meta types kubectl meets. */
-const ROOTS: [string, { group: string; version: string; kind: string } | undefined][] = [
-  ...['Pod', 'PodList', 'Node', 'NodeList', 'Namespace', 'NamespaceList', 'Service', 'ServiceList', 'Event', 'EventList', 'Binding'].map(
-    (k) => [`io.k8s.api.core.v1.${k}`, { group: '', version: 'v1', kind: k }] as [string, { group: string; version: string; kind: string }],
-  ),
-  ...['Deployment', 'DeploymentList', 'ReplicaSet', 'ReplicaSetList', 'DaemonSet', 'DaemonSetList'].map(
-    (k) => [`io.k8s.api.apps.v1.${k}`, { group: 'apps', version: 'v1', kind: k }] as [string, { group: string; version: string; kind: string }],
-  ),
-  ['io.k8s.api.coordination.v1.Lease', { group: 'coordination.k8s.io', version: 'v1', kind: 'Lease' }],
-  ['io.k8s.api.coordination.v1.LeaseList', { group: 'coordination.k8s.io', version: 'v1', kind: 'LeaseList' }],
+type Gvk = { group: string; version: string; kind: string };
+/** The kinds served (from the resource table), their lists, and the meta types kubectl meets. */
+const ROOTS: [string, Gvk | undefined][] = [
+  ...RESOURCES.flatMap((r): [string, Gvk][] => [
+    [schemaNameOf(r), { group: r.group, version: r.version, kind: r.kind }],
+    [`${schemaNameOf(r)}List`, { group: r.group, version: r.version, kind: `${r.kind}List` }],
+  ]),
+  ['io.k8s.api.core.v1.Binding', { group: '', version: 'v1', kind: 'Binding' }],
   ['io.k8s.api.policy.v1.Eviction', { group: 'policy', version: 'v1', kind: 'Eviction' }],
   ['io.k8s.api.autoscaling.v1.Scale', { group: 'autoscaling', version: 'v1', kind: 'Scale' }],
   ['io.k8s.apimachinery.pkg.apis.meta.v1.Status', { group: '', version: 'v1', kind: 'Status' }],
@@ -69,7 +68,8 @@ function fileOf(name: string): string {
   const kind = parts[parts.length - 1];
   if (name.startsWith('io.k8s.apimachinery.pkg.')) return join(APIMACHINERY, ...parts.slice(4, -1), `${kind}.d.ts`);
   const [group, version] = parts.slice(3, 5);
-  const dir = group === 'core' ? [version] : [group === 'coordination' ? 'coordination.k8s.io' : group, version];
+  const folder = readdirSync(MODELS).find((d) => d === group || d.startsWith(`${group}.`)) ?? group;
+  const dir = group === 'core' ? [version] : [folder, version];
   return join(MODELS, ...dir, `${kind}.d.ts`);
 }
 

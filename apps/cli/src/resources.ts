@@ -1,4 +1,4 @@
-import type { Kind } from '@kubesim/api';
+import { apiRootOf, groupVersionOf, resolveResource, type Kind } from '@kubesim/api';
 
 /** The resource names `kubesim get/delete` understand, as kubectl spells them. */
 export interface CliResource {
@@ -7,28 +7,17 @@ export interface CliResource {
   namespaced: boolean;
   /** `/api/v1` or `/apis/apps/v1` */
   root?: string;
+  /** `apps/v1` */
+  apiVersion: string;
   /** `deployment.apps` — how kubectl names the kind in messages. */
   qualified?: string;
 }
 
-const RESOURCES: Record<string, CliResource> = {};
-for (const [names, r] of [
-  [['pods', 'pod', 'po'], { plural: 'pods', kind: 'Pod', namespaced: true }],
-  [['nodes', 'node', 'no'], { plural: 'nodes', kind: 'Node', namespaced: false }],
-  [['events', 'event', 'ev'], { plural: 'events', kind: 'Event', namespaced: true }],
-  [['namespaces', 'namespace', 'ns'], { plural: 'namespaces', kind: 'Namespace', namespaced: false }],
-  [['services', 'service', 'svc'], { plural: 'services', kind: 'Service', namespaced: true }],
-  [['deployments', 'deployment', 'deploy'], { plural: 'deployments', kind: 'Deployment', namespaced: true, root: '/apis/apps/v1', qualified: 'deployment.apps' }],
-  [['replicasets', 'replicaset', 'rs'], { plural: 'replicasets', kind: 'ReplicaSet', namespaced: true, root: '/apis/apps/v1', qualified: 'replicaset.apps' }],
-  [['daemonsets', 'daemonset', 'ds'], { plural: 'daemonsets', kind: 'DaemonSet', namespaced: true, root: '/apis/apps/v1', qualified: 'daemonset.apps' }],
-] as const) {
-  for (const n of names) RESOURCES[n] = r;
-}
-
+/** Any resource the apiserver serves, as kubectl resolves its name (`cm`, `deploy.apps`, `configmaps`). */
 export function cliResource(name: string): CliResource {
-  const r = RESOURCES[name.toLowerCase()];
+  const r = resolveResource(name);
   if (!r) throw new Error(`the server doesn't have a resource type "${name}"`);
-  return r;
+  return { plural: r.plural, kind: r.kind as Kind, apiVersion: groupVersionOf(r), namespaced: r.namespaced, root: apiRootOf(r), ...(r.group ? { qualified: `${r.kind.toLowerCase()}.${r.group}` } : {}) };
 }
 
 export function collectionPath(r: CliResource, namespace: string | undefined): string {

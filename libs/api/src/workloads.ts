@@ -1,4 +1,5 @@
 import type { ObjectMeta, PodSpec } from './types';
+import { GENERIC_STORED_KINDS, type GenericStoredKind } from './resources/registry';
 
 /** metav1.LabelSelector */
 export interface LabelSelectorRequirement {
@@ -122,8 +123,21 @@ export interface Service {
   status: { loadBalancer: Record<string, unknown> };
 }
 
+/** A kind served by generic storage with no typed interface here: its fields as stored. */
+export interface PlainObject<K extends string = string> {
+  apiVersion: string;
+  kind: K;
+  metadata: ObjectMeta;
+  [field: string]: any;
+}
+
+/** The generically stored kinds that have no interface of their own (ConfigMap, Secret, …). */
+export type PlainKind = Exclude<GenericStoredKind, 'Service' | 'ReplicaSet' | 'Deployment' | 'DaemonSet'>;
+
 /** Kinds stored generically (created, updated, status-updated and deleted as whole objects). */
-export type GenericObject = Service | ReplicaSet | Deployment | DaemonSet;
+export type GenericObject = Service | ReplicaSet | Deployment | DaemonSet | PlainObject<PlainKind>;
 export type GenericKind = GenericObject['kind'];
-export const GENERIC_KINDS: readonly GenericKind[] = ['Service', 'ReplicaSet', 'Deployment', 'DaemonSet'];
-export const isGenericKind = (k: string): k is GenericKind => (GENERIC_KINDS as readonly string[]).includes(k);
+/** Derived from the resource table: every resource with `storage: 'generic'`. */
+export const GENERIC_KINDS: readonly GenericKind[] = GENERIC_STORED_KINDS;
+const GENERIC = new Set<string>(GENERIC_KINDS);
+export const isGenericKind = (k: string): k is GenericKind => GENERIC.has(k);

@@ -1,19 +1,17 @@
-import type { GenericKind, GenericObject, KubeObject, Service } from '@kubesim/api';
+import { resourceOfKind, type GenericKind, type GenericObject, type KubeObject, type Service } from '@kubesim/api';
 import type { CommandOf } from './commands';
 import { alreadyExists, conflict, NAMESPACE, notFound, type ResourceRef } from './errors';
 import type { ClusterEvent, EventMeta } from './events';
 import { allocateNodePorts } from './service-node-ports';
 import { getNamespace, type ClusterView, type DecideContext } from './view';
 
-/** The REST names of the generically stored kinds, for Status messages (`deployments.apps "x" not found`). */
-export const GENERIC_RESOURCES: Record<GenericKind, { resource: string; group?: string }> = {
-  Service: { resource: 'services' },
-  ReplicaSet: { resource: 'replicasets', group: 'apps' },
-  Deployment: { resource: 'deployments', group: 'apps' },
-  DaemonSet: { resource: 'daemonsets', group: 'apps' },
-};
+/** The REST name of a generically stored kind, for Status messages (`deployments.apps "x" not found`). */
+function restName(kind: GenericKind): { resource: string; group?: string } {
+  const r = resourceOfKind(kind);
+  return { resource: r?.plural ?? kind.toLowerCase(), ...(r?.group ? { group: r.group } : {}) };
+}
 
-export const refOf = (kind: GenericKind, name: string): ResourceRef => ({ ...GENERIC_RESOURCES[kind], kind, name });
+export const refOf = (kind: GenericKind, name: string): ResourceRef => ({ ...restName(kind), kind, name });
 
 const meta = (ctx: DecideContext): EventMeta => ({ at: new Date(ctx.now).toISOString(), by: ctx.by, ...(ctx.cause ? { cause: ctx.cause } : {}) });
 
@@ -56,7 +54,8 @@ export function createObject(c: CommandOf<'CreateObject'>, view: ClusterView, ct
   const { name, namespace = '' } = c.object.metadata;
   if (namespace && !getNamespace(view, namespace)) throw notFound(NAMESPACE(namespace));
   if (view.get({ kind, namespace, name })) throw alreadyExists(refOf(kind, name));
-  let object = { ...c.object, metadata: { ...c.object.metadata, generation: 1 } } as GenericObject;
+  // kube-apiserver's strategies start `generation` at 1 for kinds with a spec; ConfigMaps and the like have none.
+  let object = ('spec' in c.object ? { ...c.object, metadata: { ...c.object.metadata, generation: 1 } } : c.object) as GenericObject;
   if (object.kind === 'Service') object = allocateNodePorts(withClusterIP(object, view), view, refOf(kind, name));
   return [{ ...meta(ctx), type: 'ObjectCreated', object }];
 }
@@ -68,10 +67,10 @@ export function updateObject(c: CommandOf<'UpdateObject'>, view: ClusterView, ct
   const old = existing(view, kind, namespace, name, c.object.metadata.uid || undefined);
   checkVersion(old, kind, c.resourceVersion);
   const object = c.object.kind === 'Service' ? allocateNodePorts(withClusterIP(c.object, view), view, refOf(kind, name), old as Service) : c.object;
-  const generation = (old.metadata.generation ?? 1) + (same(old.spec, object.spec) ? 0 : 1);
+  const generation = old.metadata.generation === undefined ? undefined : old.metadata.generation + (same(old.spec, object.spec) ? 0 : 1);
   const next = {
     ...object,
-    metadata: { ...object.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion, generation },
+    metadata: { ...object.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion, ...(generation !== undefined ? { generation } : {}) },
     status: old.status,
   } as GenericObject;
   if (same(next, old)) return [];

@@ -1,4 +1,4 @@
-import type { KubeObject } from '@kubesim/api';
+import { resourceOfKind, type KubeObject } from '@kubesim/api';
 
 /** One requirement of a label or field selector. */
 export type Requirement =
@@ -78,40 +78,16 @@ export function matches(reqs: Requirement[], get: (key: string) => string | unde
   });
 }
 
-/** The fields each kind can be selected on, as kube-apiserver allows them. */
-export const SELECTABLE_FIELDS: Record<string, Record<string, (o: any) => string | undefined>> = {
-  Pod: {
-    'spec.nodeName': (p) => p.spec.nodeName ?? '',
-    'spec.schedulerName': (p) => p.spec.schedulerName,
-    'spec.restartPolicy': (p) => p.spec.restartPolicy,
-    'status.phase': (p) => p.status.phase,
-    'status.podIP': (p) => p.status.podIP ?? '',
-  },
-  Node: { 'spec.unschedulable': (n) => String(Boolean(n.spec.unschedulable)) },
-  Namespace: { 'status.phase': (n) => n.status.phase },
-  Event: {
-    'involvedObject.kind': (e) => e.involvedObject.kind,
-    'involvedObject.name': (e) => e.involvedObject.name,
-    'involvedObject.namespace': (e) => e.involvedObject.namespace ?? '',
-    'involvedObject.uid': (e) => e.involvedObject.uid ?? '',
-    'involvedObject.fieldPath': (e) => e.involvedObject.fieldPath ?? '',
-    reason: (e) => e.reason,
-    type: (e) => e.type,
-    'source': (e) => e.source.component,
-    'reportingComponent': (e) => e.reportingComponent,
-  },
-};
-
 /** Field getter for `o`, or undefined when the kind does not support that field. */
 export function fieldOf(o: KubeObject, field: string): string | undefined {
   if (field === 'metadata.name') return o.metadata.name;
   if (field === 'metadata.namespace') return o.metadata.namespace ?? '';
-  const f = SELECTABLE_FIELDS[o.kind]?.[field];
+  const f = resourceOfKind(o.kind)?.selectableFields?.[field];
   return f ? f(o) : undefined;
 }
 
 export function isSelectableField(kind: string, field: string): boolean {
-  return field === 'metadata.name' || field === 'metadata.namespace' || Boolean(SELECTABLE_FIELDS[kind]?.[field]);
+  return field === 'metadata.name' || field === 'metadata.namespace' || Boolean(resourceOfKind(kind)?.selectableFields?.[field]);
 }
 
 /** A metav1.LabelSelector as requirements; an empty selector selects everything. */

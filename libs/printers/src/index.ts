@@ -10,3 +10,6 @@ export * from './service.printer';
 export * from './workload.printer';
 export * from './namespace.printer';
 export * from './printer-for-kind';
+export * from './config.printer';
+export * from './storage.printer';
+export * from './policy.printer';

@@ -5,6 +5,9 @@ import { namespaceColumns, namespaceRow } from './namespace.printer';
 import { nodeColumns, nodeRow } from './node.printer';
 import { podColumns, podRow } from './pod.printer';
 import { serviceColumns, serviceRow } from './service.printer';
+import { configMapColumns, configMapRow, defaultColumns, defaultRow, secretColumns, secretRow, serviceAccountColumns, serviceAccountRow } from './config.printer';
+import { endpointsColumns, endpointsRow, horizontalPodAutoscalerColumns, horizontalPodAutoscalerRow, podTemplateColumns, podTemplateRow, replicationControllerColumns, replicationControllerRow, resourceQuotaColumns, resourceQuotaRow } from './policy.printer';
+import { persistentVolumeClaimColumns, persistentVolumeClaimRow, persistentVolumeColumns, persistentVolumeRow, storageClassColumns, storageClassRow } from './storage.printer';
 import { daemonSetColumns, daemonSetRow, deploymentColumns, deploymentRow, replicaSetColumns, replicaSetRow } from './workload.printer';
 
 /** How one kind prints: its columns, and a row (`wide` adds the priority-1 cells where the kind has them). */
@@ -22,6 +25,18 @@ const PRINTERS: Record<Kind, KindPrinter> = {
   ReplicaSet: { columns: replicaSetColumns, row: (o, now) => replicaSetRow(o as ReplicaSet, now) },
   Deployment: { columns: deploymentColumns, row: (o, now) => deploymentRow(o as Deployment, now) },
   DaemonSet: { columns: daemonSetColumns, row: (o, now) => daemonSetRow(o as DaemonSet, now) },
+  ConfigMap: { columns: configMapColumns, row: (o, now) => configMapRow(o, now) },
+  Secret: { columns: secretColumns, row: (o, now) => secretRow(o, now) },
+  ServiceAccount: { columns: serviceAccountColumns, row: (o, now) => serviceAccountRow(o, now) },
+  Endpoints: { columns: endpointsColumns, row: (o, now) => endpointsRow(o, now) },
+  LimitRange: { columns: defaultColumns, row: (o) => defaultRow(o) },
+  ResourceQuota: { columns: resourceQuotaColumns, row: (o, now) => resourceQuotaRow(o, now) },
+  PersistentVolume: { columns: persistentVolumeColumns, row: (o, now) => persistentVolumeRow(o, now) },
+  PersistentVolumeClaim: { columns: persistentVolumeClaimColumns, row: (o, now) => persistentVolumeClaimRow(o, now) },
+  ReplicationController: { columns: replicationControllerColumns, row: (o, now) => replicationControllerRow(o, now) },
+  PodTemplate: { columns: podTemplateColumns, row: (o) => podTemplateRow(o) },
+  StorageClass: { columns: storageClassColumns, row: (o, now) => storageClassRow(o, now) },
+  HorizontalPodAutoscaler: { columns: horizontalPodAutoscalerColumns, row: (o, now) => horizontalPodAutoscalerRow(o, now) },
 };
 
 /** The printer of a kind: the one table behind `kubesim get` and the apiserver's Table output. */

@@ -7,7 +7,12 @@ import {
   ServiceDto,
   validateDto,
   WorkloadDto,
+  groupVersionOf,
+  nameCauses,
+  plainStrategy,
+  resourceOfKind,
   type GenericKind,
+  type PlainKind,
   type GenericObject,
   type StatusCause,
 } from '@kubesim/api';
@@ -82,6 +87,7 @@ export function admit(kind: GenericKind, body: Record<string, any>, namespace: s
     throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
   const name = typeof body.metadata?.name === 'string' ? body.metadata.name : '';
+  if (isPlainKind(kind)) return admitPlain(kind, body, namespace, current);
   const causes = kind === 'Service' ? validateDto(ServiceDto, body) : workloadCauses(body);
   if (causes.length) throw new StatusError(invalidStatus(kind, name, causes, kind === 'Service' ? undefined : 'apps'));
   const metadata = objectMeta(body, namespace, current);
@@ -133,9 +139,33 @@ export function admit(kind: GenericKind, body: Record<string, any>, namespace: s
         },
         status: current?.status ?? { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 },
       } as GenericObject;
-    default: {
-      const _exhaustive: never = kind;
-      return _exhaustive;
-    }
+    default:
+      return admitPlain(kind, body, namespace, current);
   }
+}
+
+const TYPED = new Set<string>(['Service', 'ReplicaSet', 'Deployment', 'DaemonSet']);
+const isPlainKind = (kind: GenericKind): kind is PlainKind => !TYPED.has(kind);
+
+/**
+ * A kind served from its declaration alone: the body as given, with server-set metadata, the
+ * declared apiVersion, the kind's strategy (defaults, 422 causes) and, on update, the stored status.
+ */
+function admitPlain(kind: PlainKind, body: Record<string, any>, namespace: string, current?: GenericObject): GenericObject {
+  const decl = resourceOfKind(kind)!;
+  const strategy = plainStrategy(kind);
+  const name = typeof body.metadata?.name === 'string' ? body.metadata.name : '';
+  const nameErrors = nameCauses(body.metadata?.name, body.metadata?.generateName);
+  const { status: _status, ...rest } = body;
+  const prepared = strategy.prepare ? strategy.prepare(rest, current) : rest;
+  const causes = [...nameErrors, ...(strategy.validate?.(prepared, current) ?? [])];
+  if (causes.length) throw new StatusError(invalidStatus(kind, name, causes, decl.group || undefined));
+  const hasStatus = (decl.subresources ?? []).includes('status');
+  return {
+    ...prepared,
+    apiVersion: groupVersionOf(decl),
+    kind,
+    metadata: objectMeta(body, decl.namespaced ? namespace : undefined, current),
+    ...(hasStatus ? { status: current?.status ?? {} } : {}),
+  } as GenericObject;
 }

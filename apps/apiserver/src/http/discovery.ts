@@ -1,4 +1,5 @@
-import { SERVED_GROUP_VERSIONS } from './resources';
+import type { Subresource } from '@kubesim/api';
+import { SERVED_GROUP_VERSIONS, type ResourceInfo } from './resources';
 import { parseApiPath } from './request-path';
 import { failure, StatusError, unservedResource } from './status';
 
@@ -22,30 +23,48 @@ export function apiRoot(path: string, method = 'GET'): ApiRoot {
   return { kind: 'resources', groupVersion, rest: m[3] };
 }
 
+/** What a subresource answers with and which verbs it takes, as kube-apiserver's discovery says. */
+const SUBRESOURCES: Record<Subresource, (r: ResourceInfo) => { group?: string; version?: string; kind: string; verbs: string[] }> = {
+  status: (r) => ({ kind: r.kind, verbs: ['get', 'patch', 'update'] }),
+  scale: () => ({ group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] }),
+  binding: () => ({ kind: 'Binding', verbs: ['create'] }),
+  eviction: () => ({ group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] }),
+  log: () => ({ kind: 'Pod', verbs: ['get'] }),
+  exec: () => ({ kind: 'PodExecOptions', verbs: ['create', 'get'] }),
+};
+
 /** `GET /api/v1`, `GET /apis/apps/v1`: the APIResourceList kubectl maps `deploy`, `po` … with. */
 export function apiResourceList(groupVersion: string) {
   const resources = (SERVED_GROUP_VERSIONS[groupVersion] ?? []).flatMap((r) => [
-    { name: r.resource, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs, shortNames: r.shortNames, ...(r.categories ? { categories: r.categories } : {}) },
-    ...r.subresources.map((s) => ({
-      name: `${r.resource}/${s}`,
-      singularName: '',
+    {
+      name: r.resource,
+      singularName: r.singular,
       namespaced: r.namespaced,
-      ...(s === 'scale' ? { group: 'autoscaling', version: 'v1' } : s === 'eviction' ? { group: 'policy', version: 'v1' } : {}),
-      kind: s === 'binding' ? 'Binding' : s === 'scale' ? 'Scale' : s === 'eviction' ? 'Eviction' : r.kind,
-      verbs: s === 'binding' || s === 'eviction' ? ['create'] : ['get', 'patch', 'update'],
-    })),
+      kind: r.kind,
+      verbs: [...r.verbs],
+      ...(r.shortNames?.length ? { shortNames: [...r.shortNames] } : {}),
+      ...(r.categories ? { categories: [...r.categories] } : {}),
+    },
+    ...(r.subresources ?? []).map((s) => {
+      const { verbs, ...kind } = SUBRESOURCES[s](r);
+      return { name: `${r.resource}/${s}`, singularName: '', namespaced: r.namespaced, ...kind, verbs };
+    }),
   ]);
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources };
 }
 
-/** The named groups (`apps`, `coordination.k8s.io`), each with its one version. */
+/** The named groups (`apps`, `coordination.k8s.io` …) with their served versions, in the table's order. */
 function groups() {
-  return Object.keys(SERVED_GROUP_VERSIONS)
-    .filter((gv) => gv.includes('/'))
-    .map((groupVersion) => {
-      const [name, version] = groupVersion.split('/');
-      return { name, versions: [{ groupVersion, version }], preferredVersion: { groupVersion, version } };
-    });
+  const byGroup = new Map<string, string[]>();
+  for (const gv of Object.keys(SERVED_GROUP_VERSIONS).filter((gv) => gv.includes('/'))) {
+    const [name, version] = gv.split('/');
+    byGroup.set(name, [...(byGroup.get(name) ?? []), version]);
+  }
+  return [...byGroup].map(([name, versions]) => ({
+    name,
+    versions: versions.map((version) => ({ groupVersion: `${name}/${version}`, version })),
+    preferredVersion: { groupVersion: `${name}/${versions[0]}`, version: versions[0] },
+  }));
 }
 
 export function apiGroupList() {

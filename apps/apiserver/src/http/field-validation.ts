@@ -1,6 +1,7 @@
 import { OBJECT_META, POD, SERVICE, unknownFields, WORKLOAD } from '@kubesim/api';
 import type { Request, Response } from 'express';
 import { parseBody } from './body';
+import { unknownFieldsOf } from './openapi/unknown-fields';
 import { failure, StatusError } from './status';
 
 const SCHEMAS: Record<string, Parameters<typeof unknownFields>[1]> = {
@@ -17,9 +18,9 @@ const SCHEMAS: Record<string, Parameters<typeof unknownFields>[1]> = {
  * default) refuses unknown fields with 400 "strict decoding error"; `Warn` (the server's default)
  * accepts and sends a `Warning` header per field; `Ignore` says nothing.
  */
-export function validateFields(kind: string, groupVersion: string, req: Request, res: Response): void {
+export function validateFields(kind: string, groupVersion: string, req: Request, res: Response, openApiSchema?: string): void {
   const schema = SCHEMAS[kind];
-  if (!schema || !['POST', 'PUT'].includes(req.method.toUpperCase())) return;
+  if ((!schema && !openApiSchema) || !['POST', 'PUT'].includes(req.method.toUpperCase())) return;
   const mode = String(req.query.fieldValidation ?? 'Warn');
   if (mode === 'Ignore') return;
   let body: Record<string, unknown>;
@@ -28,7 +29,7 @@ export function validateFields(kind: string, groupVersion: string, req: Request,
   } catch {
     return; // the handler reports the malformed body
   }
-  const unknown = unknownFields(body, schema);
+  const unknown = schema ? unknownFields(body, schema) : unknownFieldsOf(body, openApiSchema!);
   if (unknown.length === 0) return;
   if (mode === 'Strict') {
     const list = unknown.map((f) => `unknown field "${f}"`).join(', ');

@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Node } from '@kubesim/api';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { AGGREGATED_DISCOVERY, aggregatedDiscovery, wantsAggregated } from './aggregated-discovery';
 import { ApiserverConfig } from '../config/apiserver.config';
 import { Projection } from '@kubesim/eventlog';
 
@@ -51,8 +52,10 @@ export class HealthController {
     res.status(503).type('text/plain').send(`[-]nodes failed: ${ready}/${this.config.expectedNodes} nodes Ready\nreadyz check failed`);
   }
 
+  /** The core group's versions, or with aggregated discovery its resources too. */
   @Get('api')
-  api() {
-    return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: `${this.config.host}:${this.config.port}` }] };
+  api(@Req() req: Request, @Res() res: Response) {
+    if (wantsAggregated(req.header('accept'))) return void res.type(AGGREGATED_DISCOVERY).send(JSON.stringify(aggregatedDiscovery('core')));
+    res.json({ kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: `${this.config.host}:${this.config.port}` }] });
   }
 }

@@ -49,7 +49,7 @@ function rowObject(o: KubeObject, opts: TableOptions): unknown {
     case 'None':
       return undefined;
     case 'Object':
-      return { ...o, kind: o.kind, apiVersion: 'v1' };
+      return { ...o, kind: o.kind, apiVersion: (o as { apiVersion?: string }).apiVersion ?? 'v1' };
     case 'Metadata':
       return { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${opts.version}`, metadata: o.metadata };
   }

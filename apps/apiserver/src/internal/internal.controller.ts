@@ -137,7 +137,7 @@ export class InternalController {
       const kind = genericKind(p.object.kind);
       const current = this.cluster.store.get({ kind, namespace: p.object.metadata?.namespace ?? '', name: p.object.metadata?.name ?? '' }) as GenericObject | undefined;
       if (!current) throw notFound(refOf(kind, p.object.metadata?.name ?? ''));
-      return await this.run({ type: 'UpdateObject', object: admit(kind, p.object, current.metadata.namespace, current), resourceVersion: p.resourceVersion }, p);
+      return await this.run({ type: 'UpdateObject', object: admit(kind, p.object, current.metadata.namespace ?? '', current), resourceVersion: p.resourceVersion }, p);
     } catch (e) {
       return { ok: false, status: toStatus(e) };
     }

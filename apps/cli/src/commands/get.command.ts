@@ -21,7 +21,7 @@ export async function getCommand(client: KubeClient, resource: string, name: str
   } else {
     const qs = o.selector ? `?labelSelector=${encodeURIComponent(o.selector)}` : '';
     const list = await client.get<{ items: KubeObject[] }>(collectionPath(r, ns) + qs);
-    items = list.items.map((i) => Object.assign({ apiVersion: r.root ? 'apps/v1' : 'v1', kind: r.kind }, i));
+    items = list.items.map((i) => Object.assign({ apiVersion: r.apiVersion, kind: r.kind }, i));
   }
   const output = o.output ?? '';
   if (output === 'json' || output === 'yaml') {

@@ -1,11 +1,12 @@
-import type { KubeObject } from '@kubesim/api';
+import { RESOURCES, type KubeObject } from '@kubesim/api';
 import { Store } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
 import type { KubeClient } from '../kube-client';
 import { cliResource, collectionPath } from '../resources';
 import { compareStates, formatDifferences, stateHash } from './verify';
 
-const KINDS = ['namespaces', 'nodes', 'pods', 'events', 'services', 'deployments', 'replicasets', 'daemonsets'];
+/** Every resource stored in the log (leases live in a KV bucket, not the log). */
+const KINDS = RESOURCES.filter((r) => r.storage !== 'lease').map((r) => `${r.plural}${r.group ? `.${r.group}` : ''}`);
 
 interface LiveList {
   kind: string;

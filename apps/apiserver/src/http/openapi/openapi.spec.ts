@@ -1,5 +1,5 @@
 import { coreV1OpenApi, groupVersionOpenApi, openApiV3Index } from './openapi';
-import { CORE_V1 } from '../resources';
+import { SERVED_GROUP_VERSIONS } from '../resources';
 
 type Operation = { parameters?: { name: string; in: string }[]; 'x-kubernetes-group-version-kind'?: Record<string, string> };
 
@@ -17,7 +17,7 @@ function patchSupports(doc: ReturnType<typeof coreV1OpenApi>, kind: string, para
 describe('OpenAPI v3 for /api/v1 (kubectl --validate=strict)', () => {
   const doc = coreV1OpenApi();
 
-  it.each(CORE_V1.map((r) => r.kind))('lets kubectl find fieldValidation for %s', (kind) => {
+  it.each(SERVED_GROUP_VERSIONS['v1'].map((r) => r.kind))('lets kubectl find fieldValidation for %s', (kind) => {
     expect(patchSupports(doc, kind, 'fieldValidation')).toBe(true);
   });
 
@@ -29,9 +29,9 @@ describe('OpenAPI v3 for /api/v1 (kubectl --validate=strict)', () => {
   });
 
   it('indexes api/v1 under a URL that changes with the document', () => {
-    const index = openApiV3Index(doc);
+    const index = openApiV3Index({ 'api/v1': doc });
     expect(index.paths['api/v1'].serverRelativeURL).toMatch(/^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{128}$/);
-    expect(openApiV3Index({ ...doc, info: { title: 'x', version: 'y' } }).paths['api/v1'].serverRelativeURL).not.toBe(index.paths['api/v1'].serverRelativeURL);
+    expect(openApiV3Index({ 'api/v1': { ...doc, info: { title: 'x', version: 'y' } } }).paths['api/v1'].serverRelativeURL).not.toBe(index.paths['api/v1'].serverRelativeURL);
   });
 });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { SERVED_GROUP_VERSIONS, type DiscoveredResource as ResourceInfo } from '../resources';
-import { schemaClosure, schemaName } from './schemas';
+import { schemaNameOf, type Verb } from '@kubesim/api';
+import { SERVED_GROUP_VERSIONS, type ResourceInfo } from '../resources';
+import { schemaClosure } from './schemas';
 
 /**
  * The OpenAPI v3 document of a group version: paths and operations with their
@@ -21,18 +22,18 @@ const NAME = { name: 'name', in: 'path', required: true, schema: { type: 'string
 const NAMESPACE = { name: 'namespace', in: 'path', required: true, schema: { type: 'string', uniqueItems: true } };
 const OK = { '200': { description: 'OK' }, '401': { description: 'Unauthorized' } };
 
-const groupOf = (r: ResourceInfo) => (r.groupVersion.includes('/') ? r.groupVersion.split('/')[0] : '');
+const groupOf = (r: ResourceInfo) => r.group;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function operation(r: ResourceInfo, action: string, parameters: object[] = []) {
   const group = groupOf(r);
   return {
-    operationId: `${action}${group ? cap(group.split('.')[0]) : 'Core'}V1${r.namespaced ? 'Namespaced' : ''}${r.kind}`,
-    tags: [`${(group || 'core').split('.')[0]}_v1`],
+    operationId: `${action}${group ? cap(group.split('.')[0]) : 'Core'}${cap(r.version)}${r.namespaced ? 'Namespaced' : ''}${r.kind}`,
+    tags: [`${(group || 'core').split('.')[0]}_${r.version}`],
     parameters,
     responses: OK,
     'x-kubernetes-action': action,
-    'x-kubernetes-group-version-kind': { group, version: 'v1', kind: r.kind },
+    'x-kubernetes-group-version-kind': { group, version: r.version, kind: r.kind },
   };
 }
 
@@ -40,7 +41,7 @@ function paths(r: ResourceInfo): Record<string, object> {
   const root = r.groupVersion === 'v1' ? '/api/v1' : `/apis/${r.groupVersion}`;
   const collection = r.namespaced ? `${root}/namespaces/{namespace}/${r.resource}` : `${root}/${r.resource}`;
   const scope = r.namespaced ? [NAMESPACE] : [];
-  const has = (verb: string) => r.verbs.includes(verb);
+  const has = (verb: Verb) => r.verbs.includes(verb);
   return {
     [collection]: {
       ...(has('list') ? { get: operation(r, 'list') } : {}),
@@ -68,7 +69,7 @@ const EXTRA_SCHEMAS: Record<string, string[]> = {
 export function groupVersionOpenApi(groupVersion: string) {
   const resources = SERVED_GROUP_VERSIONS[groupVersion] ?? [];
   const roots = [
-    ...resources.flatMap((r) => [schemaName(groupVersion, r.kind), schemaName(groupVersion, `${r.kind}List`)]),
+    ...resources.flatMap((r) => [schemaNameOf(r), `${schemaNameOf(r)}List`]),
     ...(EXTRA_SCHEMAS[groupVersion] ?? []),
     `${META}.Status`,
     `${META}.DeleteOptions`,
@@ -87,10 +88,15 @@ export const coreV1OpenApi = () => groupVersionOpenApi('v1');
 export const openApiPath = (groupVersion: string) => (groupVersion === 'v1' ? 'api/v1' : `apis/${groupVersion}`);
 
 /** The /openapi/v3 index: one entry per group version, its URL carrying the document's hash. */
-export function openApiV3Index(doc: object, others: Record<string, object> = {}) {
+export function openApiV3Index(docs: Record<string, object>) {
   const entry = (path: string, d: object) => {
     const hash = createHash('sha512').update(JSON.stringify(d)).digest('hex').toUpperCase();
     return [path, { serverRelativeURL: `/openapi/v3/${path}?hash=${hash}` }] as const;
   };
-  return { paths: Object.fromEntries([entry('api/v1', doc), ...Object.entries(others).map(([p, d]) => entry(p, d))]) };
+  return { paths: Object.fromEntries(Object.entries(docs).map(([p, d]) => entry(p, d))) };
+}
+
+/** Every served group version's document, keyed by its path (`api/v1`, `apis/apps/v1`). */
+export function allOpenApiDocuments(): Record<string, object> {
+  return Object.fromEntries(Object.keys(SERVED_GROUP_VERSIONS).map((gv) => [openApiPath(gv), groupVersionOpenApi(gv)]));
 }

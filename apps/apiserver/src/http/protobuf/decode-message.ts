@@ -49,7 +49,7 @@ function decodeValue(field: FieldSpec, f: WireField, path: string): unknown {
     const entry = readFields(bytes(f));
     const key = text(bytes(entry.find((e) => e.no === 1) ?? { no: 1, type: 'bytes', value: new Uint8Array() }));
     const raw = entry.find((e) => e.no === 2);
-    const value = t.map === 'string' ? (raw ? text(bytes(raw)) : '') : raw ? quantity(raw) : '';
+    const value = t.map === 'string' ? (raw ? text(bytes(raw)) : '') : t.map === 'bytes' ? (raw ? Buffer.from(bytes(raw)).toString('base64') : '') : raw ? quantity(raw) : '';
     return { [key]: value };
   }
   switch (t) {

@@ -8,6 +8,7 @@
  * - `inline`: an embedded Go struct (`ProbeHandler` in `Probe`): its fields join the parent's JSON.
  * - `opaque`: a Kubernetes message kubesim has no table for: a body carrying it is refused (415).
  * - `quantity`, `intOrString`, `time`: apimachinery's types, as their JSON strings/numbers.
+ * - `map`: string keys to strings, quantities or bytes (base64 in JSON, as Secret `data`).
  */
 export type FieldType =
   | 'string'
@@ -20,7 +21,7 @@ export type FieldType =
   | { message: string }
   | { inline: string }
   | { opaque: string }
-  | { map: 'string' | 'quantity' };
+  | { map: 'string' | 'quantity' | 'bytes' };
 
 export interface FieldSpec {
   name: string;

@@ -1,4 +1,5 @@
 import { APPS_MESSAGES } from './apps.messages';
+import { CONFIG_MESSAGES } from './config.messages';
 import { CONTAINER_MESSAGES } from './container.messages';
 import type { MessageSpec } from './field-spec';
 import { META_MESSAGES } from './meta.messages';
@@ -10,7 +11,7 @@ import { SERVICE_MESSAGES } from './service.messages';
  * `generated.proto`): what kubectl's typed clients send as `application/vnd.kubernetes.protobuf`
  * (`kubectl create namespace|deployment|service`).
  */
-export const MESSAGES: Record<string, MessageSpec> = { ...META_MESSAGES, ...CONTAINER_MESSAGES, ...POD_MESSAGES, ...SERVICE_MESSAGES, ...APPS_MESSAGES };
+export const MESSAGES: Record<string, MessageSpec> = { ...META_MESSAGES, ...CONTAINER_MESSAGES, ...POD_MESSAGES, ...SERVICE_MESSAGES, ...APPS_MESSAGES, ...CONFIG_MESSAGES };
 
 /** The top-level kinds (the envelope's `kind`) kubesim decodes, each its own message. */
-export const DECODABLE_KINDS = ['Namespace', 'Pod', 'Service', 'Deployment'] as const;
+export const DECODABLE_KINDS = ['Namespace', 'Pod', 'Service', 'Deployment', 'ConfigMap', 'Secret', 'ServiceAccount', 'ResourceQuota'] as const;

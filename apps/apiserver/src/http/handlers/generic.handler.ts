@@ -1,0 +1,27 @@
+import type { CommandBus } from '../../commands/command-bus';
+import { parseBody } from '../body';
+import { GenericResources } from '../generic-resource';
+import { failure, StatusError } from '../status';
+import type { ResourceHandler } from './resource-handler';
+
+/** Kinds served from their declaration alone: whole-object writes, `/status` and `/scale`. */
+export function genericHandler(bus: CommandBus): ResourceHandler {
+  const generic = new GenericResources(bus);
+  const ct = (r: { req: { header(n: string): string | undefined } }) => r.req.header('content-type');
+  return {
+    create: (r) => generic.create(r.info, r.namespace, r.req.body, ct(r), r.by),
+    update: (r, current) => generic.update(r.info, current, r.req.body, ct(r), r.by),
+    patch: (r, current) => generic.patch(r.info, current, r.req.body, ct(r), r.by),
+    delete: (r, current) => {
+      const body = r.req.body && String(r.req.body).trim() ? parseBody(r.req.body, ct(r)) : undefined;
+      return generic.delete(r.info, current, r.by, body?.preconditions?.uid);
+    },
+    subresources: {
+      status: async (r, current, method) => {
+        if (method !== 'PUT' && method !== 'PATCH') throw new StatusError(failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`));
+        return generic.writeStatus(r.info, current, r.req.body, ct(r), method, r.by);
+      },
+      scale: (r, current, method) => generic.scale(r.info, current, r.req.body, ct(r), method, r.by),
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { ALL_VERBS, type ResourceDeclaration } from './resource';
+
+const apps = { group: 'apps', version: 'v1', protobuf: true, namespaced: true, categories: ['all'], verbs: ALL_VERBS, storage: 'generic' } as const;
+
+/** `apps/v1`. */
+export const APPS_RESOURCES = [
+  { ...apps, kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], subresources: ['status', 'scale'] },
+  { ...apps, kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], subresources: ['status', 'scale'] },
+  { ...apps, kind: 'DaemonSet', plural: 'daemonsets', singular: 'daemonset', shortNames: ['ds'], subresources: ['status'] },
+] as const satisfies readonly ResourceDeclaration[];

@@ -1,0 +1,3 @@
+export * from './resource';
+export * from './registry';
+export * from './plain-strategies';
