@@ -109,9 +109,9 @@ describe('apiserver on a real nats-server', () => {
   });
 
   it('a resource kubesim does not serve: 404 naming the verb and resource, as client-go words it', async () => {
-    const created = await http('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } });
-    expect(created).toMatchObject({ code: 404, body: { reason: 'NotFound', message: 'the server could not find the requested resource (post configmaps)' } });
-    expect((await http('GET', '/api/v1/namespaces/default/secrets/s')).body.message).toBe('the server could not find the requested resource (get secrets s)');
+    const created = await http('POST', '/api/v1/namespaces/default/widgets', { apiVersion: 'v1', kind: 'Widget', metadata: { name: 'c' } });
+    expect(created).toMatchObject({ code: 404, body: { reason: 'NotFound', message: 'the server could not find the requested resource (post widgets)' } });
+    expect((await http('GET', '/api/v1/namespaces/default/widgets/s')).body.message).toBe('the server could not find the requested resource (get widgets s)');
     expect((await http('POST', '/apis/batch/v1/namespaces/default/jobs', { kind: 'Job' })).body.message).toBe('the server could not find the requested resource (post jobs.batch)');
     expect((await http('POST', '/apis/apps/v1/namespaces/default/statefulsets', { kind: 'StatefulSet' })).body.message).toBe('the server could not find the requested resource (post statefulsets.apps)');
     expect((await http('GET', '/apis/batch/v1')).body).toMatchObject({ code: 404, message: 'the server could not find the requested resource' });
