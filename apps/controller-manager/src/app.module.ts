@@ -4,6 +4,7 @@ import { ControllerManagerConfig } from './controller-manager.config';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.controller';
 import { TaintEvictionController } from './taint-eviction/taint-eviction.controller';
 import { WorkloadControllers } from './workloads/workload-controllers.service';
+import { HpaController } from './hpa/hpa.controller';
 
 @Module({})
 export class AppModule {
@@ -11,7 +12,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ClusterClientModule.forRoot({ natsUrl: config.natsUrl, by: 'node-controller' })],
-      providers: [{ provide: ControllerManagerConfig, useValue: config }, NodeLifecycleController, TaintEvictionController, WorkloadControllers],
+      providers: [{ provide: ControllerManagerConfig, useValue: config }, NodeLifecycleController, TaintEvictionController, WorkloadControllers, HpaController],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { All, Controller, Inject, Req, Res } from '@nestjs/common';
-import { schemaNameOf, type KubeObject, type Subresource } from '@kubesim/api';
+import { conversionOf, schemaNameOf, type KubeObject, type Subresource } from '@kubesim/api';
 import type { Request, Response } from 'express';
 import { CommandBus } from '../commands/command-bus';
 import { EventLog, Leases, Projection } from '@kubesim/eventlog';
@@ -23,6 +23,9 @@ export function callerOf(req: Request): string {
   const ua = req.header('user-agent') ?? 'unknown';
   return `user:${ua.split(/[/ ]/)[0]}`;
 }
+
+/** Stored objects as the requested version shows them (identity unless the version converts). */
+const presenter = (info: ResourceInfo): ((o: KubeObject) => unknown) | undefined => conversionOf(info)?.fromStored;
 
 const notFound = () => new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
 
@@ -86,7 +89,7 @@ export class ApiController {
       case 'watch':
         return this.listOrWatch(info, path.namespace, req, res);
       case 'get':
-        return objectReply(this.get(r, name), req.header('accept'), req.query as Record<string, unknown>);
+        return objectReply(this.get(r, name), req.header('accept'), req.query as Record<string, unknown>, undefined, presenter(info));
       case 'create':
         return this.write(handler.create, info, method)(r);
       case 'update':
@@ -114,7 +117,7 @@ export class ApiController {
     const sub = path.subresource as Subresource;
     if (!(r.info.subresources ?? []).includes(sub)) throw notFound();
     const current = this.get(r, path.name);
-    if (sub === 'status' && method === 'GET') return objectReply(current, r.req.header('accept'), r.req.query as Record<string, unknown>);
+    if (sub === 'status' && method === 'GET') return objectReply(current, r.req.header('accept'), r.req.query as Record<string, unknown>, undefined, presenter(r.info));
     const serve = handler.subresources?.[sub];
     if (!serve) throw methodNotAllowed(method, `${r.info.resource}/${sub}`);
     const reply = await serve(r, current, method);
@@ -136,7 +139,7 @@ export class ApiController {
     const q = makeQuery(info, info.namespaced ? ns : undefined, query);
     if (isTrue(req.query.watch)) {
       const timeout = req.query.timeoutSeconds !== undefined ? Number(req.query.timeoutSeconds) : undefined;
-      const encoding = watchEncoding(q, req.header('accept'), query); // before streaming: a 406 is still possible
+      const encoding = watchEncoding(q, req.header('accept'), query, presenter(info)); // before streaming: a 406 is still possible
       serveWatch(
         this.cluster,
         q,
@@ -146,7 +149,7 @@ export class ApiController {
       );
       return undefined;
     }
-    return listReply(q, list(q, this.cluster.store.list(info.kind)), this.cluster.seq, req.header('accept'), query);
+    return listReply(q, list(q, this.cluster.store.list(info.kind)), this.cluster.seq, req.header('accept'), query, undefined, presenter(info));
   }
 
   /** DELETE of a collection: every selected object deleted as one DELETE would; the list of them back. */
@@ -159,6 +162,6 @@ export class ApiController {
       await remove({ ...r, namespace: o.metadata.namespace ?? '' }, o);
       deleted.push(o);
     }
-    return { code: 200, body: listBody(q, deleted, this.cluster.seq) };
+    return { code: 200, body: listBody(q, deleted.map((o) => (presenter(r.info)?.(o) ?? o) as KubeObject), this.cluster.seq) };
   }
 }

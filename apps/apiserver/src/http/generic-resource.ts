@@ -1,11 +1,14 @@
-import { isGenericKind, type GenericObject, type KubeObject } from '@kubesim/api';
-import { formatLabelSelector } from '@kubesim/printers';
+import { conversionOf, isGenericKind, type GenericObject, type KubeObject } from '@kubesim/api';
+import { formatLabels, formatLabelSelector } from '@kubesim/printers';
 import type { CommandBus } from '../commands/command-bus';
 import { admit } from './admission';
 import { parseBody } from './body';
 import { applyPatch } from './patch';
 import type { ResourceInfo } from './resources';
 import { badRequest, failure, methodNotAllowed, StatusError } from './status';
+
+/** A stored object in the version the request named. */
+const present = (info: ResourceInfo, o: KubeObject | undefined) => (o && conversionOf(info) ? conversionOf(info)!.fromStored(o) : o);
 
 export interface WriteReply {
   code: number;
@@ -14,13 +17,16 @@ export interface WriteReply {
 
 /** The autoscaling/v1 Scale of a Deployment or ReplicaSet (`kubectl scale`). */
 export function scaleOf(o: GenericObject) {
-  if (o.kind !== 'Deployment' && o.kind !== 'ReplicaSet') throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+  const spec = (o as { spec?: Record<string, any> }).spec;
+  if (typeof spec?.replicas !== 'number') throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
+  // ReplicationControllers select with a map, the others with a LabelSelector.
+  const selector = o.kind === 'ReplicationController' ? formatLabels(spec.selector) : formatLabelSelector(spec.selector);
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
     metadata: { name: o.metadata.name, namespace: o.metadata.namespace, uid: o.metadata.uid, resourceVersion: o.metadata.resourceVersion, creationTimestamp: o.metadata.creationTimestamp },
-    spec: { replicas: o.spec.replicas },
-    status: { replicas: o.status.replicas ?? 0, selector: formatLabelSelector(o.spec.selector).replace('<none>', '') },
+    spec: { replicas: spec.replicas },
+    status: { replicas: (o as { status?: { replicas?: number } }).status?.replicas ?? 0, selector: selector.replace('<none>', '') },
   };
 }
 
@@ -32,18 +38,21 @@ export class GenericResources {
   constructor(private readonly bus: CommandBus) {}
 
   async create(info: ResourceInfo, namespace: string, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
+    const conv = conversionOf(info);
     const body = parseBody(raw, contentType);
     const kind = this.kind(info);
-    const r = await this.bus.execute({ type: 'CreateObject', object: admit(kind, body, namespace) }, { by });
-    return { code: 201, body: r.objects[0] };
+    const r = await this.bus.execute({ type: 'CreateObject', object: admit(kind, conv ? conv.toStored(body) : body, namespace) }, { by });
+    return { code: 201, body: present(info, r.objects[0]) };
   }
 
+  /** `body` is in the requested version; it is converted to the stored one before admission. */
   async replace(info: ResourceInfo, current: KubeObject, body: Record<string, any>, by: string): Promise<WriteReply> {
+    const conv = conversionOf(info);
     const kind = this.kind(info);
-    const next = admit(kind, body, current.metadata.namespace ?? '', current as GenericObject);
+    const next = admit(kind, conv ? conv.toStored(body) : body, current.metadata.namespace ?? '', current as GenericObject);
     const rv = body.metadata?.resourceVersion;
     const r = await this.bus.execute({ type: 'UpdateObject', object: next, resourceVersion: rv }, { by });
-    return { code: 200, body: r.objects[0] ?? current };
+    return { code: 200, body: present(info, r.objects[0] ?? current) };
   }
 
   async update(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
@@ -51,7 +60,7 @@ export class GenericResources {
   }
 
   async patch(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
-    const patched = applyPatch(contentType, current, parseJson(raw));
+    const patched = applyPatch(contentType, present(info, current) as KubeObject, parseJson(raw));
     return this.replace(info, current, { ...patched, metadata: { ...patched.metadata, resourceVersion: patched.metadata?.resourceVersion === current.metadata.resourceVersion ? undefined : patched.metadata?.resourceVersion } }, by);
   }
 
@@ -67,12 +76,14 @@ export class GenericResources {
   /** PUT or PATCH of `/status`: only the status changes. */
   async writeStatus(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, method: string, by: string): Promise<WriteReply> {
     const kind = this.kind(info);
-    const next = method === 'PATCH' ? applyPatch(contentType, current, parseJson(raw)) : parseBody(raw, contentType);
+    const conv = conversionOf(info);
+    const given = method === 'PATCH' ? applyPatch(contentType, present(info, current) as KubeObject, parseJson(raw)) : parseBody(raw, contentType);
+    const next = conv ? conv.toStored(given) : given;
     const r = await this.bus.execute(
       { type: 'UpdateObjectStatus', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, status: next.status ?? {}, resourceVersion: method === 'PUT' ? next.metadata?.resourceVersion : undefined },
       { by },
     );
-    return { code: 200, body: r.objects[0] ?? current };
+    return { code: 200, body: present(info, r.objects[0] ?? current) };
   }
 
   /** GET, PUT or PATCH of `/scale`. */

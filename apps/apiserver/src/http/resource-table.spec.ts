@@ -55,7 +55,7 @@ describe('the resource table: every declared resource is served', () => {
     const seen = new Map<string, string>();
     for (const r of all) {
       for (const n of new Set([r.plural, r.singular, ...(r.shortNames ?? [])])) {
-        const key = `${r.group}/${n}`;
+        const key = `${groupVersionOf(r)}/${n}`;
         expect(seen.get(key), key).toBeUndefined();
         seen.set(key, r.kind);
       }

@@ -1,3 +1,5 @@
 export * from './resource';
 export * from './registry';
 export * from './plain-strategies';
+export * from './conversions';
+export * from './hpa';

@@ -1,4 +1,5 @@
 import type { StatusCause } from '../types';
+import { defaultHpa } from './hpa';
 import { DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MSG } from '../validation-messages';
 import type { PlainKind } from '../workloads';
 
@@ -111,7 +112,23 @@ const secret: PlainStrategy = {
 };
 
 /** The strategies of the kinds that have rules; the others store what they are given. */
-const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret };
+const horizontalPodAutoscaler: PlainStrategy = {
+  prepare: (o) => defaultHpa(o),
+  validate(o) {
+    const causes: StatusCause[] = [];
+    const ref = o.spec?.scaleTargetRef;
+    if (!ref?.kind) causes.push(required('spec.scaleTargetRef.kind'));
+    if (!ref?.name) causes.push(required('spec.scaleTargetRef.name'));
+    const max = o.spec?.maxReplicas;
+    const min = o.spec?.minReplicas;
+    if (!Number.isInteger(max) || max < 1) causes.push(invalid('spec.maxReplicas', max ?? 0, 'must be greater than or equal to 1'));
+    else if (Number.isInteger(min) && min > max) causes.push(invalid('spec.maxReplicas', max, 'must be greater than or equal to `minReplicas`'));
+    if (min !== undefined && (!Number.isInteger(min) || min < 1)) causes.push(invalid('spec.minReplicas', min, 'must be greater than or equal to 1'));
+    return causes;
+  },
+};
+
+const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler };
 
 export const plainStrategy = (kind: PlainKind): PlainStrategy => STRATEGIES[kind] ?? {};
 
