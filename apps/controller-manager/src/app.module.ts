@@ -1,10 +1,26 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ClusterClientModule } from '@kubesim/cluster-client';
 import { ControllerManagerConfig } from './controller-manager.config';
+import { DaemonSetController } from './daemonset/daemonset.controller';
+import { DeploymentController } from './deployment/deployment.controller';
+import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.controller';
+import { PodGarbageCollector } from './pod-gc/pod-gc.controller';
+import { ReplicaSetController } from './replicaset/replicaset.controller';
 import { TaintEvictionController } from './taint-eviction/taint-eviction.controller';
-import { WorkloadControllers } from './workloads/workload-controllers.service';
 import { HpaController } from './hpa/hpa.controller';
+
+/** One provider per controller, each in its own folder (pure reconcile + a thin shell). */
+const CONTROLLERS = [
+  NodeLifecycleController,
+  TaintEvictionController,
+  ReplicaSetController,
+  DeploymentController,
+  DaemonSetController,
+  GarbageCollector,
+  PodGarbageCollector,
+  HpaController,
+];
 
 @Module({})
 export class AppModule {
@@ -12,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ClusterClientModule.forRoot({ natsUrl: config.natsUrl, by: 'node-controller' })],
-      providers: [{ provide: ControllerManagerConfig, useValue: config }, NodeLifecycleController, TaintEvictionController, WorkloadControllers, HpaController],
+      providers: [{ provide: ControllerManagerConfig, useValue: config }, ...CONTROLLERS],
     };
   }
 }

@@ -1,5 +1,5 @@
-import { orphanedPods } from './pod-gc';
-import { aNodeNamed, aPodWith } from './workload.fixtures';
+import { orphanedPods } from './pod-gc.reconcile';
+import { aNodeNamed, aPodWith } from '../shared/workload.fixtures';
 
 describe('PodGC: pods of a node that is gone', () => {
   it('deletes them only after the quarantine, and forgets pods that are no longer orphaned', () => {

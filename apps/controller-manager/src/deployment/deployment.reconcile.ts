@@ -1,8 +1,9 @@
 import type { Deployment, ReplicaSet, WorkloadCondition } from '@kubesim/api';
 import { rfc3339 } from '@kubesim/api';
-import { controllerOf } from './pod-state';
-import { podTemplateHash, surgeAndUnavailable } from './deployment.math';
-import { ownerReference } from './replicaset.reconcile';
+import { controllerOf } from '../shared/pod-state';
+import { surgeAndUnavailable } from './deployment.math';
+import { podTemplateHash } from '../shared/template-hash';
+import { ownerReference } from '../shared/owner';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 export const TEMPLATE_HASH = 'pod-template-hash';

@@ -1,5 +1,5 @@
 import { DAEMON_TOLERATIONS, reconcileDaemonSet, shouldRun } from './daemonset.reconcile';
-import { aDaemonSet, aNodeNamed, aPodWith, ctx } from './workload.fixtures';
+import { aDaemonSet, aNodeNamed, aPodWith, ctx } from '../shared/workload.fixtures';
 
 const ds = aDaemonSet('fluentd');
 

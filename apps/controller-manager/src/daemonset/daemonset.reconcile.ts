@@ -1,9 +1,9 @@
 import type { DaemonSet, Node, Pod, Toleration } from '@kubesim/api';
 import { selectorMatches } from '@kubesim/core';
 import { findUntoleratedTaint, matchesRequiredNodeAffinity } from '@kubesim/scheduling';
-import { podTemplateHash } from './deployment.math';
-import { controllerOf, deletionOrder, isActive, isAvailable, isReady } from './pod-state';
-import { ownerReference } from './replicaset.reconcile';
+import { podTemplateHash } from '../shared/template-hash';
+import { controllerOf, deletionOrder, isActive, isAvailable, isReady } from '../shared/pod-state';
+import { ownerReference } from '../shared/owner';
 
 export const REVISION_HASH = 'controller-revision-hash';
 

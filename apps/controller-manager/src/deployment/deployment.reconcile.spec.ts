@@ -1,7 +1,8 @@
 import type { ReplicaSet } from '@kubesim/api';
-import { podTemplateHash, resolveIntOrPercent, surgeAndUnavailable } from './deployment.math';
+import { resolveIntOrPercent, surgeAndUnavailable } from './deployment.math';
+import { podTemplateHash } from '../shared/template-hash';
 import { reconcileDeployment, REVISION, TEMPLATE_HASH, type DeploymentAction } from './deployment.reconcile';
-import { aDeployment, ctx } from './workload.fixtures';
+import { aDeployment, ctx } from '../shared/workload.fixtures';
 
 /** A ReplicaSet as the Deployment controller would have made it, with `available` pods. */
 function rsOf(d: ReturnType<typeof aDeployment>, replicas: number, available: number, created = '2026-01-01T00:00:00Z'): ReplicaSet {

@@ -1,5 +1,5 @@
 import { reconcileReplicaSet } from './replicaset.reconcile';
-import { aPodWith, aReplicaSet, ctx } from './workload.fixtures';
+import { aPodWith, aReplicaSet, ctx } from '../shared/workload.fixtures';
 
 const rs = aReplicaSet('frontend', 3, { tier: 'frontend' });
 const owner = { kind: 'ReplicaSet', name: 'frontend', uid: rs.metadata.uid };

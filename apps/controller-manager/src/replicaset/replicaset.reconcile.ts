@@ -1,6 +1,7 @@
 import type { OwnerReference, Pod, ReplicaSet } from '@kubesim/api';
 import { selectorMatches } from '@kubesim/core';
-import { controllerOf, deletionOrder, isActive, isAvailable, isReady } from './pod-state';
+import { controllerOf, deletionOrder, isActive, isAvailable, isReady } from '../shared/pod-state';
+import { ownerReference, type ReconcileContext } from '../shared/owner';
 
 /** What a ReplicaSet asks of the cluster; the controller's edge carries them out in order. */
 export type ReplicaSetAction =
@@ -12,10 +13,6 @@ export type ReplicaSetAction =
 
 /** upstream burstReplicas: at most this many creates or deletes per sync. */
 export const BURST_REPLICAS = 500;
-
-export function ownerReference(rs: { apiVersion: string; kind: string; metadata: { name: string; uid: string } }): OwnerReference {
-  return { apiVersion: rs.apiVersion, kind: rs.kind, name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true };
-}
 
 /** A pod from a template, owned by `owner`, named `<generateName><suffix>`. */
 export function podFromTemplate(owner: ReplicaSet, suffix: string): Record<string, any> {
@@ -33,13 +30,6 @@ export function podFromTemplate(owner: ReplicaSet, suffix: string): Record<strin
     },
     spec: structuredClone(t.spec),
   };
-}
-
-export interface ReconcileContext {
-  now: number;
-  timeScale: number;
-  /** Five random characters per pod to create (upstream's generateName suffix). */
-  suffix: () => string;
 }
 
 /**
