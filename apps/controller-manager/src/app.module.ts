@@ -9,6 +9,7 @@ import { PodGarbageCollector } from './pod-gc/pod-gc.controller';
 import { ReplicaSetController } from './replicaset/replicaset.controller';
 import { TaintEvictionController } from './taint-eviction/taint-eviction.controller';
 import { HpaController } from './hpa/hpa.controller';
+import { ReplicationControllerManager } from './replicationcontroller/replicationcontroller.controller';
 
 /** One provider per controller, each in its own folder (pure reconcile + a thin shell). */
 const CONTROLLERS = [
@@ -20,6 +21,7 @@ const CONTROLLERS = [
   GarbageCollector,
   PodGarbageCollector,
   HpaController,
+  ReplicationControllerManager,
 ];
 
 @Module({})

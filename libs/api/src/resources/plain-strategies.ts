@@ -1,4 +1,5 @@
 import type { StatusCause } from '../types';
+import { defaultPodSpec } from '../defaults';
 import { defaultHpa } from './hpa';
 import { DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MSG } from '../validation-messages';
 import type { PlainKind } from '../workloads';
@@ -128,7 +129,30 @@ const horizontalPodAutoscaler: PlainStrategy = {
   },
 };
 
-const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler };
+/** ReplicationController defaults (SetDefaults_ReplicationController): the selector and labels from the template, 1 replica. */
+const replicationController: PlainStrategy = {
+  prepare(o) {
+    const spec = o.spec ?? {};
+    const template = spec.template ?? {};
+    const labels = template.metadata?.labels ?? {};
+    const selector = spec.selector && Object.keys(spec.selector).length ? spec.selector : labels;
+    const { creationTimestamp, ...templateMeta } = template.metadata ?? {};
+    return {
+      ...o,
+      metadata: { ...o.metadata, labels: o.metadata?.labels && Object.keys(o.metadata.labels).length ? o.metadata.labels : labels },
+      spec: { ...spec, replicas: spec.replicas ?? 1, minReadySeconds: spec.minReadySeconds ?? 0, selector, template: { ...template, metadata: { ...templateMeta, ...(creationTimestamp != null ? { creationTimestamp } : {}) }, spec: defaultPodSpec(template.spec ?? {}) } },
+    };
+  },
+  validate(o) {
+    const labels = o.spec?.template?.metadata?.labels ?? {};
+    const selector: Record<string, string> = o.spec?.selector ?? {};
+    if (!Object.keys(selector).length) return [required('spec.selector')];
+    const matches = Object.entries(selector).every(([k, v]) => labels[k] === v);
+    return matches ? [] : [invalid('spec.template.metadata.labels', labels, '`selector` does not match template `labels`')];
+  },
+};
+
+const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler, ReplicationController: replicationController };
 
 export const plainStrategy = (kind: PlainKind): PlainStrategy => STRATEGIES[kind] ?? {};
 
