@@ -115,11 +115,10 @@ describe.skipIf(!hasKubectl)('kubectl imperative commands against kubesim (skipp
   });
 
   it('kinds kubesim does not serve: kubectl says which resource was not found', async () => {
-    const cm = await k('create', 'configmap', 'my-config', '--from-literal=a=b');
-    expect(cm.code).toBe(1);
-    expect(cm.stderr).toBe('error: failed to create configmap: the server could not find the requested resource (post configmaps)\n');
-    const secret = await k('create', 'secret', 'generic', 'my-secret', '--from-literal=a=b');
-    expect(secret.stderr).toBe('error: failed to create secret the server could not find the requested resource (post secrets)\n');
-    expect((await k('create', 'job', 'j', '--image=busybox')).stderr).toBe('error: failed to create job: the server could not find the requested resource (post jobs.batch)\n');
+    const pc = await k('create', 'priorityclass', 'high', '--value=1000');
+    expect(pc.code).toBe(1);
+    expect(pc.stderr).toBe('error: failed to create priorityclass: the server could not find the requested resource (post priorityclasses.scheduling.k8s.io)\n');
+    const role = await k('create', 'role', 'reader', '--verb=get', '--resource=pods');
+    expect(role.stderr).toBe('Error from server (NotFound): the server could not find the requested resource (post roles.rbac.authorization.k8s.io)\n');
   });
 });
