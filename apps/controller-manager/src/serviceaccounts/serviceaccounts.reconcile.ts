@@ -16,7 +16,7 @@ export type Controller = 'serviceaccount-controller' | 'root-ca-cert-publisher';
 
 export interface NamespaceView {
   namespace: Namespace;
-  serviceAccount?: KubeObject;
+  serviceAccount?: KubeObject | PlainObject;
   rootCa?: PlainObject;
 }
 
@@ -31,14 +31,14 @@ export function reconcileNamespace(v: NamespaceView, ca: string): ServiceAccount
   const namespace = v.namespace.metadata.name;
   const out: ServiceAccountAction[] = [];
   if (!v.serviceAccount) {
-    out.push({ type: 'create', by: 'serviceaccount-controller', object: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: DEFAULT_SERVICE_ACCOUNT, namespace } as PlainObject['metadata'] } });
+    out.push({ type: 'create', by: 'serviceaccount-controller', object: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: DEFAULT_SERVICE_ACCOUNT, namespace } as unknown as PlainObject['metadata'] } });
   }
   const data = { [ROOT_CA_KEY]: ca };
   if (!v.rootCa) {
     out.push({
       type: 'create',
       by: 'root-ca-cert-publisher',
-      object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: ROOT_CA_CONFIGMAP, namespace, annotations: { [DESCRIPTION]: ROOT_CA_DESCRIPTION } } as PlainObject['metadata'], data },
+      object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: ROOT_CA_CONFIGMAP, namespace, annotations: { [DESCRIPTION]: ROOT_CA_DESCRIPTION } } as unknown as PlainObject['metadata'], data },
     });
   } else if (v.rootCa.data?.[ROOT_CA_KEY] !== ca || Object.keys(v.rootCa.data ?? {}).length !== 1 || v.rootCa.metadata.annotations?.[DESCRIPTION] !== ROOT_CA_DESCRIPTION) {
     const { binaryData: _b, ...rest } = v.rootCa;
