@@ -58,7 +58,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
       { services: () => this.cluster.store.list('Service') as Iterable<Service>, pods: () => this.cluster.store.list('Pod') as Iterable<Pod> },
       (ip, port) => this.localListener(ip, port),
     );
-    this.ctx = { nodeName: config.nodeName, hostIP: nodeIP(config), timeScale: config.timeScale, images: new Set(config.preloadedImages.split(',').filter(Boolean).map(imageKey)), strictImages: config.strictImages, cluster: network };
+    this.ctx = { nodeName: config.nodeName, hostIP: nodeIP(config), timeScale: config.timeScale, images: new Set(config.preloadedImages.split(',').filter(Boolean).map(imageKey)), strictImages: config.strictImages, cluster: network, objects: (kind, namespace, name) => this.cluster.store.get({ kind, namespace, name }) };
   }
 
   async onApplicationBootstrap() {
@@ -120,6 +120,8 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
       }
     }
     this.ips = new IpAllocator(this.node()!.spec.podCIDR!);
+    this.ctx.allocatable = this.node()!.status.allocatable as Record<string, string> | undefined;
+    this.ctx.nodeUid = this.node()!.metadata.uid;
     await this.event(this.nodeRef(), 'Normal', 'Starting', 'Starting kubelet.');
   }
 

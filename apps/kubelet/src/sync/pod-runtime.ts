@@ -19,6 +19,7 @@ import {
   scaledMs,
   type BackoffTable,
   type ClusterNetwork,
+  type ObjectLookup,
   type PodRef,
 } from '@kubesim/runtime';
 import { advanceRunning, advanceStopping, MINIMUM_GRACE_SECONDS, startContainer, stopContainer, type LifecycleContext } from './container-lifecycle';
@@ -43,6 +44,11 @@ export interface NodeContext {
   strictImages: boolean;
   /** Cluster DNS and reachability of other pods and Services; none when absent. */
   cluster?: ClusterNetwork;
+  /** The ConfigMaps, Secrets, ServiceAccounts, claims and PVs pods refer to; none when absent. */
+  objects?: ObjectLookup;
+  /** Node allocatable: the downward API's value of a limit the container does not set. */
+  allocatable?: Readonly<Record<string, string>>;
+  nodeUid?: string;
 }
 
 export interface SyncResult {
@@ -101,9 +107,15 @@ export class PodRuntime {
     const deleting = Boolean(pod.metadata.deletionTimestamp);
     const ctx: LifecycleContext = { pod, ref: this.ref, node, sandbox: this.sandbox, events, wake, restartable: (c, code) => this.restartable(c, pod, code) };
     if (deleting) terminatePod(this.termination, [...this.containers.values()], pod, now, ctx);
-    else this.advancePod(pod, now, node, events, wake, ctx);
+    else if (this.mountVolumes(pod, now, node, events, wake)) this.advancePod(pod, now, node, events, wake, ctx);
     const finished = deleting && [...this.containers.values()].every((c) => c.phase.kind !== 'running' && c.phase.kind !== 'stopping');
     return { status: this.status(pod, now, node, finished), events, finished, nextWakeAt: wake.length ? Math.min(...wake) : undefined };
+  }
+
+  /** No container starts before every volume is set up (the pod stays ContainerCreating). */
+  private mountVolumes(pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[]): boolean {
+    const volumeNode = { nodeName: node.nodeName, nodeUid: node.nodeUid, hostIP: node.hostIP, timeScale: node.timeScale, objects: node.objects ?? (() => undefined), allocatable: node.allocatable ?? {} };
+    return this.sandbox!.podVolumes.mount(pod, this.sandbox!.ip, now, volumeNode, events, wake);
   }
 
   /** Runs the containers' processes up to `now` (for logs and exec); transitions stay with `sync`. */
