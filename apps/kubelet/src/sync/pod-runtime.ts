@@ -20,6 +20,7 @@ import {
   type BackoffTable,
   type ClusterNetwork,
   type ObjectLookup,
+  type Volume,
   type PodRef,
 } from '@kubesim/runtime';
 import { advanceRunning, advanceStopping, MINIMUM_GRACE_SECONDS, startContainer, stopContainer, type LifecycleContext } from './container-lifecycle';
@@ -49,6 +50,8 @@ export interface NodeContext {
   /** Node allocatable: the downward API's value of a limit the container does not set. */
   allocatable?: Readonly<Record<string, string>>;
   nodeUid?: string;
+  /** A PersistentVolume's files from the store the kubelets share; undefined while it is being read. */
+  persistentVolume?: (name: string) => Volume | undefined;
 }
 
 export interface SyncResult {
@@ -114,7 +117,7 @@ export class PodRuntime {
 
   /** No container starts before every volume is set up (the pod stays ContainerCreating). */
   private mountVolumes(pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[]): boolean {
-    const volumeNode = { nodeName: node.nodeName, nodeUid: node.nodeUid, hostIP: node.hostIP, timeScale: node.timeScale, objects: node.objects ?? (() => undefined), allocatable: node.allocatable ?? {} };
+    const volumeNode = { nodeName: node.nodeName, nodeUid: node.nodeUid, hostIP: node.hostIP, timeScale: node.timeScale, objects: node.objects ?? (() => undefined), allocatable: node.allocatable ?? {}, persistentVolume: node.persistentVolume };
     return this.sandbox!.podVolumes.mount(pod, this.sandbox!.ip, now, volumeNode, events, wake);
   }
 

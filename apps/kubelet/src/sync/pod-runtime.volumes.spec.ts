@@ -1,4 +1,5 @@
 import { admitServiceAccount } from '@kubesim/api';
+import { newVolume } from '@kubesim/runtime';
 import { describe, expect, it } from 'vitest';
 import { FakeNode, PodOnNode, sec } from './pod-runtime.spec-helpers';
 import type { ContainerRuntime } from './container-runtime';
@@ -110,5 +111,50 @@ describe('volumes and env inside the simulated runtime', () => {
     p.wakeUntil((x) => x.status === 'Running');
     p.advanceTo(node.now + sec(1));
     expect(logOf(p.runtime.containers.get('client-container')!)).toEqual(['250', '32']);
+  });
+});
+
+describe('persistentVolumeClaim volumes', () => {
+  const objects = {
+    'PersistentVolumeClaim/default/task-pv-claim': { spec: { volumeName: 'task-pv-volume' }, status: { phase: 'Bound' } },
+    'PersistentVolume//task-pv-volume': { spec: {} },
+  };
+  const spec = (command: string) => ({
+    containers: [{ name: 'task-pv-container', image: 'nginx', command: ['sh', '-c', command], volumeMounts: [{ mountPath: '/usr/share/nginx/html', name: 'task-pv-storage' }] }],
+    volumes: [{ name: 'task-pv-storage', persistentVolumeClaim: { claimName: 'task-pv-claim' } }],
+  });
+
+  it("files written by one pod are there for the next pod mounting the claim (the PV's data, not the pod's)", () => {
+    const node = nodeWith(objects);
+    const disks = new Map([['task-pv-volume', newVolume()]]);
+    node.ctx.persistentVolume = (name) => disks.get(name);
+    const first = node.run('writer', spec('echo Hello from Kubernetes storage > /usr/share/nginx/html/index.html; sleep 3600'));
+    first.sync();
+    first.wakeUntil((x) => x.status === 'Running');
+    first.advanceTo(node.now + sec(1));
+    expect(disks.get('task-pv-volume')!.files.get('/index.html')).toBe('Hello from Kubernetes storage\n');
+    const second = node.run('reader', spec('cat /usr/share/nginx/html/index.html; sleep 3600'));
+    second.sync();
+    second.wakeUntil((x) => x.status === 'Running');
+    second.advanceTo(node.now + sec(1));
+    expect(logOf(second.runtime.containers.get('task-pv-container')!)).toEqual(['Hello from Kubernetes storage']);
+  });
+
+  it('while the PV is still being read the pod waits in ContainerCreating, with no event', () => {
+    const node = nodeWith(objects);
+    node.ctx.persistentVolume = () => undefined;
+    const p = node.run('waiting', spec('sleep 3600'));
+    p.sync();
+    expect(p.status).toBe('ContainerCreating');
+    expect(p.events).toEqual([]);
+  });
+
+  it('an unbound claim: FailedMount with the volume manager text', () => {
+    const node = nodeWith({ 'PersistentVolumeClaim/default/task-pv-claim': { spec: {}, status: { phase: 'Pending' } } });
+    const p = node.run('unbound', spec('sleep 3600'));
+    p.sync();
+    expect(p.eventLines()).toEqual([
+      'FailedMount: Unable to attach or mount volumes: unmounted volumes=[task-pv-storage], unattached volumes=[], failed to process volumes=[task-pv-storage]: error processing PVC default/task-pv-claim: PVC default/task-pv-claim has non-bound phase ("Pending") or empty pvc.Spec.VolumeName ("")',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Pod } from '@kubesim/api';
 import {
+  resolveClaim,
   scaledMs,
   serviceAccountToken,
   tokenNeedsRefresh,
@@ -32,6 +33,8 @@ export interface VolumeNodeContext {
   timeScale: number;
   objects: ObjectLookup;
   allocatable: Readonly<Record<string, string>>;
+  /** A PersistentVolume's files, shared by every pod that mounts it; undefined while still loading. */
+  persistentVolume?: (name: string) => Volume | undefined;
 }
 
 interface MountState {
@@ -59,6 +62,10 @@ export class PodVolumes {
     let ready = true;
     for (const v of (pod.spec.volumes ?? []) as PodVolume[]) {
       const volume = this.volumes.get(v.name);
+      if (volume && volumeClass(v) === 'claim') {
+        ready = this.mountClaim(v, pod, now, node, events, wake) && ready;
+        continue;
+      }
       if (!volume || volumeClass(v) !== 'payload') continue;
       const s = this.state.get(v.name) ?? { mounted: false, failures: 0, retryAt: now, resyncAt: now };
       this.state.set(v.name, s);
@@ -87,6 +94,34 @@ export class PodVolumes {
     }
     return ready;
   }
+
+  /** A claim's volume is its bound PV's data, the same Volume for every pod on the node that mounts it. */
+  private mountClaim(v: PodVolume, pod: Pod, now: number, node: VolumeNodeContext, events: KubeletEvent[], wake: number[]): boolean {
+    const s = this.state.get(v.name) ?? { mounted: false, failures: 0, retryAt: now, resyncAt: Infinity };
+    this.state.set(v.name, s);
+    if (s.mounted) return true;
+    if (now < s.retryAt) {
+      wake.push(s.retryAt);
+      return false;
+    }
+    const r = resolveClaim(v.persistentVolumeClaim!.claimName, pod.metadata.namespace, node.objects);
+    if (!r.ok) {
+      events.push(warning('FailedMount', `Unable to attach or mount volumes: unmounted volumes=[${v.name}], unattached volumes=[], failed to process volumes=[${v.name}]: ${r.message}`));
+      s.retryAt = now + Math.min(MOUNT_RETRY_INITIAL_MS * 2 ** s.failures++, MOUNT_RETRY_MAX_MS) * node.timeScale;
+      wake.push(s.retryAt);
+      return false;
+    }
+    const data = node.persistentVolume?.(r.persistentVolume);
+    // Still being read from the shared store: the kubelet syncs the pod again once it is there.
+    if (!data) return false;
+    this.volumes.set(v.name, data);
+    this.claims.set(v.name, r.persistentVolume);
+    s.mounted = true;
+    return true;
+  }
+
+  /** The PersistentVolumes this pod has mounted (volume name → PV name). */
+  readonly claims = new Map<string, string>();
 
   private context(pod: Pod, podIP: string, now: number, node: VolumeNodeContext): ProjectedContext {
     return {

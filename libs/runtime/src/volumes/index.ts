@@ -10,3 +10,4 @@ export * from './projected.volume';
 export * from './secret.volume';
 export * from './service-account-token';
 export * from './volume-payload';
+export * from './claim.volume';
