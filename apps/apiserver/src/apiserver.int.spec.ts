@@ -27,7 +27,7 @@ describe('apiserver on a real nats-server', () => {
   let api: ApiClient;
 
   const start = async () => {
-    const config = Object.assign(new ApiserverConfig(), { natsUrl: nats.url, port: 0, logLevel: 'error' });
+    const config = Object.assign(new ApiserverConfig(), { natsUrl: nats.url, port: 0, logLevel: 'error', disableAdmissionPlugins: 'ServiceAccount' });
     app = await startApiserver(config);
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   };

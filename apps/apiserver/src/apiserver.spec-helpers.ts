@@ -34,7 +34,7 @@ export function withApiserver(config: Partial<ApiserverConfig> = {}): ApiserverF
   } as ApiserverFixture;
   beforeAll(async () => {
     f.nats = await startNatsServer();
-    f.app = await startApiserver(Object.assign(new ApiserverConfig(), { natsUrl: f.nats.url, port: 0, logLevel: 'error' }, config));
+    f.app = await startApiserver(Object.assign(new ApiserverConfig(), { natsUrl: f.nats.url, port: 0, logLevel: 'error', disableAdmissionPlugins: 'ServiceAccount' }, config));
     f.base = `http://127.0.0.1:${(f.app.getHttpServer().address() as AddressInfo).port}`;
     f.nc = await connectNats(f.nats.url, 'test');
     f.log = await EventLog.open(f.nc);

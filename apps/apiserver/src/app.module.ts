@@ -10,6 +10,7 @@ import { EventTtlSweeper } from './event-ttl/event-ttl.sweeper';
 import { ExecUpgrade } from './http/exec/exec-upgrade';
 import { HealthController } from './http/health.controller';
 import { OpenApiController } from './http/openapi/openapi.controller';
+import { PodServiceAccounts } from './http/pod-service-account';
 import { InternalController } from './internal/internal.controller';
 import { Projection } from '@kubesim/eventlog';
 import { ensureSystemNamespaces } from './store/system-namespaces';
@@ -60,6 +61,11 @@ export class AppModule {
             return bus;
           },
           inject: [EventLog, Projection],
+        },
+        {
+          provide: PodServiceAccounts,
+          useFactory: (cluster: Projection) => new PodServiceAccounts(cluster, !config.disableAdmissionPlugins.split(',').includes('ServiceAccount')),
+          inject: [Projection],
         },
         { provide: EventTtlSweeper, useFactory: (bus: CommandBus) => new EventTtlSweeper(bus, config.eventTtlSeconds, config.timeScale), inject: [CommandBus] },
         Shutdown,

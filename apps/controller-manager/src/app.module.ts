@@ -4,6 +4,7 @@ import { ControllerManagerConfig } from './controller-manager.config';
 import { DaemonSetController } from './daemonset/daemonset.controller';
 import { DeploymentController } from './deployment/deployment.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
+import { ServiceAccountsController } from './serviceaccounts/serviceaccounts.controller';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.controller';
 import { PodGarbageCollector } from './pod-gc/pod-gc.controller';
 import { ReplicaSetController } from './replicaset/replicaset.controller';
@@ -22,6 +23,7 @@ const CONTROLLERS = [
   PodGarbageCollector,
   HpaController,
   ReplicationControllerManager,
+  ServiceAccountsController,
 ];
 
 @Module({})

@@ -13,6 +13,7 @@ import { imageKey, PodRuntime, type NodeContext } from './sync/pod-runtime';
 import { phaseCause } from './sync/phase-cause';
 import { clusterNetwork } from './sync/cluster-network';
 import { PodIoServer } from './pod-io.server';
+import { PersistentVolumeStore } from './persistent-volumes';
 import { overwrittenByOthers } from './sync/reconcile';
 
 /** Lease renewal period and duration (kubelet defaults: renew every 10 s, 40 s lease). */
@@ -46,6 +47,8 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
   private stopped = false;
   private reportingReady = false;
   private io?: PodIoServer;
+  private pvs?: PersistentVolumeStore;
+  private pvTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(Projection) private readonly cluster: Projection,
@@ -58,11 +61,15 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
       { services: () => this.cluster.store.list('Service') as Iterable<Service>, pods: () => this.cluster.store.list('Pod') as Iterable<Pod> },
       (ip, port) => this.localListener(ip, port),
     );
-    this.ctx = { nodeName: config.nodeName, hostIP: nodeIP(config), timeScale: config.timeScale, images: new Set(config.preloadedImages.split(',').filter(Boolean).map(imageKey)), strictImages: config.strictImages, cluster: network };
+    this.ctx = { nodeName: config.nodeName, hostIP: nodeIP(config), timeScale: config.timeScale, images: new Set(config.preloadedImages.split(',').filter(Boolean).map(imageKey)), strictImages: config.strictImages, cluster: network, objects: (kind, namespace, name) => this.cluster.store.get({ kind, namespace, name }) };
   }
 
   async onApplicationBootstrap() {
     this.leases = await Leases.open(this.nc);
+    const pvs = (this.pvs = await PersistentVolumeStore.open(this.nc));
+    this.ctx.persistentVolume = (name) => pvs.get(name, () => this.kickAll());
+    const flush = () => void pvs.flush().catch((e) => this.logger.warn(`saving volumes: ${e instanceof Error ? e.message : e}`)).finally(() => !this.stopped && (this.pvTimer = setTimeout(flush, 1000)));
+    this.pvTimer = setTimeout(flush, 1000);
     await this.register();
     await this.renewLease();
     this.unsubscribe = this.cluster.subscribe((c) => this.onChange(c));
@@ -74,6 +81,8 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown() {
     this.stopped = true;
     clearTimeout(this.leaseTimer);
+    clearTimeout(this.pvTimer);
+    await this.pvs?.flush().catch(() => undefined);
     this.unsubscribe?.();
     this.io?.close();
     for (const w of this.workers.values()) clearTimeout(w.timer);
@@ -120,6 +129,8 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
       }
     }
     this.ips = new IpAllocator(this.node()!.spec.podCIDR!);
+    this.ctx.allocatable = this.node()!.status.allocatable as Record<string, string> | undefined;
+    this.ctx.nodeUid = this.node()!.metadata.uid;
     await this.event(this.nodeRef(), 'Normal', 'Starting', 'Starting kubelet.');
   }
 
@@ -188,6 +199,14 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     clearTimeout(w.timer);
     if (w.runtime.sandbox) this.ips?.release(w.runtime.sandbox.ip);
     this.workers.delete(uid);
+    if (w.runtime.sandbox?.podVolumes.claims.size) {
+      const inUse = new Set([...this.workers.values()].flatMap((o) => [...(o.runtime.sandbox?.podVolumes.claims.values() ?? [])]));
+      void this.pvs?.release(inUse).catch((e) => this.logger.warn(`saving volumes: ${e instanceof Error ? e.message : e}`));
+    }
+  }
+
+  private kickAll() {
+    for (const uid of this.workers.keys()) this.kick(uid);
   }
 
   private kick(uid: string) {

@@ -13,5 +13,6 @@ export * from './workloads';
 export * from './workload.dto';
 export * from './known-fields';
 export * from './names';
+export * from './service-account-admission';
 export * from './pod-terminal';
 export * from './resources';

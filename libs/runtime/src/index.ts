@@ -13,3 +13,4 @@ export * from './backoff';
 export * from './container-status';
 export * from './probe';
 export * from './probe-handler';
+export * from './volumes';

@@ -23,6 +23,10 @@ export class ApiserverConfig extends ComponentConfig {
   @IsInt()
   @Min(0)
   eventTtlSeconds: number = EVENT_TTL_SECONDS;
+
+  /** kube-apiserver's `--disable-admission-plugins` (comma-separated; `ServiceAccount` is the one kubesim knows). */
+  @IsString()
+  disableAdmissionPlugins: string = '';
 }
 
 export const loadApiserverConfig = (env = process.env) =>
@@ -33,4 +37,5 @@ export const loadApiserverConfig = (env = process.env) =>
     expectedNodes: 'KUBESIM_EXPECTED_NODES',
     stream: 'KUBESIM_STREAM',
     eventTtlSeconds: 'KUBESIM_EVENT_TTL_SECONDS',
+    disableAdmissionPlugins: 'KUBESIM_DISABLE_ADMISSION_PLUGINS',
   });

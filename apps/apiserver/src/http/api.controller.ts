@@ -1,4 +1,5 @@
 import { All, Controller, Inject, Req, Res } from '@nestjs/common';
+import { PodServiceAccounts } from './pod-service-account';
 import { conversionOf, schemaNameOf, type KubeObject, type Subresource } from '@kubesim/api';
 import type { Request, Response } from 'express';
 import { CommandBus } from '../commands/command-bus';
@@ -41,8 +42,9 @@ export class ApiController {
     @Inject(CommandBus) bus: CommandBus,
     @Inject(EventLog) log: EventLog,
     @Inject(Leases) leases: Leases,
+    @Inject(PodServiceAccounts) serviceAccounts: PodServiceAccounts,
   ) {
-    this.handlers = resourceHandlers(bus, cluster, () => log.nc);
+    this.handlers = resourceHandlers(bus, cluster, () => log.nc, serviceAccounts);
     this.leases = new LeaseReads(leases, cluster);
   }
 

@@ -2,6 +2,7 @@ import { randomUUID, randomInt } from 'node:crypto';
 import { defaultPod, nameSuffix, PodDto, podSemanticCauses, rfc3339, validateDto, type KubeObject, type Pod } from '@kubesim/api';
 import type { CommandBus } from '../commands/command-bus';
 import { badRequest, invalidStatus, StatusError } from './status';
+import { requestName, type PodServiceAccounts } from './pod-service-account';
 
 
 function nameOf(body: Record<string, any>): string {
@@ -18,8 +19,8 @@ export function admitPod(body: Record<string, any>, namespace: string): Pod {
   return defaultPod(body, namespace, { uid: randomUUID(), now: rfc3339(Date.now()), suffix: nameSuffix(randomInt) });
 }
 
-export async function createPod(bus: CommandBus, body: Record<string, any>, namespace: string, by: string): Promise<KubeObject> {
-  const pod = admitPod(body, namespace);
+export async function createPod(bus: CommandBus, serviceAccounts: PodServiceAccounts, body: Record<string, any>, namespace: string, by: string): Promise<KubeObject> {
+  const pod = await serviceAccounts.admit(admitPod(body, namespace), requestName(body));
   const r = await bus.execute({ type: 'CreatePod', pod }, { by });
   return r.objects[0]!;
 }

@@ -7,7 +7,7 @@ import { K8S_SCHEMAS } from './openapi/schemas';
 import { allOpenApiDocuments } from './openapi/openapi';
 import { resourceInfo } from './resources';
 
-const handlers = resourceHandlers({} as never, {} as never, () => ({}) as never);
+const handlers = resourceHandlers({} as never, {} as never, () => ({}) as never, {} as never);
 const WRITE_VERBS = { create: 'create', update: 'update', patch: 'patch', delete: 'delete', deletecollection: 'delete' } as const;
 /** Kinds with their own object types (the others are printed from whatever fields they have). */
 const TYPED = new Set(['Pod', 'Node', 'Event', 'Namespace', 'Service', 'Deployment', 'ReplicaSet', 'DaemonSet']);

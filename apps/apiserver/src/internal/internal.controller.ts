@@ -8,6 +8,7 @@ import { isGenericKind, type GenericKind, type GenericObject, type OwnerReferenc
 import { notFound, refOf } from '@kubesim/core';
 import { admit } from '../http/admission';
 import { admitPod } from '../http/pod-writes';
+import { PodServiceAccounts, requestName } from '../http/pod-service-account';
 import { failure, StatusError } from '../http/status';
 import { toStatus } from '../http/status';
 import { RecordNodeProcessActionDto } from './requests.dto';
@@ -33,6 +34,7 @@ export class InternalController {
   constructor(
     @Inject(CommandBus) private readonly bus: CommandBus,
     @Inject(Projection) private readonly cluster: Projection,
+    @Inject(PodServiceAccounts) private readonly serviceAccounts: PodServiceAccounts,
   ) {}
 
   private async run(command: Command, who: { by: string; cause?: string }): Promise<Reply> {
@@ -124,7 +126,7 @@ export class InternalController {
     try {
       const o = p.object;
       const ns = o.metadata?.namespace ?? 'default';
-      const command: Command = o.kind === 'Pod' ? { type: 'CreatePod', pod: admitPod(o, ns) } : { type: 'CreateObject', object: admit(genericKind(o.kind), o, ns) };
+      const command: Command = o.kind === 'Pod' ? { type: 'CreatePod', pod: await this.serviceAccounts.admit(admitPod(o, ns), requestName(o)) } : { type: 'CreateObject', object: admit(genericKind(o.kind), o, ns) };
       return await this.run(command, p);
     } catch (e) {
       return { ok: false, status: toStatus(e) };

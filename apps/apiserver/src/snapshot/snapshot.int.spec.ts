@@ -21,7 +21,7 @@ describe('apiserver start-up from a snapshot', () => {
   let base = '';
 
   const start = async () => {
-    app = await startApiserver(Object.assign(new ApiserverConfig(), { natsUrl: nats.url, port: 0, logLevel: 'error' }));
+    app = await startApiserver(Object.assign(new ApiserverConfig(), { natsUrl: nats.url, port: 0, logLevel: 'error', disableAdmissionPlugins: 'ServiceAccount' }));
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   };
   const stop = async () => {

@@ -1,4 +1,4 @@
-import { defaultPod, type Pod, type Service } from '@kubesim/api';
+import { admitServiceAccount, defaultPod, type Pod, type Service } from '@kubesim/api';
 import { podReady, podStatusString } from '@kubesim/printers';
 import { clusterNetwork } from '../sync/cluster-network';
 import { IpAllocator } from '../sync/ip-allocator';
@@ -9,6 +9,8 @@ export interface Scenario {
   /** Kubernetes seconds to run for. */
   until: number;
   pod: Record<string, any>;
+  /** ConfigMaps, Secrets … there from the start (the namespace's `default` ServiceAccount and `kube-root-ca.crt` always are). */
+  objects?: Record<string, any>[];
   actions?: ScenarioAction[];
 }
 
@@ -30,7 +32,13 @@ export function runScenario(s: Scenario): string {
   const ms = (seconds: number) => SCENARIO_T0 + Math.round(seconds * 1000 * SCENARIO_SCALE);
   const seconds = (at: number) => ((at - SCENARIO_T0) / 1000 / SCENARIO_SCALE).toFixed(1).padStart(6) + 's';
   const services: Service[] = [];
-  let pod = { ...defaultPod(s.pod, 'default', { uid: 'uid-1', now: '2024-05-01T10:00:00Z', suffix: 'xxxxx' }) };
+  const objects = new Map<string, Record<string, any>>();
+  const put = (o: Record<string, any>) => objects.set(`${o.kind}/${o.metadata.namespace ?? 'default'}/${o.metadata.name}`, o);
+  put({ kind: 'ServiceAccount', metadata: { name: 'default', uid: 'sa-uid' } });
+  put({ kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt' }, data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n' } });
+  for (const o of s.objects ?? []) put(o);
+  // As admitted by kube-apiserver: the ServiceAccount plugin's token volume.
+  let pod = admitServiceAccount(defaultPod(s.pod, 'default', { uid: 'uid-1', now: '2024-05-01T10:00:00Z', suffix: 'xxxxx' }), {}, 'xxxxx');
   pod = { ...pod, spec: { ...pod.spec, nodeName: 'node-1' } };
   const runtime = new PodRuntime(pod);
   const ips = new IpAllocator('10.244.1.0/24');
@@ -40,6 +48,8 @@ export function runScenario(s: Scenario): string {
     timeScale: SCENARIO_SCALE,
     images: new Set(),
     strictImages: false,
+    objects: (kind, namespace, name) => objects.get(`${kind}/${namespace}/${name}`),
+    allocatable: { cpu: '2', memory: '4Gi', 'ephemeral-storage': '100Gi' },
     cluster: clusterNetwork({ services: () => services, pods: () => [pod] }, (ip, port) => (runtime.sandbox?.ip === ip ? runtime.sandbox.network.listeners.get(port) : undefined)),
   };
   const lines: string[] = [];
@@ -65,7 +75,10 @@ export function runScenario(s: Scenario): string {
     now = Math.max(now, next);
     while (actions[0] && ms(actions[0].at) <= now) {
       const a = actions.shift()!;
-      if ('apply' in a) {
+      if ('apply' in a && a.apply.kind !== 'Service') {
+        put(a.apply);
+        lines.push(`${seconds(now)}  action  apply ${a.apply.kind}/${a.apply.metadata.name}`);
+      } else if ('apply' in a) {
         const svc = a.apply as Service;
         services.push({ ...svc, metadata: { ...svc.metadata, namespace: svc.metadata.namespace ?? 'default' }, spec: { ...svc.spec, clusterIP: svc.spec.clusterIP ?? `10.96.0.${services.length + 20}` } });
         lines.push(`${seconds(now)}  action  apply ${a.apply.kind}/${a.apply.metadata.name}`);

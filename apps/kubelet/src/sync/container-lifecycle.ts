@@ -1,5 +1,6 @@
 import type { Pod } from '@kubesim/api';
 import { NO_CLUSTER, scaledMs, startHandler, type Handler, type PodRef } from '@kubesim/runtime';
+import { containerConfig } from './container-config';
 import { startContainerProcess } from './container-process';
 import { newProber, nextProbeAt, runProbes } from './container-probes';
 import type { ContainerRuntime } from './container-runtime';
@@ -32,10 +33,12 @@ const lifecycleOf = (c: ContainerRuntime) => (c.spec.lifecycle as Lifecycle | un
 
 /** Creates and starts a new instance; with a postStart hook it is not `running` until the hook returns. */
 export function startContainer(c: ContainerRuntime, at: number, ctx: LifecycleContext) {
+  const config = containerConfig(c, at, ctx);
+  if (!config) return;
   c.showing = undefined;
   ctx.events.push(normal('Created', `Created container: ${c.spec.name}`, c.fieldPath), normal('Started', `Started container ${c.spec.name}`, c.fieldPath));
-  const env = ctx.sandbox.containerEnv(c.spec, ctx.node.cluster ?? NO_CLUSTER, ctx.node.timeScale);
-  const proc = startContainerProcess(c, env, at);
+  const env = ctx.sandbox.containerEnv(c.spec, ctx.node.cluster ?? NO_CLUSTER, ctx.node.timeScale, config.env);
+  const proc = startContainerProcess(c, env, at, config.spec);
   const hook = lifecycleOf(c).postStart;
   c.prober = newProber(c.spec, at, ctx.node.timeScale);
   c.phase = { kind: 'running', startedAt: at, proc, env, ...(hook ? { postStart: startHandler(hook, env, at) } : {}) };

@@ -19,6 +19,8 @@ import {
   scaledMs,
   type BackoffTable,
   type ClusterNetwork,
+  type ObjectLookup,
+  type Volume,
   type PodRef,
 } from '@kubesim/runtime';
 import { advanceRunning, advanceStopping, MINIMUM_GRACE_SECONDS, startContainer, stopContainer, type LifecycleContext } from './container-lifecycle';
@@ -43,6 +45,13 @@ export interface NodeContext {
   strictImages: boolean;
   /** Cluster DNS and reachability of other pods and Services; none when absent. */
   cluster?: ClusterNetwork;
+  /** The ConfigMaps, Secrets, ServiceAccounts, claims and PVs pods refer to; none when absent. */
+  objects?: ObjectLookup;
+  /** Node allocatable: the downward API's value of a limit the container does not set. */
+  allocatable?: Readonly<Record<string, string>>;
+  nodeUid?: string;
+  /** A PersistentVolume's files from the store the kubelets share; undefined while it is being read. */
+  persistentVolume?: (name: string) => Volume | undefined;
 }
 
 export interface SyncResult {
@@ -101,9 +110,15 @@ export class PodRuntime {
     const deleting = Boolean(pod.metadata.deletionTimestamp);
     const ctx: LifecycleContext = { pod, ref: this.ref, node, sandbox: this.sandbox, events, wake, restartable: (c, code) => this.restartable(c, pod, code) };
     if (deleting) terminatePod(this.termination, [...this.containers.values()], pod, now, ctx);
-    else this.advancePod(pod, now, node, events, wake, ctx);
+    else if (this.mountVolumes(pod, now, node, events, wake)) this.advancePod(pod, now, node, events, wake, ctx);
     const finished = deleting && [...this.containers.values()].every((c) => c.phase.kind !== 'running' && c.phase.kind !== 'stopping');
     return { status: this.status(pod, now, node, finished), events, finished, nextWakeAt: wake.length ? Math.min(...wake) : undefined };
+  }
+
+  /** No container starts before every volume is set up (the pod stays ContainerCreating). */
+  private mountVolumes(pod: Pod, now: number, node: NodeContext, events: KubeletEvent[], wake: number[]): boolean {
+    const volumeNode = { nodeName: node.nodeName, nodeUid: node.nodeUid, hostIP: node.hostIP, timeScale: node.timeScale, objects: node.objects ?? (() => undefined), allocatable: node.allocatable ?? {}, persistentVolume: node.persistentVolume };
+    return this.sandbox!.podVolumes.mount(pod, this.sandbox!.ip, now, volumeNode, events, wake);
   }
 
   /** Runs the containers' processes up to `now` (for logs and exec); transitions stay with `sync`. */

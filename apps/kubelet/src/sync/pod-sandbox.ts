@@ -13,13 +13,14 @@ import {
   type PodNetwork,
   type Volume,
 } from '@kubesim/runtime';
+import { PodVolumes } from './pod-volumes';
+import { subPathFiles } from './sub-path';
 
 interface VolumeMount {
   name: string;
   mountPath: string;
+  subPath?: string;
 }
-
-const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /**
  * The pod sandbox (pause): the pod IP and its one port space, and the pod's emptyDir volumes,
@@ -28,7 +29,8 @@ const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 export class PodSandbox {
   readonly network: PodNetwork;
   readonly volumes = new Map<string, Volume>();
-  private readonly serviceAccount: Volume;
+  /** Sets up the configMap, secret, downwardAPI and projected volumes (and keeps them current). */
+  readonly podVolumes = new PodVolumes(this.volumes);
 
   constructor(
     private readonly pod: Pod,
@@ -37,28 +39,32 @@ export class PodSandbox {
   ) {
     this.network = { ip, hostname: (pod.spec.hostname as string | undefined) ?? pod.metadata.name, listeners: new Map<number, Listener>() };
     for (const v of (pod.spec.volumes as { name: string }[] | undefined) ?? []) this.volumes.set(v.name, newVolume());
-    this.serviceAccount = newVolume({ '/namespace': pod.metadata.namespace, '/token': 'kubesim-token', '/ca.crt': '' });
   }
 
   /** What a new instance of container `spec` runs with: a fresh root filesystem from its image, the pod's mounts. */
-  containerEnv(spec: Container, cluster: ClusterNetwork, timeScale: number): ContainerEnv {
+  /** The variables the kubelet adds for Services (only the `kubernetes` Service's, here). */
+  serviceEnv(): Record<string, string> {
+    return { KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' };
+  }
+
+  containerEnv(spec: Container, cluster: ClusterNetwork, timeScale: number, resolvedEnv: Record<string, string> = this.serviceEnv()): ContainerEnv {
     const parsed = parseImageRef(spec.image);
     const image = parsed.ok ? findImage(repositoryName(parsed.ref)) : undefined;
-    const mounts: Record<string, Volume> = { [SERVICE_ACCOUNT_DIR]: this.serviceAccount };
+    const mounts: Record<string, Volume> = {};
+    const pinned: Record<string, string> = {};
     for (const m of (spec.volumeMounts as VolumeMount[] | undefined) ?? []) {
       const v = this.volumes.get(m.name);
-      if (v) mounts[m.mountPath] = v;
+      if (v && m.subPath) Object.assign(pinned, subPathFiles(v, m.subPath, m.mountPath));
+      else if (v) mounts[m.mountPath] = v;
     }
     const hosts = `127.0.0.1\tlocalhost\n${this.ip}\t${this.network.hostname}\n`;
-    const root = imageFilesystem(image, { '/etc/hostname': `${this.network.hostname}\n`, '/etc/hosts': hosts });
+    const root = imageFilesystem(image, { '/etc/hostname': `${this.network.hostname}\n`, '/etc/hosts': hosts, ...pinned });
     const env: Record<string, string> = {
       PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
       HOSTNAME: this.network.hostname,
       HOME: '/root',
-      KUBERNETES_SERVICE_HOST: '10.96.0.1',
-      KUBERNETES_SERVICE_PORT: '443',
+      ...resolvedEnv,
     };
-    for (const e of spec.env ?? []) if (typeof e.value === 'string') env[e.name] = e.value;
     return {
       fs: new Filesystem(root, mounts),
       pod: this.network,

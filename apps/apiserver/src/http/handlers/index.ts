@@ -7,14 +7,15 @@ import { namespaceHandler } from './namespace.handler';
 import { nodeHandler } from './node.handler';
 import { podHandler } from './pod.handler';
 import type { ResourceHandler } from './resource-handler';
+import type { PodServiceAccounts } from '../pod-service-account';
 
 export type { ResourceHandler, ResourceRequest } from './resource-handler';
 
 /** The write handler of each storage strategy (events and leases are read-only). */
-export function resourceHandlers(bus: CommandBus, cluster: Projection, nats: () => NatsConnection): Record<Storage, ResourceHandler> {
+export function resourceHandlers(bus: CommandBus, cluster: Projection, nats: () => NatsConnection, serviceAccounts: PodServiceAccounts): Record<Storage, ResourceHandler> {
   return {
     generic: genericHandler(bus),
-    pod: podHandler(bus, cluster, nats),
+    pod: podHandler(bus, cluster, nats, serviceAccounts),
     node: nodeHandler(bus),
     namespace: namespaceHandler(bus),
     event: {},

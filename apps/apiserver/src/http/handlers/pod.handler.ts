@@ -7,6 +7,7 @@ import { podExec } from '../exec/pod-exec';
 import { applyPatch } from '../patch';
 import { evictPod } from '../pod-eviction';
 import { servePodLog } from '../pod-log';
+import type { PodServiceAccounts } from '../pod-service-account';
 import { createPod, deleteOptions, updatePod } from '../pod-writes';
 import { badRequest } from '../status';
 import type { ResourceHandler, ResourceRequest } from './resource-handler';
@@ -16,12 +17,12 @@ const optionalBody = (r: ResourceRequest) => (r.req.body && String(r.req.body).t
 const SUCCESS_201 = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
 
 /** Pods: their own commands (create, bind, status reports, graceful deletion) and subresources. */
-export function podHandler(bus: CommandBus, cluster: Projection, nats: () => NatsConnection): ResourceHandler {
+export function podHandler(bus: CommandBus, cluster: Projection, nats: () => NatsConnection, serviceAccounts: PodServiceAccounts): ResourceHandler {
   return {
     create: async (r) => {
       const b = body(r);
       if (b.kind && b.kind !== 'Pod') throw badRequest(`the API version in the data (${b.apiVersion ?? ''}) does not match the expected API version (v1)`);
-      return { code: 201, body: await createPod(bus, b, r.namespace, r.by) };
+      return { code: 201, body: await createPod(bus, serviceAccounts, b, r.namespace, r.by) };
     },
     update: async (r, current) => ({ code: 200, body: await updatePod(bus, current as Pod, body(r), r.by) }),
     patch: async (r, current) => ({ code: 200, body: await updatePod(bus, current as Pod, applyPatch(r.req.header('content-type'), current, JSON.parse(String(r.req.body))), r.by) }),

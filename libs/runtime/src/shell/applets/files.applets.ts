@@ -73,7 +73,9 @@ export const ls: Applet = function* (ctx) {
       continue;
     }
     if (targets.length > 1 && ctx.proc.env.fs.isDir(path(ctx, t))) out(ctx, `${t}:`);
-    for (const e of entries) out(ctx, e);
+    // Names starting with a dot (a ConfigMap volume's `..data`) only with -a.
+    const all = flags(ctx).includes('a');
+    for (const e of entries) if (all || !e.startsWith('.')) out(ctx, e);
   }
   return status;
 };
