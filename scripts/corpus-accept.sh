@@ -8,6 +8,9 @@ CORPUS=${2:-$(dirname "$0")/../../shared/corpus/k8s-docs-examples}
 ok=0; refused=0; i=0
 while IFS= read -r f; do
   i=$((i + 1)); ns="corpus-$i"
+  # A file that names its namespace goes there (created first); the others into a namespace of their own.
+  own=$(grep -m1 -E '^  namespace: ' "$f" | awk '{print $2}')
+  if [ -n "$own" ]; then ns=$own; fi
   kubectl -s "$SERVER" create namespace "$ns" >/dev/null 2>&1
   if out=$(kubectl -s "$SERVER" create -n "$ns" -f "$f" 2>&1); then
     ok=$((ok + 1)); echo "accepted  ${f#$CORPUS/}"
