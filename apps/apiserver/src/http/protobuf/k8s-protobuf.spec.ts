@@ -77,11 +77,14 @@ describe('Kubernetes protobuf bodies', () => {
       expect((decodeK8sProtobuf(bytesOf(hex)) as any).spec).toEqual(expect.objectContaining(spec));
     });
 
-    it('a kind kubesim does not decode (kubectl create configmap) → 415 naming it', () => {
-      expect(() => decodeK8sProtobuf(bytesOf(K.createConfigMap))).toThrow(
-        expect.objectContaining({
-          status: expect.objectContaining({ code: 415, reason: 'UnsupportedMediaType', message: expect.stringContaining('kubesim decodes protobuf only for Namespace, Pod, Service, Deployment; send ConfigMap as application/json') }),
-        }),
+    it('kubectl create configmap: decoded like its JSON form', () => {
+      expect(decodeK8sProtobuf(bytesOf(K.createConfigMap))).toMatchObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'my-config' }, data: { a: 'b' } });
+    });
+
+    it('a kind kubesim does not decode → 415 naming it', () => {
+      const widget = bytesOf('6b 38 73 00 0a 0c 0a 02 76 31 12 06 57 69 64 67 65 74 12 00');
+      expect(() => decodeK8sProtobuf(widget)).toThrow(
+        expect.objectContaining({ status: expect.objectContaining({ code: 415, reason: 'UnsupportedMediaType', message: expect.stringContaining('send Widget as application/json') }) }),
       );
     });
   });
