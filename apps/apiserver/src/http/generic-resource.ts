@@ -1,7 +1,7 @@
 import { isGenericKind, type GenericObject, type KubeObject } from '@kubesim/api';
 import { formatLabelSelector } from '@kubesim/printers';
 import type { CommandBus } from '../commands/command-bus';
-import { admit } from './admission';
+import { admitWrite, attributesOf } from '../admission';
 import { parseBody } from './body';
 import { applyPatch } from './patch';
 import type { ResourceInfo } from './resources';
@@ -34,15 +34,17 @@ export class GenericResources {
   async create(info: ResourceInfo, namespace: string, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
     const body = parseBody(raw, contentType);
     const kind = this.kind(info);
-    const r = await this.bus.execute({ type: 'CreateObject', object: admit(kind, body, namespace) }, { by });
+    const r = await this.bus.execute((view) => ({ type: 'CreateObject', object: admitWrite(attributesOf('CREATE', kind, namespace, body), view) as GenericObject }), { by });
     return { code: 201, body: r.objects[0] };
   }
 
   async replace(info: ResourceInfo, current: KubeObject, body: Record<string, any>, by: string): Promise<WriteReply> {
     const kind = this.kind(info);
-    const next = admit(kind, body, current.metadata.namespace ?? '', current as GenericObject);
     const rv = body.metadata?.resourceVersion;
-    const r = await this.bus.execute({ type: 'UpdateObject', object: next, resourceVersion: rv }, { by });
+    const r = await this.bus.execute(
+      (view) => ({ type: 'UpdateObject', object: admitWrite(attributesOf('UPDATE', kind, current.metadata.namespace ?? '', body, current), view) as GenericObject, resourceVersion: rv }),
+      { by },
+    );
     return { code: 200, body: r.objects[0] ?? current };
   }
 
