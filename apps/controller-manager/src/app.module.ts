@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ClusterClientModule } from '@kubesim/cluster-client';
 import { ControllerManagerConfig } from './controller-manager.config';
+import { NamespaceController } from './namespace/namespace.controller';
+import { ResourceQuotaController } from './resource-quota/quota.controller';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.controller';
 import { TaintEvictionController } from './taint-eviction/taint-eviction.controller';
 import { WorkloadControllers } from './workloads/workload-controllers.service';
@@ -11,7 +13,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ClusterClientModule.forRoot({ natsUrl: config.natsUrl, by: 'node-controller' })],
-      providers: [{ provide: ControllerManagerConfig, useValue: config }, NodeLifecycleController, TaintEvictionController, WorkloadControllers],
+      providers: [{ provide: ControllerManagerConfig, useValue: config }, NodeLifecycleController, TaintEvictionController, WorkloadControllers, NamespaceController, ResourceQuotaController],
     };
   }
 }

@@ -9,7 +9,7 @@ import { notFound, refOf } from '@kubesim/core';
 import { admitWrite, attributesOf } from '../admission';
 import { failure, StatusError } from '../http/status';
 import { toStatus } from '../http/status';
-import { RecordNodeProcessActionDto } from './requests.dto';
+import { NamespaceStatusDto, RecordNodeProcessActionDto } from './requests.dto';
 import { CreateObjectDto, DeleteObjectDto, UpdateObjectDto, UpdateObjectStatusDto, UpdatePodMetadataDto } from './requests.dto';
 import {
   BindPodDto,
@@ -163,6 +163,14 @@ export class InternalController {
     );
   }
   // --- end workloads ---
+
+  // --- namespaces (issue 12) ---
+  @MessagePattern(SUBJECTS.namespaceStatus)
+  async namespaceStatus(@Payload() p: NamespaceStatusDto): Promise<Reply> {
+    const set = await this.run({ type: 'SetNamespaceConditions', name: p.name, conditions: p.conditions }, p);
+    if (!set.ok || !p.finalizers) return set;
+    return this.run({ type: 'FinalizeNamespace', name: p.name, finalizers: p.finalizers }, p);
+  }
 
   // --- what-if (issue 5) ---
   @MessagePattern(SUBJECTS.recordNodeProcessAction)

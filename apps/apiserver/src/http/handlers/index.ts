@@ -16,7 +16,7 @@ export function resourceHandlers(bus: CommandBus, cluster: Projection, nats: () 
     generic: genericHandler(bus),
     pod: podHandler(bus, cluster, nats),
     node: nodeHandler(bus),
-    namespace: namespaceHandler(bus),
+    namespace: namespaceHandler(bus, cluster),
     event: {},
     lease: {},
   };
