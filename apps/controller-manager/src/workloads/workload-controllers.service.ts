@@ -130,7 +130,8 @@ export class WorkloadControllers implements OnApplicationBootstrap, OnApplicatio
   private async write(reply: Promise<Reply>, what: string): Promise<Reply> {
     const r = await reply;
     if (r.ok) await this.cluster.waitFor(Number(r.resourceVersion));
-    else if (r.status.code !== 404 && r.status.code !== 409) throw new Error(`${what}: ${r.status.message}`);
+    // 403 is admission's final word (a quota, a LimitRange, a terminating namespace): reported, not retried at once.
+    else if (r.status.code !== 403 && r.status.code !== 404 && r.status.code !== 409) throw new Error(`${what}: ${r.status.message}`);
     return r;
   }
 
@@ -152,7 +153,8 @@ export class WorkloadControllers implements OnApplicationBootstrap, OnApplicatio
         case 'create': {
           const r = await this.write(this.api.createObject({ object: a.pod, by, cause: `${rs.metadata.name} has fewer pods than its ${rs.spec.replicas} replicas` }), `creating a pod for ${rs.metadata.name}`);
           if (r.ok) await this.event(rs, by, 'SuccessfulCreate', `Created pod: ${r.name ?? a.pod.metadata.name}`);
-          else await this.event(rs, by, 'FailedCreate', `Error creating: ${r.status.message}`, 'Warning');
+          // A terminating namespace is no failure worth an event (controller_utils.go RealPodControl).
+          else if (!r.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) await this.event(rs, by, 'FailedCreate', `Error creating: ${r.status.message}`, 'Warning');
           break;
         }
         case 'delete': {
@@ -212,6 +214,7 @@ export class WorkloadControllers implements OnApplicationBootstrap, OnApplicatio
         case 'create': {
           const r = await this.write(this.api.createObject({ object: a.pod, by, cause: `${ds.metadata.name} has no pod on ${a.node}` }), `creating a daemon pod on ${a.node}`);
           if (r.ok) await this.event(ds, by, 'SuccessfulCreate', `Created pod: ${r.name ?? a.pod.metadata.name}`);
+          else if (!r.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) await this.event(ds, by, 'FailedCreate', `Error creating: ${r.status.message}`, 'Warning');
           break;
         }
         case 'delete': {
