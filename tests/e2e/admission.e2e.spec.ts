@@ -48,6 +48,14 @@ describe.skipIf(!hasKubectl)('admission and namespace deletion with kubectl (ski
       `Error from server (Forbidden): error when creating "${FIXTURES}/quota-mem-cpu-pod-2.yaml": pods "quota-mem-cpu-demo-2" is forbidden: exceeded quota: mem-cpu-demo, requested: requests.memory=700Mi, used: requests.memory=600Mi, limited: requests.memory=1Gi\n`,
     );
     expect(await ok('describe', 'quota', 'mem-cpu-demo', '-n', 'quota-mem-cpu-example')).toMatch(/requests\.memory\s+600Mi\s+1Gi\n/);
+
+    // Through a controller: the ReplicaSet's pod is refused under its generated name, as a FailedCreate event.
+    await ok('create', 'deployment', 'web', '--image=nginx', '-n', 'quota-mem-cpu-example');
+    await eventually(async () =>
+      expect(await ok('get', 'events', '-n', 'quota-mem-cpu-example', '-o', 'jsonpath={range .items[?(@.reason=="FailedCreate")]}{.type} {.message}{"\\n"}{end}')).toMatch(
+        /^Warning Error creating: pods "web-[a-z0-9]+-[a-z0-9]{5}" is forbidden: failed quota: mem-cpu-demo: must specify limits\.cpu for: nginx; limits\.memory for: nginx; requests\.cpu for: nginx; requests\.memory for: nginx$/m,
+      ),
+    );
   });
 
   it('kubectl delete namespace with running pods: prints "deleted", waits until it is gone; new content is refused meanwhile', async () => {
