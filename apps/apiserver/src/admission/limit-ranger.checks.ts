@@ -71,3 +71,23 @@ export function limitRangeViolations(pod: Obj, limitRange: Obj): string[] {
   }
   return errs;
 }
+
+/** maxRequestConstraint: what a claim requests, against `max` (its limits are not user input). */
+export function maxRequestConstraint(type: string, r: string, enforced: string, requests: ResourceList): string | undefined {
+  const req = requests[r];
+  if (req === undefined) return `maximum ${r} usage per ${type} is ${show(enforced)}.  No request is specified.`;
+  if (valueOf(r, req) > valueOf(r, enforced)) return `maximum ${r} usage per ${type} is ${show(enforced)}, but request is ${show(req)}.`;
+  return undefined;
+}
+
+/** Every violation of one LimitRange by a PersistentVolumeClaim (PersistentVolumeClaimValidateLimitFunc). */
+export function claimLimitRangeViolations(claim: Obj, limitRange: Obj): string[] {
+  const requests: ResourceList = claim.spec?.resources?.requests ?? {};
+  const errs: (string | undefined)[] = [];
+  for (const item of limitRange.spec?.limits ?? []) {
+    if (item.type !== 'PersistentVolumeClaim') continue;
+    for (const [r, q] of Object.entries<string>(item.min ?? {})) errs.push(minConstraint('PersistentVolumeClaim', r, q, requests, {}));
+    for (const [r, q] of Object.entries<string>(item.max ?? {})) errs.push(maxRequestConstraint('PersistentVolumeClaim', r, q, requests));
+  }
+  return errs.filter((e): e is string => e !== undefined);
+}

@@ -80,3 +80,21 @@ describe('LimitRanger: checks, with upstream messages', () => {
     expect(refusal(() => admit(viewOf(aNamespace(), lr), pod))).toBe('pods "web-7d9c-x7k2p" is forbidden: maximum cpu usage per Container is 1.  No limit is specified.');
   });
 });
+
+describe('LimitRanger: PersistentVolumeClaim items (claim CREATE)', () => {
+  const storage = limitRange('storagelimits', [{ type: 'PersistentVolumeClaim', max: { storage: '2Gi' }, min: { storage: '1Gi' } }]);
+  const claim = (name: string, size?: string) => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name },
+    spec: { accessModes: ['ReadWriteOnce'], resources: size ? { requests: { storage: size } } : {} },
+  });
+  const create = (body: Record<string, unknown>) => admitWrite(attributesOf('CREATE', 'PersistentVolumeClaim', 'default', body), viewOf(aNamespace(), storage), SPEC_ADMISSION);
+
+  it.each([
+    ['under the min', '500Mi', 'persistentvolumeclaims "c" is forbidden: minimum storage usage per PersistentVolumeClaim is 1Gi, but request is 500Mi.'],
+    ['over the max', '5Gi', 'persistentvolumeclaims "c" is forbidden: maximum storage usage per PersistentVolumeClaim is 2Gi, but request is 5Gi.'],
+  ])('%s', (_, size, message) => expect(refusal(() => create(claim('c', size)))).toBe(message));
+
+  it('within the range is admitted', () => expect(() => create(claim('c', '1536Mi'))).not.toThrow());
+});

@@ -3,7 +3,7 @@ import type { ClusterView } from '@kubesim/core';
 import type { Attributes, MutatingPlugin, ValidatingPlugin } from './admission';
 import { forbidden } from './forbidden';
 import { applyLimitRangeDefaults } from './limit-ranger.defaults';
-import { limitRangeViolations } from './limit-ranger.checks';
+import { claimLimitRangeViolations, limitRangeViolations } from './limit-ranger.checks';
 
 /** The namespace's LimitRanges, by name. */
 function limitRangesOf(view: ClusterView, namespace: string): KubeObject[] {
@@ -23,14 +23,16 @@ export const limitRangerDefaults: MutatingPlugin = {
 };
 
 /**
- * LimitRanger's validating half: min, max and maxLimitRequestRatio per container and per pod, a
+ * LimitRanger's validating half: min, max and maxLimitRequestRatio per container and per pod
+ * (and a claim's requested storage against `PersistentVolumeClaim` items), a
  * 403 with every violation (`[e1, e2]` when several, as utilerrors.NewAggregate prints them).
  */
 export const limitRangerValidation: ValidatingPlugin = {
   name: 'LimitRanger',
   validate(a, view) {
-    if (!applies(a)) return;
-    const errs = limitRangesOf(view, a.namespace).flatMap((lr) => limitRangeViolations(a.object, lr));
+    const claim = a.operation === 'CREATE' && a.kind === 'PersistentVolumeClaim';
+    if (!applies(a) && !claim) return;
+    const errs = limitRangesOf(view, a.namespace).flatMap((lr) => (claim ? claimLimitRangeViolations(a.object, lr) : limitRangeViolations(a.object, lr)));
     if (errs.length) throw forbidden(a, errs.length === 1 ? errs[0]! : `[${errs.join(', ')}]`);
   },
 };
