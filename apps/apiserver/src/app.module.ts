@@ -11,6 +11,7 @@ import { ExecUpgrade } from './http/exec/exec-upgrade';
 import { HealthController } from './http/health.controller';
 import { OpenApiController } from './http/openapi/openapi.controller';
 import { PodServiceAccounts } from './http/pod-service-account';
+import { disableAdmissionPlugins, isAdmissionPluginEnabled } from './admission';
 import { InternalController } from './internal/internal.controller';
 import { Projection } from '@kubesim/eventlog';
 import { ensureSystemNamespaces } from './store/system-namespaces';
@@ -64,7 +65,10 @@ export class AppModule {
         },
         {
           provide: PodServiceAccounts,
-          useFactory: (cluster: Projection) => new PodServiceAccounts(cluster, !config.disableAdmissionPlugins.split(',').includes('ServiceAccount')),
+          useFactory: (cluster: Projection) => {
+            disableAdmissionPlugins(config.disableAdmissionPlugins.split(','));
+            return new PodServiceAccounts(cluster, isAdmissionPluginEnabled('ServiceAccount'));
+          },
           inject: [Projection],
         },
         { provide: EventTtlSweeper, useFactory: (bus: CommandBus) => new EventTtlSweeper(bus, config.eventTtlSeconds, config.timeScale), inject: [CommandBus] },

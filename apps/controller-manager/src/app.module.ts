@@ -5,6 +5,8 @@ import { DaemonSetController } from './daemonset/daemonset.controller';
 import { DeploymentController } from './deployment/deployment.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
 import { ServiceAccountsController } from './serviceaccounts/serviceaccounts.controller';
+import { NamespaceController } from './namespace/namespace.controller';
+import { ResourceQuotaController } from './resource-quota/quota.controller';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.controller';
 import { PodGarbageCollector } from './pod-gc/pod-gc.controller';
 import { ReplicaSetController } from './replicaset/replicaset.controller';
@@ -24,6 +26,8 @@ const CONTROLLERS = [
   HpaController,
   ReplicationControllerManager,
   ServiceAccountsController,
+  NamespaceController,
+  ResourceQuotaController,
 ];
 
 @Module({})

@@ -1,4 +1,4 @@
-import type { Node, NodeCondition, NodeSpec, ObjectReference, PodCondition, PodStatus, Status, Taint } from './types';
+import type { NamespaceCondition, Node, NodeCondition, NodeSpec, ObjectReference, PodCondition, PodStatus, Status, Taint } from './types';
 
 /**
  * Every NATS subject kubesim uses, in one place. Writes go to the apiserver by request/reply
@@ -29,6 +29,8 @@ export const SUBJECTS = {
   // --- end workloads ---
   // --- what-if (issue 5) ---
   recordNodeProcessAction: 'kubesim.api.nodes.process',
+  // --- namespaces (issue 12): the namespace controller's conditions and finalize ---
+  namespaceStatus: 'kubesim.api.namespaces.status',
 } as const;
 
 /** A kubelet's own request/reply subjects (it answers from memory): `kubesim.kubelet.<node>.logs|exec`. */
@@ -177,6 +179,14 @@ export interface RecordNodeProcessActionRequest extends Caller {
   name: string;
   action: 'kill' | 'start' | 'stop' | 'partition' | 'heal' | 'add';
   node?: NodeProcessOptions;
+}
+
+/** The namespace controller: its conditions, and (finalize) the `spec.finalizers` left. */
+export interface NamespaceStatusRequest extends Caller {
+  name: string;
+  conditions: NamespaceCondition[];
+  /** Given = finalize: `spec.finalizers` becomes this (a terminating namespace with none is removed). */
+  finalizers?: string[];
 }
 
 /** Every internal reply: the resulting resourceVersion (and name), or the Status the HTTP API would give. */

@@ -16,3 +16,5 @@ export * from './names';
 export * from './service-account-admission';
 export * from './pod-terminal';
 export * from './resources';
+export * from './quantity-format';
+export * from './quota';

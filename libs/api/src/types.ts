@@ -282,7 +282,16 @@ export interface Namespace {
   kind: 'Namespace';
   metadata: ObjectMeta;
   spec: { finalizers: string[] };
-  status: { phase: 'Active' | 'Terminating' };
+  status: { phase: 'Active' | 'Terminating'; conditions?: NamespaceCondition[] };
+}
+
+/** The namespace controller's report on a deletion (NamespaceDeletionContentFailure …). */
+export interface NamespaceCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
 }
 
 export interface ObjectReference {

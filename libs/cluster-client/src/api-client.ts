@@ -20,6 +20,7 @@ import {
   type UntaintNodeRequest,
   type SetNodeUnschedulableRequest,
   type RecordNodeProcessActionRequest,
+  type NamespaceStatusRequest,
 } from '@kubesim/api';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
@@ -67,6 +68,8 @@ export class ApiClient {
   updatePodMetadata = (r: Without<UpdatePodMetadataRequest>) => this.send(SUBJECTS.updatePodMetadata, r);
   // --- end workloads ---
   recordNodeProcessAction = (r: Without<RecordNodeProcessActionRequest>) => this.send(SUBJECTS.recordNodeProcessAction, r);
+  /** The namespace controller (issue 12): conditions, and with `finalizers` the finalize call. */
+  namespaceStatus = (r: Without<NamespaceStatusRequest>) => this.send(SUBJECTS.namespaceStatus, r);
 
   async close(): Promise<void> {
     await this.proxy.close();

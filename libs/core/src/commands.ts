@@ -1,6 +1,6 @@
 import type { NodeProcessCommand } from './node-process.decide';
 import type { NodeLossCommand } from './node-loss.decide';
-import type { GenericKind, GenericObject, Namespace, Node, NodeCondition, NodeSpec, OwnerReference, Pod, PodStatus, Toleration } from '@kubesim/api';
+import type { GenericKind, GenericObject, Namespace, NamespaceCondition, Node, NodeCondition, NodeSpec, OwnerReference, Pod, PodStatus, Toleration } from '@kubesim/api';
 import type { EventSpec } from './kube-events';
 
 interface PodTarget {
@@ -13,6 +13,12 @@ interface PodTarget {
 /** What a client may ask of the cluster. Ids and times are already in the command or its context. */
 export type Command =
   | { type: 'CreateNamespace'; namespace: Namespace }
+  /** DELETE of a namespace: Terminating with a deletionTimestamp; gone at once only when no finalizer is left. */
+  | { type: 'DeleteNamespace'; name: string; uid?: string }
+  /** The namespace controller's conditions (all five, every pass). */
+  | { type: 'SetNamespaceConditions'; name: string; conditions: NamespaceCondition[] }
+  /** The `finalize` subresource: `spec.finalizers` replaced; a terminating namespace left with none is removed. */
+  | { type: 'FinalizeNamespace'; name: string; finalizers: string[] }
   | { type: 'CreatePod'; pod: Pod }
   | ({
       type: 'UpdatePodMetadata';

@@ -1,14 +1,14 @@
 import { recordNodeProcessAction } from './node-process.decide';
 import { decideNodeLoss } from './node-loss.decide';
 import type { Command } from './commands';
-import { alreadyExists, NAMESPACE } from './errors';
 import type { ClusterEvent } from './events';
 import { createObject, deleteObject, updateObject, updateObjectStatus } from './generic.decide';
 import { expireEvents } from './event-ttl.decide';
 import { makeEvent } from './kube-events';
 import { registerNode, setNodeCondition, deleteNode, updateNodeMetadata, updateNodeSpec } from './node.decide';
 import { bindPod, createPod, deletePod, markPodUnschedulable, reportPodStatus, updatePodMetadata } from './pod.decide';
-import { getNamespace, type ClusterView, type DecideContext } from './view';
+import type { ClusterView, DecideContext } from './view';
+import { createNamespace, deleteNamespace, finalizeNamespace, setNamespaceConditions } from './namespace.decide';
 
 /**
  * The events a command produces against the current state, or a DomainError. Pure: the same
@@ -16,11 +16,14 @@ import { getNamespace, type ClusterView, type DecideContext } from './view';
  */
 export function decide(command: Command, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
   switch (command.type) {
-    case 'CreateNamespace': {
-      const name = command.namespace.metadata.name;
-      if (getNamespace(view, name)) throw alreadyExists(NAMESPACE(name));
-      return [{ at: new Date(ctx.now).toISOString(), by: ctx.by, type: 'NamespaceCreated', namespace: command.namespace }];
-    }
+    case 'CreateNamespace':
+      return createNamespace(command, view, ctx);
+    case 'DeleteNamespace':
+      return deleteNamespace(command, view, ctx);
+    case 'SetNamespaceConditions':
+      return setNamespaceConditions(command, view, ctx);
+    case 'FinalizeNamespace':
+      return finalizeNamespace(command, view, ctx);
     case 'CreatePod':
       return createPod(command, view, ctx);
     case 'UpdatePodMetadata':

@@ -8,6 +8,10 @@ import type { ClusterEventType } from './events';
  */
 const KNOWN: Record<ClusterEventType, true> = {
   NamespaceCreated: true,
+  NamespaceDeletionRequested: true,
+  NamespaceConditionsSet: true,
+  NamespaceFinalized: true,
+  NamespaceDeleted: true,
   PodCreated: true,
   PodMetadataUpdated: true,
   PodTolerationsUpdated: true,
@@ -27,6 +31,7 @@ const KNOWN: Record<ClusterEventType, true> = {
   NodeProcessAction: true,
   EventRecorded: true,
   EventExpired: true,
+  EventDeleted: true,
   ObjectCreated: true,
   ObjectUpdated: true,
   ObjectStatusUpdated: true,

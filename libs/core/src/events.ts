@@ -1,4 +1,4 @@
-import type { NodeProcessOptions, GenericKind, GenericObject, KubeEvent, Namespace, OwnerReference, Toleration, Node, NodeCondition, NodeSpec, NodeStatus, Pod, PodCondition, PodPhase, PodStatus } from '@kubesim/api';
+import type { NodeProcessOptions, GenericKind, GenericObject, KubeEvent, Namespace, NamespaceCondition, OwnerReference, Toleration, Node, NodeCondition, NodeSpec, NodeStatus, Pod, PodCondition, PodPhase, PodStatus } from '@kubesim/api';
 
 /** Version of the log's record schema. A record with another version is refused on read. */
 export const SCHEMA_VERSION = 1;
@@ -22,6 +22,13 @@ interface PodRef {
 export type ClusterEvent = EventMeta &
   (
     | { type: 'NamespaceCreated'; namespace: Namespace }
+    /** The first DELETE: phase Terminating and the deletionTimestamp. */
+    | { type: 'NamespaceDeletionRequested'; name: string; deletionTimestamp: string }
+    | { type: 'NamespaceConditionsSet'; name: string; conditions: NamespaceCondition[] }
+    /** `spec.finalizers` after a finalize call. */
+    | { type: 'NamespaceFinalized'; name: string; finalizers: string[] }
+    /** Removed: terminating with no finalizer left. */
+    | { type: 'NamespaceDeleted'; name: string }
     | { type: 'PodCreated'; pod: Pod }
     | ({
         type: 'PodMetadataUpdated';
@@ -47,6 +54,8 @@ export type ClusterEvent = EventMeta &
     | { type: 'EventRecorded'; event: KubeEvent }
     /** The Event outlived the apiserver's event TTL (`--event-ttl`, 1 h) since it was last seen. */
     | { type: 'EventExpired'; namespace: string; name: string }
+    /** Deleted with its namespace (the namespace controller's last step). */
+    | { type: 'EventDeleted'; namespace: string; name: string }
     // Kinds stored as whole objects (Service, ReplicaSet, Deployment, DaemonSet):
     | { type: 'ObjectCreated'; object: GenericObject }
     | { type: 'ObjectUpdated'; object: GenericObject }

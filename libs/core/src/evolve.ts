@@ -1,4 +1,4 @@
-import type { KubeObject, Node, Pod, PodCondition } from '@kubesim/api';
+import type { KubeObject, Namespace, Node, Pod, PodCondition } from '@kubesim/api';
 import type { ClusterEvent } from './events';
 
 /**
@@ -11,11 +11,20 @@ export function evolve(current: KubeObject | undefined, event: ClusterEvent, seq
   switch (event.type) {
     case 'NamespaceCreated':
       return withRv(event.namespace, rv);
+    case 'NamespaceDeletionRequested':
+      return namespace(current, (n) => ({ ...n, metadata: { ...n.metadata, resourceVersion: rv, deletionTimestamp: event.deletionTimestamp }, status: { ...n.status, phase: 'Terminating' } }));
+    case 'NamespaceConditionsSet':
+      return namespace(current, (n) => ({ ...n, metadata: { ...n.metadata, resourceVersion: rv }, status: { ...n.status, conditions: event.conditions } }));
+    case 'NamespaceFinalized':
+      return namespace(current, (n) => ({ ...n, metadata: { ...n.metadata, resourceVersion: rv }, spec: { ...n.spec, finalizers: event.finalizers } }));
+    case 'NamespaceDeleted':
+      return current?.kind === 'Namespace' ? undefined : current;
     case 'PodCreated':
       return withRv(event.pod, rv);
     case 'EventRecorded':
       return withRv(event.event, rv);
     case 'EventExpired':
+    case 'EventDeleted':
       return current?.kind === 'Event' ? undefined : current;
     case 'NodeRegistered':
       return withRv(event.node, rv);
@@ -105,6 +114,10 @@ function withRv<T extends KubeObject>(o: T, rv: string): T {
 
 function pod(current: KubeObject | undefined, f: (p: Pod) => Pod): KubeObject | undefined {
   return current?.kind === 'Pod' ? f(current) : current;
+}
+
+function namespace(current: KubeObject | undefined, f: (n: Namespace) => Namespace): KubeObject | undefined {
+  return current?.kind === 'Namespace' ? f(current) : current;
 }
 
 function node(current: KubeObject | undefined, f: (n: Node) => Node): KubeObject | undefined {

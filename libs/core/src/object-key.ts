@@ -19,6 +19,11 @@ export function keyOfEvent(e: ClusterEvent): ObjectKey {
   switch (e.type) {
     case 'NamespaceCreated':
       return { kind: 'Namespace', namespace: '', name: e.namespace.metadata.name };
+    case 'NamespaceDeletionRequested':
+    case 'NamespaceConditionsSet':
+    case 'NamespaceFinalized':
+    case 'NamespaceDeleted':
+      return { kind: 'Namespace', namespace: '', name: e.name };
     case 'PodCreated':
       return { kind: 'Pod', namespace: e.pod.metadata.namespace, name: e.pod.metadata.name };
     case 'PodMetadataUpdated':
@@ -43,6 +48,7 @@ export function keyOfEvent(e: ClusterEvent): ObjectKey {
     case 'EventRecorded':
       return { kind: 'Event', namespace: e.event.metadata.namespace, name: e.event.metadata.name };
     case 'EventExpired':
+    case 'EventDeleted':
       return { kind: 'Event', namespace: e.namespace, name: e.name };
     case 'ObjectCreated':
     case 'ObjectUpdated':

@@ -1,4 +1,4 @@
-import { decide, groupByObject, keyString, SCHEMA_VERSION, type Command, type DecideContext } from '@kubesim/core';
+import { decide, groupByObject, keyString, SCHEMA_VERSION, type ClusterView, type Command, type DecideContext } from '@kubesim/core';
 import { AppendConflictError, type EventLog } from '@kubesim/eventlog';
 import type { KubeObject } from '@kubesim/api';
 import type { Projection } from '@kubesim/eventlog';
@@ -26,18 +26,24 @@ export class CommandBus {
     private readonly timeScale: number,
   ) {}
 
-  execute(command: Command, who: { by: string; cause?: string }): Promise<Executed> {
+  /**
+   * A command, or a function making it from the current state: admission runs there, inside this
+   * one-at-a-time section, so what it checked (a quota's usage, a namespace's phase) still holds
+   * when the command is decided.
+   */
+  execute(command: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Promise<Executed> {
     const run = this.tail.then(() => this.run(command, who));
     this.tail = run.catch(() => undefined);
     return run;
   }
 
-  private async run(command: Command, who: { by: string; cause?: string }): Promise<Executed> {
+  private async run(make: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Promise<Executed> {
     // Expected sequences learnt from JetStream after a conflict on an object the projection does not
     // have (e.g. a name re-created after a snapshot that kept no tombstone).
     const learnt = new Map<string, number>();
     for (let attempt = 0; ; attempt++) {
       const ctx: DecideContext = { now: Date.now(), by: who.by, cause: who.cause, timeScale: this.timeScale };
+      const command = typeof make === 'function' ? make(this.cluster.store) : make;
       const events = decide(command, this.cluster.store, ctx);
       const groups = groupByObject(events);
       let seq = this.cluster.seq;

@@ -1,7 +1,7 @@
 import { conversionOf, isGenericKind, type GenericObject, type KubeObject } from '@kubesim/api';
 import { formatLabels, formatLabelSelector } from '@kubesim/printers';
 import type { CommandBus } from '../commands/command-bus';
-import { admit } from './admission';
+import { admitWrite, attributesOf } from '../admission';
 import { parseBody } from './body';
 import { applyPatch } from './patch';
 import type { ResourceInfo } from './resources';
@@ -41,7 +41,7 @@ export class GenericResources {
     const conv = conversionOf(info);
     const body = parseBody(raw, contentType);
     const kind = this.kind(info);
-    const r = await this.bus.execute({ type: 'CreateObject', object: admit(kind, conv ? conv.toStored(body) : body, namespace) }, { by });
+    const r = await this.bus.execute((view) => ({ type: 'CreateObject', object: admitWrite(attributesOf('CREATE', kind, namespace, conv ? conv.toStored(body) : body), view) as GenericObject }), { by });
     return { code: 201, body: present(info, r.objects[0]) };
   }
 
@@ -49,9 +49,12 @@ export class GenericResources {
   async replace(info: ResourceInfo, current: KubeObject, body: Record<string, any>, by: string): Promise<WriteReply> {
     const conv = conversionOf(info);
     const kind = this.kind(info);
-    const next = admit(kind, conv ? conv.toStored(body) : body, current.metadata.namespace ?? '', current as GenericObject);
     const rv = body.metadata?.resourceVersion;
-    const r = await this.bus.execute({ type: 'UpdateObject', object: next, resourceVersion: rv }, { by });
+    const stored = conv ? conv.toStored(body) : body;
+    const r = await this.bus.execute(
+      (view) => ({ type: 'UpdateObject', object: admitWrite(attributesOf('UPDATE', kind, current.metadata.namespace ?? '', stored, current), view) as GenericObject, resourceVersion: rv }),
+      { by },
+    );
     return { code: 200, body: present(info, r.objects[0] ?? current) };
   }
 

@@ -1,27 +1,18 @@
-import { randomUUID, randomInt } from 'node:crypto';
-import { defaultPod, nameSuffix, PodDto, podSemanticCauses, rfc3339, validateDto, type KubeObject, type Pod } from '@kubesim/api';
+import type { KubeObject, Pod } from '@kubesim/api';
+import { admitWrite, attributesOf } from '../admission';
 import type { CommandBus } from '../commands/command-bus';
 import { badRequest, invalidStatus, StatusError } from './status';
-import { requestName, type PodServiceAccounts } from './pod-service-account';
+import type { PodServiceAccounts } from './pod-service-account';
 
 
-function nameOf(body: Record<string, any>): string {
-  return typeof body.metadata?.name === 'string' ? body.metadata.name : '';
-}
-
-/** Admission for a new pod: validation (class-validator DTO + semantic checks), then defaults. */
-export function admitPod(body: Record<string, any>, namespace: string): Pod {
-  if (body.metadata?.namespace && body.metadata.namespace !== namespace) {
-    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
-  }
-  const causes = [...validateDto(PodDto, body), ...podSemanticCauses(body.spec ?? {})];
-  if (causes.length) throw new StatusError(invalidStatus('Pod', nameOf(body), causes));
-  return defaultPod(body, namespace, { uid: randomUUID(), now: rfc3339(Date.now()), suffix: nameSuffix(randomInt) });
-}
-
+/**
+ * A new pod, through the admission chain. The ServiceAccount plugin needs the pod's account in the
+ * projection; `default` may lag a new namespace by a moment, so it is waited for first (upstream's
+ * plugin retries its lookup the same way).
+ */
 export async function createPod(bus: CommandBus, serviceAccounts: PodServiceAccounts, body: Record<string, any>, namespace: string, by: string): Promise<KubeObject> {
-  const pod = await serviceAccounts.admit(admitPod(body, namespace), requestName(body));
-  const r = await bus.execute({ type: 'CreatePod', pod }, { by });
+  await serviceAccounts.waitFor(namespace, body.spec?.serviceAccountName);
+  const r = await bus.execute((view) => ({ type: 'CreatePod', pod: admitWrite(attributesOf('CREATE', 'Pod', namespace, body), view) as Pod }), { by });
   return r.objects[0]!;
 }
 

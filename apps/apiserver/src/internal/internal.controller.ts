@@ -1,17 +1,16 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { SUBJECTS, type Node, type NodeCondition, type NodeSpec, type ObjectReference, type PodCondition, type PodStatus, type Taint, type Reply } from '@kubesim/api';
-import type { Command } from '@kubesim/core';
+import type { ClusterView, Command } from '@kubesim/core';
 import { CommandBus } from '../commands/command-bus';
 import { Projection } from '@kubesim/eventlog';
 import { isGenericKind, type GenericKind, type GenericObject, type OwnerReference } from '@kubesim/api';
 import { notFound, refOf } from '@kubesim/core';
-import { admit } from '../http/admission';
-import { admitPod } from '../http/pod-writes';
-import { PodServiceAccounts, requestName } from '../http/pod-service-account';
+import { admitWrite, attributesOf } from '../admission';
+import { PodServiceAccounts } from '../http/pod-service-account';
 import { failure, StatusError } from '../http/status';
 import { toStatus } from '../http/status';
-import { RecordNodeProcessActionDto } from './requests.dto';
+import { NamespaceStatusDto, RecordNodeProcessActionDto } from './requests.dto';
 import { CreateObjectDto, DeleteObjectDto, UpdateObjectDto, UpdateObjectStatusDto, UpdatePodMetadataDto } from './requests.dto';
 import {
   BindPodDto,
@@ -37,7 +36,7 @@ export class InternalController {
     @Inject(PodServiceAccounts) private readonly serviceAccounts: PodServiceAccounts,
   ) {}
 
-  private async run(command: Command, who: { by: string; cause?: string }): Promise<Reply> {
+  private async run(command: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Promise<Reply> {
     try {
       const r = await this.bus.execute(command, who);
       const o = r.objects[r.objects.length - 1] ?? r.objects[0];
@@ -126,8 +125,12 @@ export class InternalController {
     try {
       const o = p.object;
       const ns = o.metadata?.namespace ?? 'default';
-      const command: Command = o.kind === 'Pod' ? { type: 'CreatePod', pod: await this.serviceAccounts.admit(admitPod(o, ns), requestName(o)) } : { type: 'CreateObject', object: admit(genericKind(o.kind), o, ns) };
-      return await this.run(command, p);
+      const kind = o.kind === 'Pod' ? 'Pod' : genericKind(o.kind);
+      if (kind === 'Pod') await this.serviceAccounts.waitFor(ns, o.spec?.serviceAccountName);
+      return await this.run((view) => {
+        const admitted = admitWrite(attributesOf('CREATE', kind, ns, o), view);
+        return admitted.kind === 'Pod' ? { type: 'CreatePod', pod: admitted } : { type: 'CreateObject', object: admitted as GenericObject };
+      }, p);
     } catch (e) {
       return { ok: false, status: toStatus(e) };
     }
@@ -139,7 +142,7 @@ export class InternalController {
       const kind = genericKind(p.object.kind);
       const current = this.cluster.store.get({ kind, namespace: p.object.metadata?.namespace ?? '', name: p.object.metadata?.name ?? '' }) as GenericObject | undefined;
       if (!current) throw notFound(refOf(kind, p.object.metadata?.name ?? ''));
-      return await this.run({ type: 'UpdateObject', object: admit(kind, p.object, current.metadata.namespace ?? '', current), resourceVersion: p.resourceVersion }, p);
+      return await this.run((view) => ({ type: 'UpdateObject', object: admitWrite(attributesOf('UPDATE', kind, current.metadata.namespace ?? '', p.object, current), view) as GenericObject, resourceVersion: p.resourceVersion }), p);
     } catch (e) {
       return { ok: false, status: toStatus(e) };
     }
@@ -163,6 +166,14 @@ export class InternalController {
     );
   }
   // --- end workloads ---
+
+  // --- namespaces (issue 12) ---
+  @MessagePattern(SUBJECTS.namespaceStatus)
+  async namespaceStatus(@Payload() p: NamespaceStatusDto): Promise<Reply> {
+    const set = await this.run({ type: 'SetNamespaceConditions', name: p.name, conditions: p.conditions }, p);
+    if (!set.ok || !p.finalizers) return set;
+    return this.run({ type: 'FinalizeNamespace', name: p.name, finalizers: p.finalizers }, p);
+  }
 
   // --- what-if (issue 5) ---
   @MessagePattern(SUBJECTS.recordNodeProcessAction)

@@ -245,6 +245,43 @@ export class NodeProcessOptionsDto {
   resources?: string;
 }
 
+class NamespaceConditionDto {
+  @IsString()
+  @IsNotEmpty()
+  type!: string;
+
+  @IsIn(['True', 'False', 'Unknown'])
+  status!: 'True' | 'False' | 'Unknown';
+
+  @IsOptional()
+  @IsString()
+  lastTransitionTime?: string;
+
+  @IsOptional()
+  @IsString()
+  reason?: string;
+
+  @IsOptional()
+  @IsString()
+  message?: string;
+}
+
+export class NamespaceStatusDto extends CallerDto {
+  @IsString()
+  @IsNotEmpty()
+  name!: string;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => NamespaceConditionDto)
+  conditions!: NamespaceConditionDto[];
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  finalizers?: string[];
+}
+
 export class RecordNodeProcessActionDto extends CallerDto {
   @IsString()
   @IsNotEmpty()

@@ -212,6 +212,12 @@ function actionOf(e: ClusterEvent, before: KubeObject | undefined, store: Store)
     case 'NodeConditionChanged':
     case 'EventRecorded':
     case 'EventExpired':
+    case 'EventDeleted':
+    case 'NamespaceConditionsSet':
+    case 'NamespaceFinalized':
+    // A namespace deletion is not resimulated yet (the resimulating CLI deletes no namespaces).
+    case 'NamespaceDeletionRequested':
+    case 'NamespaceDeleted':
     case 'ObjectStatusUpdated':
       return undefined;
     default: {

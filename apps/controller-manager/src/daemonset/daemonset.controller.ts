@@ -38,6 +38,7 @@ export class DaemonSetController extends QueueController {
         case 'create': {
           const r = await this.write(this.api.createObject({ object: a.pod, by, cause: `${ds.metadata.name} has no pod on ${a.node}` }), `creating a daemon pod on ${a.node}`);
           if (r.ok) await this.event(ds, 'SuccessfulCreate', `Created pod: ${r.name ?? a.pod.metadata.name}`);
+          else await this.failedCreate(ds, r.status);
           break;
         }
         case 'delete': {

@@ -24,7 +24,7 @@ export abstract class ReplicasController extends QueueController {
         case 'create': {
           const r = await this.write(this.api.createObject({ object: a.pod, by, cause: `${rs.metadata.name} has fewer pods than its ${rs.spec.replicas} replicas` }), `creating a pod for ${rs.metadata.name}`);
           if (r.ok) await this.event(rs, 'SuccessfulCreate', `Created pod: ${r.name ?? a.pod.metadata.name}`);
-          else await this.event(rs, 'FailedCreate', `Error creating: ${r.status.message}`, 'Warning');
+          else await this.failedCreate(rs, r.status);
           break;
         }
         case 'delete': {

@@ -105,13 +105,21 @@ export abstract class QueueController implements OnApplicationBootstrap, OnAppli
   protected async write(reply: Promise<Reply>, what: string): Promise<Reply> {
     const r = await reply;
     if (r.ok) await this.cluster.waitFor(Number(r.resourceVersion));
-    else if (r.status.code !== 404 && r.status.code !== 409) throw new Error(`${what}: ${r.status.message}`);
+    // 403 is admission's final word (a quota, a LimitRange, a terminating namespace): reported, not retried at once.
+    else if (r.status.code !== 403 && r.status.code !== 404 && r.status.code !== 409) throw new Error(`${what}: ${r.status.message}`);
     return r;
   }
 
   protected async event(o: KubeObject, reason: string, message: string, type: 'Normal' | 'Warning' = 'Normal') {
     await this.api.recordEvent({ involvedObject: referenceTo(o), reason, message, type, component: this.component, by: this.component });
   }
+
+  /** A refused pod create as controller_utils' RealPodControl reports it: a terminating namespace is no failure worth an event. */
+  protected async failedCreate(owner: KubeObject, status: { message: string; details?: { causes?: { reason: string }[] } }) {
+    if (status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) return;
+    await this.event(owner, 'FailedCreate', `Error creating: ${status.message}`, 'Warning');
+  }
+
 
   /** The keys of every object of `kind`: `namespace/name`. */
   protected keysOfKind(kind: KubeObject['kind']): string[] {

@@ -3,6 +3,7 @@ import { defaultPodSpec } from '../defaults';
 import { defaultHpa } from './hpa';
 import { DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MSG } from '../validation-messages';
 import type { PlainKind } from '../workloads';
+import { limitRangeStrategy } from './limit-range.strategy';
 
 type Obj = Record<string, any>;
 
@@ -152,7 +153,7 @@ const replicationController: PlainStrategy = {
   },
 };
 
-const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler, ReplicationController: replicationController };
+const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler, ReplicationController: replicationController, LimitRange: limitRangeStrategy };
 
 export const plainStrategy = (kind: PlainKind): PlainStrategy => STRATEGIES[kind] ?? {};
 

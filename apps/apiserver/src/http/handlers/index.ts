@@ -17,7 +17,7 @@ export function resourceHandlers(bus: CommandBus, cluster: Projection, nats: () 
     generic: genericHandler(bus),
     pod: podHandler(bus, cluster, nats, serviceAccounts),
     node: nodeHandler(bus),
-    namespace: namespaceHandler(bus),
+    namespace: namespaceHandler(bus, cluster),
     event: {},
     lease: {},
   };

@@ -1,11 +1,23 @@
 import type { CommandBus } from '../../commands/command-bus';
+import type { Projection } from '@kubesim/eventlog';
+import { refuseImmortalDeletion } from '../../admission';
 import { parseBody } from '../body';
 import { createNamespace } from '../namespace-writes';
 import type { ResourceHandler } from './resource-handler';
 
-/** Namespaces: created with their finalizer and label. */
-export function namespaceHandler(bus: CommandBus): ResourceHandler {
+/**
+ * Namespaces: created with their finalizer and label; a DELETE makes one Terminating (200 with
+ * the object), the namespace controller empties it and finalizes it, and then it is gone.
+ */
+export function namespaceHandler(bus: CommandBus, cluster: Projection): ResourceHandler {
   return {
     create: async (r) => ({ code: 201, body: await createNamespace(bus, parseBody(r.req.body, r.req.header('content-type')), r.by) }),
+    delete: async (r, current) => {
+      const name = current.metadata.name;
+      refuseImmortalDeletion(name);
+      const body = r.req.body && String(r.req.body).trim() ? parseBody(r.req.body, r.req.header('content-type')) : undefined;
+      const result = await bus.execute({ type: 'DeleteNamespace', name, uid: body?.preconditions?.uid }, { by: r.by });
+      return { code: 200, body: result.objects[0] ?? cluster.store.get({ kind: 'Namespace', namespace: '', name }) ?? current };
+    },
   };
 }

@@ -8,6 +8,7 @@ import {
   validateDto,
   WorkloadDto,
   groupVersionOf,
+  isGenericKind,
   nameCauses,
   plainStrategy,
   resourceOfKind,
@@ -17,19 +18,23 @@ import {
   type StatusCause,
 } from '@kubesim/api';
 import { selectorMatches } from '@kubesim/core';
-import { badRequest, invalidStatus, StatusError } from './status';
+import { badRequest, invalidStatus, StatusError } from '../http/status';
+import type { AdmissionContext, StrategyPlugin } from './admission';
 
 
-function objectMeta(body: Record<string, any>, namespace: string | undefined, keepIdentity?: GenericObject) {
+/** Ids and time from the process (what a caller without an AdmissionContext gets). */
+export const SYSTEM_CONTEXT: AdmissionContext = { get now() { return Date.now(); }, uid: () => randomUUID(), suffix: () => nameSuffix(randomInt) };
+
+function objectMeta(body: Record<string, any>, namespace: string | undefined, keepIdentity: GenericObject | undefined, ctx: AdmissionContext) {
   const { deletionTimestamp: _d, deletionGracePeriodSeconds: _g, resourceVersion: _rv, ...meta } = body.metadata ?? {};
-  const name = meta.name || `${meta.generateName ?? ''}${nameSuffix(randomInt)}`;
+  const name = meta.name || `${meta.generateName ?? ''}${ctx.suffix()}`;
   return {
     ...meta,
     name,
     ...(namespace !== undefined ? { namespace } : {}),
-    uid: keepIdentity?.metadata.uid ?? randomUUID(),
+    uid: keepIdentity?.metadata.uid ?? ctx.uid(),
     resourceVersion: '',
-    creationTimestamp: keepIdentity?.metadata.creationTimestamp ?? rfc3339(Date.now()),
+    creationTimestamp: keepIdentity?.metadata.creationTimestamp ?? rfc3339(ctx.now),
   };
 }
 
@@ -81,16 +86,16 @@ function template(body: Record<string, any>) {
  * Validation and defaulting of a generically stored kind, as kube-apiserver's strategies do.
  * `current` is the stored object for an update (identity and status are kept).
  */
-export function admit(kind: GenericKind, body: Record<string, any>, namespace: string, current?: GenericObject): GenericObject {
+export function admit(kind: GenericKind, body: Record<string, any>, namespace: string, current?: GenericObject, ctx: AdmissionContext = SYSTEM_CONTEXT): GenericObject {
   if (body.kind && body.kind !== kind) throw badRequest(`the kind in the data (${body.kind}) does not match the expected kind (${kind})`);
   if (body.metadata?.namespace && body.metadata.namespace !== namespace) {
     throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
   const name = typeof body.metadata?.name === 'string' ? body.metadata.name : '';
-  if (isPlainKind(kind)) return admitPlain(kind, body, namespace, current);
+  if (isPlainKind(kind)) return admitPlain(kind, body, namespace, current, ctx);
   const causes = kind === 'Service' ? validateDto(ServiceDto, body) : workloadCauses(body);
   if (causes.length) throw new StatusError(invalidStatus(kind, name, causes, kind === 'Service' ? undefined : 'apps'));
-  const metadata = objectMeta(body, namespace, current);
+  const metadata = objectMeta(body, namespace, current, ctx);
   const spec = body.spec;
   switch (kind) {
     case 'Service':
@@ -140,7 +145,7 @@ export function admit(kind: GenericKind, body: Record<string, any>, namespace: s
         status: current?.status ?? { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 },
       } as GenericObject;
     default:
-      return admitPlain(kind, body, namespace, current);
+      return admitPlain(kind, body, namespace, current, ctx);
   }
 }
 
@@ -151,7 +156,7 @@ const isPlainKind = (kind: GenericKind): kind is PlainKind => !TYPED.has(kind);
  * A kind served from its declaration alone: the body as given, with server-set metadata, the
  * declared apiVersion, the kind's strategy (defaults, 422 causes) and, on update, the stored status.
  */
-function admitPlain(kind: PlainKind, body: Record<string, any>, namespace: string, current?: GenericObject): GenericObject {
+function admitPlain(kind: PlainKind, body: Record<string, any>, namespace: string, current: GenericObject | undefined, ctx: AdmissionContext): GenericObject {
   const decl = resourceOfKind(kind)!;
   const strategy = plainStrategy(kind);
   const name = typeof body.metadata?.name === 'string' ? body.metadata.name : '';
@@ -165,7 +170,14 @@ function admitPlain(kind: PlainKind, body: Record<string, any>, namespace: strin
     ...prepared,
     apiVersion: groupVersionOf(decl),
     kind,
-    metadata: objectMeta(body, decl.namespaced ? namespace : undefined, current),
+    metadata: objectMeta(body, decl.namespaced ? namespace : undefined, current, ctx),
     ...(hasStatus ? { status: current?.status ?? {} } : {}),
   } as GenericObject;
 }
+
+/** The strategies of the generically stored kinds, as one step of the admission chain. */
+export const objectStrategy: StrategyPlugin = {
+  name: 'ObjectStrategy',
+  handles: isGenericKind,
+  prepare: (a, _view, ctx) => admit(a.kind as GenericKind, a.object, a.namespace, a.old as GenericObject | undefined, ctx),
+};

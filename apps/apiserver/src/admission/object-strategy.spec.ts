@@ -1,4 +1,4 @@
-import { admit } from './admission';
+import { admit } from './object-strategy';
 
 const deployment = (templateMetadata: Record<string, unknown>) => ({
   apiVersion: 'apps/v1',

@@ -1,0 +1,19 @@
+import type { MutatingPlugin, StrategyPlugin, ValidatingPlugin } from './admission';
+import { defaultStorageClass } from './default-storage-class.plugin';
+import { limitRangerDefaults, limitRangerValidation } from './limit-ranger.plugin';
+import { namespaceLifecycle } from './namespace-lifecycle.plugin';
+import { objectStrategy } from './object-strategy';
+import { podStrategy } from './pod-strategy';
+import { resourceQuota } from './resource-quota.plugin';
+import { serviceAccount } from './service-account.plugin';
+
+/**
+ * Every admission plugin kubesim runs, in kube-apiserver's order (`AllOrderedPlugins`,
+ * pkg/kubeapiserver/options/plugins.go): mutating first, then the registry's strategy of the
+ * storage, then validating. A plugin with both halves (LimitRanger) appears in both lists.
+ */
+export const MUTATING: readonly MutatingPlugin[] = [namespaceLifecycle, limitRangerDefaults, serviceAccount, defaultStorageClass];
+export const STRATEGIES: readonly StrategyPlugin[] = [podStrategy, objectStrategy];
+export const VALIDATING: readonly ValidatingPlugin[] = [limitRangerValidation, resourceQuota];
+
+export const PLUGIN_NAMES = [...new Set([...MUTATING, ...VALIDATING].map((p) => p.name))];
