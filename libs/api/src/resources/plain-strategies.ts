@@ -1,6 +1,7 @@
 import type { StatusCause } from '../types';
 import { DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MSG } from '../validation-messages';
 import type { PlainKind } from '../workloads';
+import { persistentVolumeClaimStrategy, persistentVolumeStrategy, storageClassStrategy } from './storage-strategies';
 
 type Obj = Record<string, any>;
 
@@ -11,6 +12,8 @@ type Obj = Record<string, any>;
 export interface PlainStrategy {
   prepare?(o: Obj, old?: Obj): Obj;
   validate?(o: Obj, old?: Obj): StatusCause[];
+  /** The status a new object starts with (PV and PVC: phase Pending); none: `{}`. */
+  initialStatus?(o: Obj): Obj;
 }
 
 const MAX_SIZE = 1048576;
@@ -111,7 +114,13 @@ const secret: PlainStrategy = {
 };
 
 /** The strategies of the kinds that have rules; the others store what they are given. */
-const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret };
+const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = {
+  ConfigMap: configMap,
+  Secret: secret,
+  StorageClass: storageClassStrategy,
+  PersistentVolume: persistentVolumeStrategy,
+  PersistentVolumeClaim: persistentVolumeClaimStrategy,
+};
 
 export const plainStrategy = (kind: PlainKind): PlainStrategy => STRATEGIES[kind] ?? {};
 
