@@ -3,6 +3,7 @@ import { ClusterClientModule } from '@kubesim/cluster-client';
 import { ControllerManagerConfig } from './controller-manager.config';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.controller';
 import { TaintEvictionController } from './taint-eviction/taint-eviction.controller';
+import { VolumeControllers } from './volumes/volume-controllers.service';
 import { WorkloadControllers } from './workloads/workload-controllers.service';
 
 @Module({})
@@ -11,7 +12,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ClusterClientModule.forRoot({ natsUrl: config.natsUrl, by: 'node-controller' })],
-      providers: [{ provide: ControllerManagerConfig, useValue: config }, NodeLifecycleController, TaintEvictionController, WorkloadControllers],
+      providers: [{ provide: ControllerManagerConfig, useValue: config }, NodeLifecycleController, TaintEvictionController, WorkloadControllers, VolumeControllers],
     };
   }
 }

@@ -24,3 +24,4 @@ export * from './default-preemption';
 export * from './schedule-one';
 export * from './scheduling-queue';
 export * from './testing/builders';
+export * from './volume-matching';

@@ -134,6 +134,8 @@ function claimUpdateCauses(o: Obj, old: Obj): StatusCause[] {
   const now: Obj = { ...(o.spec ?? {}) };
   const before: Obj = { ...(old.spec ?? {}) };
   if (!before.volumeName) before.volumeName = now.volumeName;
+  // Retroactive default StorageClass: a nil class may be set once, while the claim is unbound.
+  if (before.storageClassName == null && !old.spec?.volumeName && typeof now.storageClassName === 'string' && now.storageClassName) before.storageClassName = now.storageClassName;
   delete now.volumeAttributesClassName;
   delete before.volumeAttributesClassName;
   const bound = old.status?.phase === 'Bound';
