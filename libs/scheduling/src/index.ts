@@ -25,3 +25,4 @@ export * from './schedule-one';
 export * from './scheduling-queue';
 export * from './testing/builders';
 export * from './volume-matching';
+export * from './plugins/volume-binding.plugin';
