@@ -26,3 +26,4 @@ export * from './scheduling-queue';
 export * from './testing/builders';
 export * from './volume-matching';
 export * from './plugins/volume-binding.plugin';
+export * from './testing/storage-builders';
