@@ -19,7 +19,10 @@ const notSupported = (field: string, value: unknown, values: readonly string[]):
   message: `Unsupported value: ${q(value)}: supported values: ${values.map((v) => `"${v}"`).join(', ')}`,
   field,
 });
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Deep equality regardless of key order (apiequality.Semantic.DeepEqual on decoded objects). */
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a ?? null)) === JSON.stringify(canonical(b ?? null));
 const immutable = (field: string, now: unknown, before: unknown): StatusCause[] => (same(now, before) ? [] : [invalid(field, now, 'field is immutable')]);
 
 export const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'] as const;
