@@ -81,3 +81,22 @@ describe('storage admission on create', () => {
     given().when({ type: 'CreateObject', object: aVolume('pv1') as GenericObject }).then([{ type: 'ObjectCreated', object: { metadata: { finalizers: ['kubernetes.io/pv-protection'] } } }]);
   });
 });
+
+describe('PersistentVolumeClaimResize admission', () => {
+  const grown = (c: GenericObject) => ({ ...c, spec: { ...c.spec, resources: { requests: { storage: '2Gi' } } } }) as GenericObject;
+  const expandable = { ...aClass('expandable'), allowVolumeExpansion: true } as GenericObject;
+
+  it("refuses a larger request when the claim's class does not allow expansion: 403", () => {
+    const c = claim({ spec: { storageClassName: 'standard' } });
+    given(namespaceCreated(), created(aClass('standard')), created(c))
+      .when({ type: 'UpdateObject', object: grown(c) })
+      .thenThrows('Forbidden', 'persistentvolumeclaims "data" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize');
+  });
+
+  it('accepts it when the class has allowVolumeExpansion', () => {
+    const c = claim({ spec: { storageClassName: 'expandable' } });
+    given(namespaceCreated(), created(expandable), created(c))
+      .when({ type: 'UpdateObject', object: grown(c) })
+      .then([{ type: 'ObjectUpdated', object: { spec: { resources: { requests: { storage: '2Gi' } } } } }]);
+  });
+});
