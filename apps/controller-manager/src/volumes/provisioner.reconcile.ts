@@ -2,7 +2,10 @@ import {
   ANN_DYNAMICALLY_PROVISIONED,
   ANN_SELECTED_NODE,
   ANN_STORAGE_PROVISIONER,
+  capacityBytes,
   claimClass,
+  isVolumeBoundToClaim,
+  requestedBytes,
   DEFAULT_PROVISIONER,
   type PersistentVolume,
   type PersistentVolumeClaim,
@@ -60,4 +63,23 @@ export function deleteReleasedVolume(v: PersistentVolume): VolumeAction[] {
   if (v.metadata.annotations?.[ANN_DYNAMICALLY_PROVISIONED] !== PROVISIONER) return [];
   if (v.spec?.persistentVolumeReclaimPolicy !== 'Delete' || v.status?.phase !== 'Released' || v.metadata.deletionTimestamp) return [];
   return [{ type: 'deleteVolume', volume: v }];
+}
+
+/**
+ * Expansion (the external-resizer's part, for the provisioner's own volumes): a bound claim asking
+ * for more than its PV holds, in a class with `allowVolumeExpansion`, gets the PV grown; the PV
+ * controller's next sync copies the new capacity into the claim's status.
+ */
+export function resizeClaim(c: PersistentVolumeClaim, view: StorageView): VolumeAction[] {
+  const v = view.volumes.find((x) => x.metadata.name === c.spec?.volumeName);
+  if (!v || v.metadata.annotations?.[ANN_DYNAMICALLY_PROVISIONED] !== PROVISIONER || !isVolumeBoundToClaim(v, c)) return [];
+  if (classLookup(view)(claimClass(c))?.allowVolumeExpansion !== true) return [];
+  const wanted = c.spec?.resources?.requests?.storage;
+  if (!(requestedBytes(c) > capacityBytes(v))) return [];
+  const component = `external-resizer ${PROVISIONER}`;
+  return [
+    event(c, 'Normal', 'Resizing', `External resizer is resizing volume ${v.metadata.name}`, component),
+    { type: 'updateVolume', volume: { ...v, spec: { ...v.spec, capacity: { ...v.spec.capacity, storage: wanted } } } },
+    event(c, 'Normal', 'VolumeResizeSuccessful', 'Resize volume succeeded', component),
+  ];
 }

@@ -1,6 +1,6 @@
 import type { PersistentVolumeClaim, Pod } from '@kubesim/api';
 import { aClaim, aClass, aVolume, makePod } from '@kubesim/scheduling';
-import { deleteReleasedVolume, provisionClaim } from './provisioner.reconcile';
+import { deleteReleasedVolume, provisionClaim, resizeClaim } from './provisioner.reconcile';
 import { protectClaim, protectVolume } from './protection.reconcile';
 import { syncClaim, syncVolume } from './pv-controller.reconcile';
 import type { StorageView, VolumeAction } from './volume-actions';
@@ -160,5 +160,21 @@ describe('protection', () => {
     const pv = aVolume('pv', { metadata: { deletionTimestamp: '2024-05-01T10:00:00Z', finalizers: ['kubernetes.io/pv-protection'] }, status: { phase: 'Bound' } });
     expect(protectVolume(pv)).toEqual([]);
     expect(summary(protectVolume({ ...pv, status: { phase: 'Released' } }))).toEqual(['updateVolume pv']);
+  });
+});
+
+describe('expansion', () => {
+  const ref = { namespace: 'default', name: 'data', uid: 'uid-data' };
+  const pv = aVolume('pvc-uid-data', { metadata: { annotations: { 'pv.kubernetes.io/provisioned-by': 'kubesim.io/hostpath' } }, spec: { capacity: { storage: '1Gi' }, storageClassName: 'ex', claimRef: ref }, status: { phase: 'Bound' } });
+  const grown = aClaim('data', { metadata: { annotations: { 'pv.kubernetes.io/bind-completed': 'yes' } }, spec: { volumeName: 'pvc-uid-data', storageClassName: 'ex', resources: { requests: { storage: '2Gi' } } }, status: { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' } } });
+  it('a bound claim asking for more, in a class allowing expansion: the PV grows, then the claim status follows', () => {
+    const actions = resizeClaim(grown, view({ volumes: [pv], classes: [aClass('ex', { allowVolumeExpansion: true })] }));
+    expect(summary(actions)).toEqual(['event Normal Resizing: External resizer is resizing volume pvc-uid-data', 'updateVolume pvc-uid-data', 'event Normal VolumeResizeSuccessful: Resize volume succeeded']);
+    const bigger = (actions[1] as Extract<VolumeAction, { type: 'updateVolume' }>).volume;
+    const [status] = syncClaim(grown, view({ volumes: [bigger] }), NOW) as Extract<VolumeAction, { type: 'claimStatus' }>[];
+    expect(status.status.capacity).toEqual({ storage: '2Gi' });
+  });
+  it('not without allowVolumeExpansion', () => {
+    expect(resizeClaim(grown, view({ volumes: [pv], classes: [aClass('ex')] }))).toEqual([]);
   });
 });

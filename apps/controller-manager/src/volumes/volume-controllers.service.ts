@@ -5,7 +5,7 @@ import { referenceTo, type Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
 import { ControllerManagerConfig } from '../controller-manager.config';
 import { protectClaim, protectVolume } from './protection.reconcile';
-import { deleteReleasedVolume, provisionClaim } from './provisioner.reconcile';
+import { deleteReleasedVolume, provisionClaim, resizeClaim } from './provisioner.reconcile';
 import { syncClaim, syncVolume } from './pv-controller.reconcile';
 import type { StorageView, VolumeAction } from './volume-actions';
 
@@ -131,6 +131,9 @@ export class VolumeControllers implements OnApplicationBootstrap, OnApplicationS
         (c: PersistentVolumeClaim, v: StorageView) => protectClaim(c, v.pods),
         (c: PersistentVolumeClaim, v: StorageView) => syncClaim(c, v, Date.now()),
         (c: PersistentVolumeClaim, v: StorageView) => provisionClaim(c, v),
+        (c: PersistentVolumeClaim, v: StorageView) => resizeClaim(c, v),
+        // The PV controller again: the claim's status follows a grown PV.
+        (c: PersistentVolumeClaim, v: StorageView) => syncClaim(c, v, Date.now()),
       ];
       for (const stage of stages) {
         const claim = this.cluster.store.get({ kind: 'PersistentVolumeClaim', namespace, name }) as PersistentVolumeClaim | undefined;
