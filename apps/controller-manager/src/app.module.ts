@@ -11,6 +11,7 @@ import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.control
 import { PodGarbageCollector } from './pod-gc/pod-gc.controller';
 import { ReplicaSetController } from './replicaset/replicaset.controller';
 import { TaintEvictionController } from './taint-eviction/taint-eviction.controller';
+import { VolumeControllers } from './volumes/volume-controllers.service';
 import { HpaController } from './hpa/hpa.controller';
 import { ReplicationControllerManager } from './replicationcontroller/replicationcontroller.controller';
 
@@ -28,6 +29,7 @@ const CONTROLLERS = [
   ServiceAccountsController,
   NamespaceController,
   ResourceQuotaController,
+  VolumeControllers,
 ];
 
 @Module({})

@@ -6,6 +6,7 @@ import { Projection } from '@kubesim/eventlog';
 import { buildNodeInfos, ClusterEvent, defaultProfile, defaultSpreadSelector, SchedulingQueue, schedulePod } from '@kubesim/scheduling';
 import { needsScheduling } from './pod-filters';
 import { SchedulerConfig } from './scheduler.config';
+import { BIND_TIMEOUT_SECONDS, preBindVolumes, volumeListers, volumePlanFor } from './volume-prebind';
 
 /**
  * kube-scheduler's loop: pods that need a node wait in the scheduling queue; one at a time they
@@ -87,6 +88,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       } else this.onPod(o);
     } else if (o.kind === 'Node') {
       this.queue.moveAllToActiveOrBackoff(c.type === 'ADDED' ? ClusterEvent.NodeAdd : ClusterEvent.NodeUpdate);
+    } else if (o.kind === 'PersistentVolumeClaim' || o.kind === 'PersistentVolume' || o.kind === 'StorageClass') {
+      this.queue.moveAllToActiveOrBackoff(o.kind === 'PersistentVolumeClaim' ? ClusterEvent.PvcChange : o.kind === 'PersistentVolume' ? ClusterEvent.PvChange : ClusterEvent.StorageClassChange);
     }
     this.wake?.();
   }
@@ -172,11 +175,19 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     const pods = ([...this.cluster.store.list('Pod')] as Pod[]).filter((p) => p.spec.nodeName && !this.assumed.has(p.metadata.uid));
     const nodeInfos = buildNodeInfos(nodes, [...pods, ...this.assumed.values()]);
     const selector = defaultSpreadSelector(pod, [...this.cluster.store.list('Service')] as Service[], [...this.cluster.store.list('ReplicaSet')] as ReplicaSet[]);
-    const result = schedulePod(pod, nodeInfos, defaultProfile, Math.random, selector ? { defaultSpreadSelector: selector } : {});
+    const result = schedulePod(pod, nodeInfos, defaultProfile, Math.random, { ...(selector ? { defaultSpreadSelector: selector } : {}), volumes: volumeListers(this.cluster) });
     const { namespace, name, uid } = pod.metadata;
     switch (result.kind) {
       case 'Scheduled': {
         this.assumed.set(uid, { ...pod, spec: { ...pod.spec, nodeName: result.node } });
+        const plan = volumePlanFor(pod, result.node, this.cluster);
+        const volumeError = plan && (await preBindVolumes(this.api, this.cluster, pod, result.node, plan, BIND_TIMEOUT_SECONDS * 1000 * this.config.timeScale));
+        if (volumeError) {
+          this.assumed.delete(uid);
+          this.logger.warn(`binding ${namespace}/${name} to ${result.node}: ${volumeError}`);
+          this.queue.addBackoff(pod, this.bump(pod));
+          return;
+        }
         const reply = await this.api.bindPod({ namespace, name, uid, node: result.node });
         if (reply.ok) {
           this.queue.done(pod);

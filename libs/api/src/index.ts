@@ -18,3 +18,4 @@ export * from './pod-terminal';
 export * from './resources';
 export * from './quantity-format';
 export * from './quota';
+export * from './storage';

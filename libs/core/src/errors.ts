@@ -1,7 +1,7 @@
 import type { StatusCause } from '@kubesim/api';
 
 /** Why a command was refused; the apiserver turns each into a Kubernetes Status. */
-export type DomainErrorReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest';
+export type DomainErrorReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden';
 
 export interface ResourceRef {
   /** Plural resource, as in `pods "x" not found`. */
@@ -29,6 +29,8 @@ export const notFound = (r: ResourceRef) => new DomainError('NotFound', `${quali
 export const alreadyExists = (r: ResourceRef) => new DomainError('AlreadyExists', `${qualified(r)} "${r.name}" already exists`, r);
 export const conflict = (r: ResourceRef, why = 'the object has been modified; please apply your changes to the latest version and try again') =>
   new DomainError('Conflict', `Operation cannot be fulfilled on ${qualified(r)} "${r.name}": ${why}`, r);
+/** An admission plugin's refusal (`admission.NewForbidden`): 403 `<resource> "<name>" is forbidden: <why>`. */
+export const forbidden = (r: ResourceRef, why: string) => new DomainError('Forbidden', `${qualified(r)} "${r.name}" is forbidden: ${why}`, r);
 export const invalid = (r: ResourceRef, causes: StatusCause[]) =>
   new DomainError('Invalid', `${r.kind} "${r.name}" is invalid: ${causes.map((c) => `${c.field}: ${c.message}`).join(', ')}`, r, causes);
 

@@ -36,3 +36,8 @@ export function fitErrorMessage(
   if (postFilterMsg) msg += ` ${postFilterMsg}`;
   return msg;
 }
+
+/** FitError.Error() when a PreFilter plugin refused the pod: its message instead of the histogram. */
+export function preFilterFitErrorMessage(numAllNodes: number, preFilterMsg: string, postFilterMsg?: string): string {
+  return `0/${numAllNodes} nodes are available: ${preFilterMsg}.${postFilterMsg ? ` ${postFilterMsg}` : ''}`;
+}

@@ -1,4 +1,4 @@
-import { isPodTerminal, Node, Pod, PodLabelSelector } from '@kubesim/api';
+import { isPodTerminal, Node, PersistentVolume, PersistentVolumeClaim, Pod, PodLabelSelector, StorageClass } from '@kubesim/api';
 import { addResources, nodeAllocatable, podRequests, Resources, ZERO_RESOURCES } from './resources';
 
 /** The closed set of plugin result codes (upstream `framework.Code`, minus Wait/Skip/Pending). */
@@ -67,7 +67,8 @@ export function buildNodeInfos(nodes: readonly Node[], pods: readonly Pod[]): No
  */
 export interface FilterPlugin<S = undefined> {
   readonly name: string;
-  preFilter?(pod: Pod, nodeInfos: readonly NodeInfo[]): S;
+  /** May refuse the pod as a whole (`preFilterReject`): no node is tried, the message stands alone. */
+  preFilter?(pod: Pod, nodeInfos: readonly NodeInfo[], cycle?: CycleContext): S | PreFilterRejection;
   filter(pod: Pod, nodeInfo: NodeInfo, state: S): FilterResult;
 }
 
@@ -95,7 +96,26 @@ export interface ScorePlugin<S = undefined> {
 export interface CycleContext {
   /** The pods like this one (its Services' and ReplicaSet's selectors), for the default spreading; see `defaultSpreadSelector`. */
   readonly defaultSpreadSelector?: PodLabelSelector;
+  /** Claims, volumes and classes, for VolumeBinding (upstream: its listers). */
+  readonly volumes?: VolumeListers;
 }
+
+/** Read access to the storage objects of the cluster the cycle sees. */
+export interface VolumeListers {
+  claim(namespace: string, name: string): PersistentVolumeClaim | undefined;
+  volume(name: string): PersistentVolume | undefined;
+  readonly volumes: readonly PersistentVolume[];
+  storageClass(name: string): StorageClass | undefined;
+}
+
+/** A PreFilter's non-Success status (upstream returns it from PreFilter; the cycle ends there). */
+export interface PreFilterRejection {
+  readonly preFilterRejected: FilterResult;
+}
+
+export const preFilterReject = (code: Exclude<Code, 'Success'>, reason: string): PreFilterRejection => ({ preFilterRejected: { code, reasons: [reason] } });
+
+export const isPreFilterRejection = (s: unknown): s is PreFilterRejection => typeof s === 'object' && s !== null && 'preFilterRejected' in s;
 
 /** A score plugin with its PreScore state type erased, as profiles hold them. */
 export type AnyScorePlugin = ScorePlugin<unknown>;

@@ -24,3 +24,6 @@ export * from './default-preemption';
 export * from './schedule-one';
 export * from './scheduling-queue';
 export * from './testing/builders';
+export * from './volume-matching';
+export * from './plugins/volume-binding.plugin';
+export * from './testing/storage-builders';

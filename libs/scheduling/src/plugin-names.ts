@@ -6,6 +6,7 @@ export const PluginName = {
   NodeAffinity: 'NodeAffinity',
   NodePorts: 'NodePorts',
   NodeResourcesFit: 'NodeResourcesFit',
+  VolumeBinding: 'VolumeBinding',
   PodTopologySpread: 'PodTopologySpread',
   InterPodAffinity: 'InterPodAffinity',
   NodeResourcesBalancedAllocation: 'NodeResourcesBalancedAllocation',

@@ -12,6 +12,7 @@ import { nodeUnschedulable } from './plugins/node-unschedulable.plugin';
 import { podTopologySpread } from './plugins/pod-topology-spread.plugin';
 import { podTopologySpreadScore } from './plugins/pod-topology-spread.score';
 import { taintToleration } from './plugins/taint-toleration.plugin';
+import { volumeBinding } from './plugins/volume-binding.plugin';
 
 /** What one plugin name provides at each extension point. */
 export interface PluginEntry {
@@ -27,6 +28,7 @@ export const registry: Readonly<Partial<Record<PluginName, PluginEntry>>> = {
   [PluginName.NodeAffinity]: { filter: nodeAffinity },
   [PluginName.NodePorts]: { filter: nodePorts },
   [PluginName.NodeResourcesFit]: { filter: nodeResourcesFit, score: leastAllocated },
+  [PluginName.VolumeBinding]: { filter: volumeBinding },
   [PluginName.PodTopologySpread]: { filter: podTopologySpread, score: podTopologySpreadScore },
   [PluginName.InterPodAffinity]: { filter: interPodAffinity, score: interPodAffinityScore },
   [PluginName.NodeResourcesBalancedAllocation]: { score: balancedAllocation },
@@ -47,6 +49,7 @@ export const DEFAULT_PROFILE_CONFIG: ProfileConfig = {
     PluginName.NodeAffinity,
     PluginName.NodePorts,
     PluginName.NodeResourcesFit,
+    PluginName.VolumeBinding,
     PluginName.PodTopologySpread,
     PluginName.InterPodAffinity,
   ],

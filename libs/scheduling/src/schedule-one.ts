@@ -1,7 +1,7 @@
 import { Pod } from '@kubesim/api';
 import { preemptionMessage } from './default-preemption';
-import { fitErrorMessage, NO_NODES_AVAILABLE_MSG, NodeFilterStatus } from './fit-error';
-import { AnyFilterPlugin, AnyScorePlugin, CycleContext, MAX_NODE_SCORE, NodeInfo, Profile } from './framework';
+import { fitErrorMessage, NO_NODES_AVAILABLE_MSG, NodeFilterStatus, preFilterFitErrorMessage } from './fit-error';
+import { AnyFilterPlugin, AnyScorePlugin, CycleContext, FilterResult, isPreFilterRejection, MAX_NODE_SCORE, NodeInfo, PreFilterRejection, Profile } from './framework';
 
 export interface PluginScore {
   readonly name: string;
@@ -30,8 +30,8 @@ export type ScheduleResult =
   | { readonly kind: 'Error'; readonly message: string };
 
 /** Each filter's PreFilter state for this cycle (undefined for plugins without one), in filter order. */
-export function runPreFilterPlugins(filters: readonly AnyFilterPlugin[], pod: Pod, nodeInfos: readonly NodeInfo[]): unknown[] {
-  return filters.map((p) => p.preFilter?.(pod, nodeInfos));
+export function runPreFilterPlugins(filters: readonly AnyFilterPlugin[], pod: Pod, nodeInfos: readonly NodeInfo[], cycle: CycleContext = {}): unknown[] {
+  return filters.map((p) => p.preFilter?.(pod, nodeInfos, cycle));
 }
 
 /** Runs filters in order and stops at the first one that does not return Success, as upstream. */
@@ -70,6 +70,14 @@ function scoreNodes(scores: readonly AnyScorePlugin[], pod: Pod, feasible: reado
   return feasible.map((ni, i) => ({ node: ni.node.metadata.name, total: perNode[i].reduce((a, p) => a + p.score, 0), plugins: perNode[i] }));
 }
 
+/** A PreFilter refused the pod: every node carries its status; the message has no node count. */
+function preFilterUnschedulable(plugin: string, r: FilterResult, nodeInfos: readonly NodeInfo[]): ScheduleResult {
+  if (r.code === 'Error') return { kind: 'Error', message: `running PreFilter plugin "${plugin}": ${r.reasons.join(', ')}` };
+  const n = nodeInfos.length;
+  const statuses = nodeInfos.map((ni) => ({ node: ni.node.metadata.name, plugin, code: r.code, reasons: r.reasons }));
+  return { kind: 'Unschedulable', message: preFilterFitErrorMessage(n, r.reasons.join(', '), preemptionMessage(n, statuses)), numAllNodes: n, nodeStatuses: statuses, unschedulablePlugins: [plugin] };
+}
+
 /**
  * One scheduling cycle's algorithm (upstream `schedulePod`): filter every node, then score the
  * feasible ones and pick the highest total, breaking ties with `rand` (a number in [0, 1)).
@@ -84,7 +92,9 @@ export function schedulePod(
   if (nodeInfos.length === 0) {
     return { kind: 'Unschedulable', message: NO_NODES_AVAILABLE_MSG, numAllNodes: 0, nodeStatuses: [], unschedulablePlugins: [] };
   }
-  const states = runPreFilterPlugins(plugins.filters, pod, nodeInfos);
+  const states = runPreFilterPlugins(plugins.filters, pod, nodeInfos, cycle);
+  const rejection = states.findIndex(isPreFilterRejection);
+  if (rejection >= 0) return preFilterUnschedulable(plugins.filters[rejection].name, (states[rejection] as PreFilterRejection).preFilterRejected, nodeInfos);
   const feasible: NodeInfo[] = [];
   const rejected: NodeFilterStatus[] = [];
   for (const ni of nodeInfos) {

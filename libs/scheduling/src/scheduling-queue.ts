@@ -20,6 +20,10 @@ export const ClusterEvent = {
   AssignedPodAdd: 'AssignedPodAdd',
   /** A bound pod's labels changed: may also stop matching an anti-affinity term. */
   AssignedPodUpdate: 'AssignedPodUpdate',
+  /** A PersistentVolumeClaim, PersistentVolume or StorageClass added or changed (VolumeBinding). */
+  PvcChange: 'PvcChange',
+  PvChange: 'PvChange',
+  StorageClassChange: 'StorageClassChange',
 } as const;
 export type ClusterEvent = (typeof ClusterEvent)[keyof typeof ClusterEvent];
 

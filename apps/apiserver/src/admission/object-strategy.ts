@@ -171,7 +171,7 @@ function admitPlain(kind: PlainKind, body: Record<string, any>, namespace: strin
     apiVersion: groupVersionOf(decl),
     kind,
     metadata: objectMeta(body, decl.namespaced ? namespace : undefined, current, ctx),
-    ...(hasStatus ? { status: current?.status ?? {} } : {}),
+    ...(hasStatus ? { status: current?.status ?? strategy.initialStatus?.(prepared) ?? {} } : {}),
   } as GenericObject;
 }
 

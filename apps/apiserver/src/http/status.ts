@@ -1,7 +1,7 @@
 import type { Status, StatusCause } from '@kubesim/api';
 import { DomainError, SelectorError, UnknownSchemaVersionError, type DomainErrorReason } from '@kubesim/core';
 
-const CODES: Record<DomainErrorReason, number> = { NotFound: 404, AlreadyExists: 409, Conflict: 409, Invalid: 422, BadRequest: 400 };
+const CODES: Record<DomainErrorReason, number> = { NotFound: 404, AlreadyExists: 409, Conflict: 409, Invalid: 422, BadRequest: 400, Forbidden: 403 };
 
 /** An error that is already a Kubernetes Status. */
 export class StatusError extends Error {

@@ -177,8 +177,8 @@ abstract class ObjectTargetDto extends CallerDto {
   @IsIn(GENERIC_KINDS)
   kind!: GenericKind;
 
+  /** "" for a cluster-scoped kind (PersistentVolume, StorageClass). */
   @IsString()
-  @IsNotEmpty()
   namespace!: string;
 
   @IsString()

@@ -3,11 +3,13 @@ import { rfc3339, type Service } from '@kubesim/api';
 import type { CommandBus } from '../commands/command-bus';
 import { namespaceObject } from '../http/namespace-writes';
 import type { Projection } from '@kubesim/eventlog';
+import { ensureDefaultStorageClass } from './default-storage-class';
 
 /** Namespaces (and the `kubernetes` Service) every cluster has. Created once; a restart finds them in the log. */
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 export async function ensureSystemNamespaces(bus: CommandBus, cluster: Projection): Promise<void> {
+  await ensureDefaultStorageClass(bus, cluster);
   for (const name of SYSTEM_NAMESPACES) {
     if (cluster.store.get({ kind: 'Namespace', namespace: '', name })) continue;
     try {

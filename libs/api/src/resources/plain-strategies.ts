@@ -4,6 +4,7 @@ import { defaultHpa } from './hpa';
 import { DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MSG } from '../validation-messages';
 import type { PlainKind } from '../workloads';
 import { limitRangeStrategy } from './limit-range.strategy';
+import { persistentVolumeClaimStrategy, persistentVolumeStrategy, storageClassStrategy } from './storage-strategies';
 
 type Obj = Record<string, any>;
 
@@ -14,6 +15,8 @@ type Obj = Record<string, any>;
 export interface PlainStrategy {
   prepare?(o: Obj, old?: Obj): Obj;
   validate?(o: Obj, old?: Obj): StatusCause[];
+  /** The status a new object starts with (PV and PVC: phase Pending); none: `{}`. */
+  initialStatus?(o: Obj): Obj;
 }
 
 const MAX_SIZE = 1048576;
@@ -153,7 +156,7 @@ const replicationController: PlainStrategy = {
   },
 };
 
-const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler, ReplicationController: replicationController, LimitRange: limitRangeStrategy };
+const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler, ReplicationController: replicationController, LimitRange: limitRangeStrategy, StorageClass: storageClassStrategy, PersistentVolume: persistentVolumeStrategy, PersistentVolumeClaim: persistentVolumeClaimStrategy };
 
 export const plainStrategy = (kind: PlainKind): PlainStrategy => STRATEGIES[kind] ?? {};
 
