@@ -15,3 +15,5 @@ export * from './known-fields';
 export * from './names';
 export * from './pod-terminal';
 export * from './resources';
+export * from './batch';
+export * from './cron-schedule';

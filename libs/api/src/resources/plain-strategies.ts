@@ -1,6 +1,7 @@
 import type { StatusCause } from '../types';
 import { DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MSG } from '../validation-messages';
 import type { PlainKind } from '../workloads';
+import { cronJobStrategy, jobStrategy } from './batch-strategies';
 
 type Obj = Record<string, any>;
 
@@ -111,7 +112,7 @@ const secret: PlainStrategy = {
 };
 
 /** The strategies of the kinds that have rules; the others store what they are given. */
-const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret };
+const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, Job: jobStrategy, CronJob: cronJobStrategy };
 
 export const plainStrategy = (kind: PlainKind): PlainStrategy => STRATEGIES[kind] ?? {};
 
