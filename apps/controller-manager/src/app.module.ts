@@ -3,6 +3,7 @@ import { ClusterClientModule } from '@kubesim/cluster-client';
 import { ControllerManagerConfig } from './controller-manager.config';
 import { DaemonSetController } from './daemonset/daemonset.controller';
 import { DeploymentController } from './deployment/deployment.controller';
+import { JobController } from './job/job.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.controller';
 import { PodGarbageCollector } from './pod-gc/pod-gc.controller';
@@ -16,6 +17,7 @@ const CONTROLLERS = [
   ReplicaSetController,
   DeploymentController,
   DaemonSetController,
+  JobController,
   GarbageCollector,
   PodGarbageCollector,
 ];

@@ -1,3 +1,4 @@
 export * from './resource';
 export * from './registry';
 export * from './plain-strategies';
+export * from './batch-strategies';
