@@ -3,6 +3,7 @@ import { ClusterClientModule } from '@kubesim/cluster-client';
 import { ControllerManagerConfig } from './controller-manager.config';
 import { DaemonSetController } from './daemonset/daemonset.controller';
 import { DeploymentController } from './deployment/deployment.controller';
+import { CronJobController } from './cronjob/cronjob.controller';
 import { JobController } from './job/job.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.controller';
@@ -18,6 +19,7 @@ const CONTROLLERS = [
   DeploymentController,
   DaemonSetController,
   JobController,
+  CronJobController,
   GarbageCollector,
   PodGarbageCollector,
 ];
