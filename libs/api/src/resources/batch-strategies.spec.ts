@@ -1,4 +1,4 @@
-import { cronJobStrategy, jobStrategy } from './batch-strategies';
+import { cronJobStrategy, jobAsCreated, jobStrategy } from './batch-strategies';
 
 const pi = (spec: Record<string, any> = {}) => ({
   apiVersion: 'batch/v1',
@@ -66,4 +66,17 @@ describe('CronJob strategy (SetDefaults_CronJob, ValidateCronJob)', () => {
 
   it('refuses a name longer than 52 characters', () =>
     expect(cronJobStrategy.validate!(cronJobStrategy.prepare!(hello({}, 'x'.repeat(53))))).toContainEqual(expect.objectContaining({ field: 'metadata.name', message: `Invalid value: "${'x'.repeat(53)}": must be no more than 52 characters` })));
+});
+
+describe('a stored Job replayed (--resimulate)', () => {
+  it('loses the generated selector and controller-uid labels, so the new Job generates its own', () => {
+    const stored = jobStrategy.prepare!(pi());
+    const again = jobAsCreated({ ...stored, metadata: { ...stored.metadata, ownerReferences: [{ kind: 'CronJob', uid: 'old' }] } });
+    expect(again.spec.selector).toBeUndefined();
+    expect(again.spec.template.metadata.labels).toEqual({ 'batch.kubernetes.io/job-name': 'pi', 'job-name': 'pi' });
+    expect(again.metadata.ownerReferences).toBeUndefined();
+    const recreated = jobStrategy.prepare!({ ...again, metadata: { ...again.metadata, uid: 'u-2' } });
+    expect(jobStrategy.validate!(recreated)).toEqual([]);
+    expect(recreated.spec.selector.matchLabels).toEqual({ 'batch.kubernetes.io/controller-uid': 'u-2' });
+  });
 });

@@ -154,3 +154,20 @@ export const cronJobStrategy: PlainStrategy = {
     return causes;
   },
 };
+
+/**
+ * A stored Job as a user would create it again: without the selector and controller-uid labels
+ * the apiserver generated for its old uid (a new Job gets its own), and without owner references
+ * to objects of another run (`kubectl create job --from=cronjob/x`). What `--resimulate` replays.
+ */
+export function jobAsCreated(o: Obj): Obj {
+  if (o.kind !== 'Job' || o.spec?.manualSelector) return o;
+  const strip = (labels: Obj | undefined) => {
+    if (!labels) return labels;
+    const { [LEGACY_CONTROLLER_UID]: _a, [JOB_CONTROLLER_UID]: _b, ...rest } = labels;
+    return rest;
+  };
+  const { selector: _s, ...spec } = o.spec ?? {};
+  const { ownerReferences: _o, ...metadata } = o.metadata ?? {};
+  return { ...o, metadata: { ...metadata, labels: strip(metadata.labels) }, spec: { ...spec, template: { ...spec.template, metadata: { ...(spec.template?.metadata ?? {}), labels: strip(spec.template?.metadata?.labels) } } } };
+}
