@@ -112,9 +112,9 @@ describe('apiserver on a real nats-server', () => {
     const created = await http('POST', '/api/v1/namespaces/default/widgets', { apiVersion: 'v1', kind: 'Widget', metadata: { name: 'c' } });
     expect(created).toMatchObject({ code: 404, body: { reason: 'NotFound', message: 'the server could not find the requested resource (post widgets)' } });
     expect((await http('GET', '/api/v1/namespaces/default/widgets/s')).body.message).toBe('the server could not find the requested resource (get widgets s)');
-    expect((await http('POST', '/apis/batch/v1/namespaces/default/jobs', { kind: 'Job' })).body.message).toBe('the server could not find the requested resource (post jobs.batch)');
+    expect((await http('POST', '/apis/networking.k8s.io/v1/namespaces/default/ingresses', { kind: 'Ingress' })).body.message).toBe('the server could not find the requested resource (post ingresses.networking.k8s.io)');
     expect((await http('POST', '/apis/apps/v1/namespaces/default/statefulsets', { kind: 'StatefulSet' })).body.message).toBe('the server could not find the requested resource (post statefulsets.apps)');
-    expect((await http('GET', '/apis/batch/v1')).body).toMatchObject({ code: 404, message: 'the server could not find the requested resource' });
+    expect((await http('GET', '/apis/networking.k8s.io/v1')).body).toMatchObject({ code: 404, message: 'the server could not find the requested resource' });
   });
 
   it('a Deployment sent as Kubernetes protobuf (kubectl create deployment’s body) is created like a JSON one', async () => {

@@ -3,6 +3,8 @@ import { ClusterClientModule } from '@kubesim/cluster-client';
 import { ControllerManagerConfig } from './controller-manager.config';
 import { DaemonSetController } from './daemonset/daemonset.controller';
 import { DeploymentController } from './deployment/deployment.controller';
+import { CronJobController } from './cronjob/cronjob.controller';
+import { JobController } from './job/job.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
 import { ServiceAccountsController } from './serviceaccounts/serviceaccounts.controller';
 import { NamespaceController } from './namespace/namespace.controller';
@@ -22,6 +24,8 @@ const CONTROLLERS = [
   ReplicaSetController,
   DeploymentController,
   DaemonSetController,
+  JobController,
+  CronJobController,
   GarbageCollector,
   PodGarbageCollector,
   HpaController,

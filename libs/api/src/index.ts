@@ -19,3 +19,5 @@ export * from './resources';
 export * from './quantity-format';
 export * from './quota';
 export * from './storage';
+export * from './batch';
+export * from './cron-schedule';

@@ -13,3 +13,4 @@ export * from './printer-for-kind';
 export * from './config.printer';
 export * from './storage.printer';
 export * from './policy.printer';
+export * from './batch.printer';

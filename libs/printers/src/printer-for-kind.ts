@@ -1,4 +1,5 @@
-import type { DaemonSet, Deployment, Kind, KubeEvent, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
+import type { CronJob, Job, DaemonSet, Deployment, Kind, KubeEvent, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
+import { cronJobColumns, cronJobRow, jobColumns, jobRow } from './batch.printer';
 import type { Columns } from './columns';
 import { eventColumns, eventRow } from './event.printer';
 import { namespaceColumns, namespaceRow } from './namespace.printer';
@@ -36,6 +37,8 @@ const PRINTERS: Record<Kind, KindPrinter> = {
   ReplicationController: { columns: replicationControllerColumns, row: (o, now) => replicationControllerRow(o, now) },
   PodTemplate: { columns: podTemplateColumns, row: (o) => podTemplateRow(o) },
   StorageClass: { columns: storageClassColumns, row: (o, now) => storageClassRow(o, now) },
+  Job: { columns: jobColumns, row: (o, now) => jobRow(o as unknown as Job, now) },
+  CronJob: { columns: cronJobColumns, row: (o, now) => cronJobRow(o as unknown as CronJob, now) },
   HorizontalPodAutoscaler: { columns: horizontalPodAutoscalerColumns, row: (o, now) => horizontalPodAutoscalerRow(o, now) },
 };
 

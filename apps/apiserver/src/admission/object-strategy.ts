@@ -162,7 +162,9 @@ function admitPlain(kind: PlainKind, body: Record<string, any>, namespace: strin
   const name = typeof body.metadata?.name === 'string' ? body.metadata.name : '';
   const nameErrors = nameCauses(body.metadata?.name, body.metadata?.generateName);
   const { status: _status, ...rest } = body;
-  const prepared = strategy.prepare ? strategy.prepare(rest, current) : rest;
+  // The strategy sees the server-set metadata (the Job's generated selector needs the new uid).
+  const metadata = objectMeta(body, decl.namespaced ? namespace : undefined, current, ctx);
+  const prepared = strategy.prepare ? strategy.prepare({ ...rest, metadata }, current) : { ...rest, metadata };
   const causes = [...nameErrors, ...(strategy.validate?.(prepared, current) ?? [])];
   if (causes.length) throw new StatusError(invalidStatus(kind, name, causes, decl.group || undefined));
   const hasStatus = (decl.subresources ?? []).includes('status');
@@ -170,7 +172,7 @@ function admitPlain(kind: PlainKind, body: Record<string, any>, namespace: strin
     ...prepared,
     apiVersion: groupVersionOf(decl),
     kind,
-    metadata: objectMeta(body, decl.namespaced ? namespace : undefined, current, ctx),
+    metadata: prepared.metadata,
     ...(hasStatus ? { status: current?.status ?? strategy.initialStatus?.(prepared) ?? {} } : {}),
   } as GenericObject;
 }

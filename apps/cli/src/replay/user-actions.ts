@@ -1,4 +1,4 @@
-import { TIME_SCALE_ANNOTATION, type KubeObject, type Node, type Pod } from '@kubesim/api';
+import { jobAsCreated, TIME_SCALE_ANNOTATION, type KubeObject, type Node, type Pod } from '@kubesim/api';
 import { keyOfEvent, Store, type ClusterEvent, type EventOf, type NodeProcessActionKind } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
 import { recordTime } from './filters';
@@ -252,7 +252,7 @@ export function ownedPods(pods: Iterable<Pod>, namespace: string, owner: string)
 function cleaned<T extends KubeObject>(o: T): T {
   const { uid: _u, resourceVersion: _r, creationTimestamp: _c, generation: _g, deletionTimestamp: _d, deletionGracePeriodSeconds: _dg, ...metadata } = o.metadata as T['metadata'] & Record<string, unknown>;
   const { status: _s, ...rest } = o as T & { status?: unknown };
-  return { ...rest, metadata } as T;
+  return jobAsCreated({ ...rest, metadata }) as T;
 }
 
 function sameButReplicas(a: KubeObject & { spec?: object }, b: KubeObject & { spec?: object }): boolean {

@@ -3,3 +3,4 @@ export * from './registry';
 export * from './plain-strategies';
 export * from './conversions';
 export * from './hpa';
+export * from './batch-strategies';

@@ -39,13 +39,18 @@ export function decodeMessage(name: string, buf: Uint8Array, path = ''): Record<
   return out;
 }
 
+function failNotDecoded(path: string, message: string): never {
+  throw new NotDecodedError(path, message);
+}
+
 function decodeValue(field: FieldSpec, f: WireField, path: string): unknown {
   const t = field.type;
   const keep = field.pointer || field.repeated;
   if (typeof t === 'object') {
     if ('message' in t) return decodeMessage(t.message, bytes(f), path);
     if ('inline' in t) return decodeMessage(t.inline, bytes(f), path);
-    if ('opaque' in t) throw new NotDecodedError(path, t.opaque);
+    // An empty message carries nothing to misread (kubectl sends the defaulted `securityContext: {}` back).
+    if ('opaque' in t) return bytes(f).length === 0 ? {} : failNotDecoded(path, t.opaque);
     const entry = readFields(bytes(f));
     const key = text(bytes(entry.find((e) => e.no === 1) ?? { no: 1, type: 'bytes', value: new Uint8Array() }));
     const raw = entry.find((e) => e.no === 2);
