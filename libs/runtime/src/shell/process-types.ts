@@ -9,6 +9,8 @@ export interface Block {
   readonly until: number;
   /** A signal ends this wait at once (the `wait` builtin, a server waiting for requests). */
   readonly interruptible?: boolean;
+  /** The job is not waiting but computing: it is runnable again at `until` (see `Process.burn`). */
+  readonly cpu?: boolean;
 }
 export type Gen<T = number> = Generator<Block, T, void>;
 

@@ -1,6 +1,6 @@
 import { expandWord, expandWords, type ExpansionScope } from './expand';
 import { applyRedirects } from './redirect';
-import type { Process } from './process';
+import { COMMAND_CPU_MS, type Process } from './process';
 import { ShellExit, type Gen, type Stdio } from './process-types';
 import type { ShellNode } from './shell-ast';
 import { parseScript } from './shell-parser';
@@ -243,6 +243,7 @@ export class Shell implements ExpansionScope {
   }
 
   private *simple(node: Extract<ShellNode, { t: 'simple' }>, io: Stdio, exec: boolean): Gen {
+    yield* this.proc.burn(COMMAND_CPU_MS);
     this.substituted = undefined;
     const argv = yield* expandWords(node.words, this);
     const assigned: [string, string][] = [];
