@@ -44,6 +44,7 @@ export class PodSandbox {
   containerEnv(spec: Container, cluster: ClusterNetwork, timeScale: number): ContainerEnv {
     const parsed = parseImageRef(spec.image);
     const image = parsed.ok ? findImage(repositoryName(parsed.ref)) : undefined;
+    const imageTag = parsed.ok ? (parsed.ref.tag ?? 'latest') : undefined;
     const mounts: Record<string, Volume> = { [SERVICE_ACCOUNT_DIR]: this.serviceAccount };
     for (const m of (spec.volumeMounts as VolumeMount[] | undefined) ?? []) {
       const v = this.volumes.get(m.name);
@@ -51,8 +52,10 @@ export class PodSandbox {
     }
     const hosts = `127.0.0.1\tlocalhost\n${this.ip}\t${this.network.hostname}\n`;
     const root = imageFilesystem(image, { '/etc/hostname': `${this.network.hostname}\n`, '/etc/hosts': hosts });
+    // As a container runtime does: the image's Env, then the kubelet's, then the container's own.
     const env: Record<string, string> = {
       PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      ...image?.env,
       HOSTNAME: this.network.hostname,
       HOME: '/root',
       KUBERNETES_SERVICE_HOST: '10.96.0.1',
@@ -68,7 +71,22 @@ export class PodSandbox {
       memoryLimitBytes: memoryLimit(spec.resources?.limits as Record<string, unknown> | undefined),
       env,
       image,
+      imageTag,
+      workingDir: (spec.workingDir as string | undefined) ?? image?.workingDir,
+      user: runAs(this.pod, spec, image?.user),
       containerPorts: (spec.ports ?? []).map((p) => p.containerPort),
     };
   }
+}
+
+/** `securityContext.runAsUser`/`runAsGroup` (the container's over the pod's), else the image's `User`. */
+function runAs(pod: Pod, spec: Container, imageUser: string | undefined): ContainerEnv['user'] {
+  const podSc = (pod.spec.securityContext ?? {}) as { runAsUser?: number; runAsGroup?: number };
+  const sc = (spec.securityContext ?? {}) as { runAsUser?: number; runAsGroup?: number };
+  const uid = sc.runAsUser ?? podSc.runAsUser;
+  const gid = sc.runAsGroup ?? podSc.runAsGroup;
+  if (uid !== undefined) return { uid, gid: gid ?? 0 };
+  if (imageUser === undefined || imageUser === 'root' || imageUser === '0') return gid === undefined ? undefined : { uid: 0, gid };
+  const n = Number(imageUser.split(':')[0]);
+  return Number.isInteger(n) ? { uid: n, gid: gid ?? n } : { uid: 1000, gid: gid ?? 1000, name: imageUser };
 }

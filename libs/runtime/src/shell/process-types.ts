@@ -32,6 +32,8 @@ export interface Listener {
   /** The program that bound it, for messages. */
   readonly program: string;
   http(path: string, at: number): HttpResponse;
+  /** A line-based TCP protocol (redis): one request line → the reply's lines. */
+  command?(line: string, at: number): string[];
   /** False once the program that bound the port has exited. */
   alive(): boolean;
   /** The process that bound it (`nginx -s quit` signals it). */
@@ -70,6 +72,12 @@ export interface ContainerEnv {
   readonly env: Readonly<Record<string, string>>;
   /** The catalog entry; undefined for an image kubesim does not know. */
   readonly image: ImageEntry | undefined;
+  /** The image's tag as the pod names it (`1.0`), for programs that print their version. */
+  readonly imageTag?: string;
+  /** The working directory its processes start in (`workingDir`, else the image's); `/` when absent. */
+  readonly workingDir?: string;
+  /** Who its processes run as (`securityContext.runAsUser`, else the image's `User`); root when absent. */
+  readonly user?: { readonly uid: number; readonly gid: number; readonly name?: string };
   /** `ports[].containerPort` of the container: what an unknown image's app listens on. */
   readonly containerPorts?: readonly number[];
 }

@@ -41,6 +41,7 @@ export class Shell implements ExpansionScope {
     vars?: Map<string, string>,
   ) {
     this.vars = vars ?? new Map(Object.entries(proc.env.env));
+    this.cwd = proc.env.workingDir ?? '/';
   }
 
   get name() {

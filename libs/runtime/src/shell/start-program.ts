@@ -34,7 +34,7 @@ function* mainOf(argv: readonly string[], proc: Process, io: Stdio, pid1: boolea
     // An image kubesim does not know, with no command: its app runs until stopped.
     const app = findApplet('app', proc.env.image);
     if (!app) return 0;
-    return yield* app({ name: 'app', args: [], io, proc, cwd: '/', pid1 });
+    return yield* app({ name: 'app', args: [], io, proc, cwd: proc.env.workingDir ?? '/', pid1 });
   }
   const name = basename(argv[0]);
   if (SHELLS.includes(name)) return yield* shellMain(argv, proc, io, pid1);
@@ -43,7 +43,7 @@ function* mainOf(argv: readonly string[], proc: Process, io: Stdio, pid1: boolea
     io.stderr(`exec: "${argv[0]}": executable file not found in $PATH\n`);
     return START_ERROR_EXIT_CODE;
   }
-  return yield* applet({ name: argv[0], args: argv.slice(1), io, proc, cwd: '/', pid1 });
+  return yield* applet({ name: argv[0], args: argv.slice(1), io, proc, cwd: proc.env.workingDir ?? '/', pid1 });
 }
 
 function* shellMain(argv: readonly string[], proc: Process, io: Stdio, pid1: boolean): Gen {

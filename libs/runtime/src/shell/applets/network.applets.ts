@@ -38,7 +38,7 @@ export const nslookup: Applet = function* (ctx) {
   return 0;
 };
 
-function lookup(ctx: AppletContext, name: string): string | undefined {
+export function lookup(ctx: AppletContext, name: string): string | undefined {
   const { env } = ctx.proc;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return name;
   if (name === 'localhost') return '127.0.0.1';

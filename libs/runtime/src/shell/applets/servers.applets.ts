@@ -61,16 +61,6 @@ function nginxSignal(ctx: AppletContext, signal: string | undefined): number {
   return 0;
 }
 
-/** The nginx image's entrypoint prints its start-up lines, then execs its arguments. */
-export const dockerEntrypoint = (run: (ctx: AppletContext, argv: readonly string[]) => Gen): Applet =>
-  function* (ctx) {
-    if (ctx.args[0] === 'nginx' || ctx.args[0] === 'nginx-debug') {
-      out(ctx, '/docker-entrypoint.sh: Configuration complete; ready for start up');
-    }
-    if (ctx.args.length === 0) return yield* serveForever(ctx);
-    return yield* run(ctx, ctx.args);
-  };
-
 /** A catalog image's long-running program: listens on the image's ports. */
 export const genericServer: Applet = function* (ctx) {
   const image = ctx.proc.env.image;
