@@ -32,11 +32,12 @@ export type ProgramSpec =
   /** Prints `output` and exits 0 (`go version`, `npm`). */
   | { readonly run: 'print'; readonly output: readonly string[]; readonly args?: readonly string[] }
   /** A docker-entrypoint.sh: prints `banner` when it starts one of `bannerFor`, then execs its arguments. */
-  | { readonly run: 'entrypoint'; readonly banner?: readonly string[]; readonly bannerFor?: readonly string[] }
+  /** `prependFor`: the image's server, run with the arguments when they start with `-` or end in `.conf` (the official images' entrypoints). */
+  | { readonly run: 'entrypoint'; readonly banner?: readonly string[]; readonly bannerFor?: readonly string[]; readonly prependFor?: string }
   | { readonly run: 'nginx'; readonly docroot: string }
   | { readonly run: 'python'; readonly version: string }
   | { readonly run: 'node'; readonly version: string }
-  | { readonly run: 'agnhost' | 'stress' | 'redis-cli' | 'perl' | 'http-echo' };
+  | { readonly run: 'agnhost' | 'stress' | 'redis-cli' | 'perl' | 'http-echo' | 'curl' };
 
 /** One well-known image. Data only: see `images/catalog.json`. */
 export interface ImageEntry {
@@ -61,7 +62,7 @@ export interface ImageEntry {
   /** Executables (basenames) of the image beyond the busybox applets every image has. */
   readonly programs: Readonly<Record<string, ProgramSpec>>;
   /** The distribution (`/etc/os-release` comes from `files`), for `uname` and messages. */
-  readonly os: 'busybox' | 'alpine' | 'debian' | 'ubuntu' | 'oraclelinux' | 'scratch';
+  readonly os: 'busybox' | 'alpine' | 'debian' | 'ubuntu' | 'fedora' | 'oraclelinux' | 'scratch';
   /** Files of the image's root filesystem beyond the common ones. */
   readonly files?: Readonly<Record<string, string>>;
   readonly sigterm: SigtermBehaviour;

@@ -1,10 +1,10 @@
-import { containerArgv, findImage, parseImageRef, repositoryName, startProcess, type ContainerEnv, type Process } from '@kubesim/runtime';
+import { containerArgv, expandContainerArgs, findImage, parseImageRef, repositoryName, startProcess, type ContainerEnv, type Process } from '@kubesim/runtime';
 import type { ContainerRuntime } from './container-runtime';
 
 /** Starts a new instance of the container's main process (PID 1); its output goes to the container log. */
 export function startContainerProcess(c: ContainerRuntime, env: ContainerEnv, at: number): Process {
   c.log.startInstance();
-  return startProcess(argvOf(c), env, at, { pid1: true, onOutput: (stream, line, when) => c.log.append({ at: when, stream, line }) });
+  return startProcess(expandContainerArgs(argvOf(c), env.env), env, at, { pid1: true, onOutput: (stream, line, when) => c.log.append({ at: when, stream, line }) });
 }
 
 /** command/args over the image's entrypoint/cmd. */

@@ -60,6 +60,14 @@ export interface ClusterNetwork {
 
 export const NO_CLUSTER: ClusterNetwork = { resolve: () => undefined, reach: () => undefined };
 
+/** One process as `ps` shows it. */
+export interface ProcessInfo {
+  readonly pid: number;
+  readonly user: string;
+  readonly argv: readonly string[];
+  readonly cpuMs: number;
+}
+
 /** What a container gives the programs that run in it. */
 export interface ContainerEnv {
   readonly fs: Filesystem;
@@ -78,6 +86,11 @@ export interface ContainerEnv {
   readonly workingDir?: string;
   /** Who its processes run as (`securityContext.runAsUser`, else the image's `User`); root when absent. */
   readonly user?: { readonly uid: number; readonly gid: number; readonly name?: string };
+  /**
+   * The processes of the container's PID namespace, for `ps`/`top`: with `shareProcessNamespace`
+   * the pod's (pause as PID 1); absent, the process sees only itself as PID 1.
+   */
+  readonly processes?: () => readonly ProcessInfo[];
   /** `ports[].containerPort` of the container: what an unknown image's app listens on. */
   readonly containerPorts?: readonly number[];
 }

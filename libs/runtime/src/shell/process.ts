@@ -61,6 +61,8 @@ export class Process {
   private granted = 0;
   readonly stdout: Sink;
   readonly stderr: Sink;
+  /** The command line it was started with (`ps`). */
+  argv: readonly string[] = [];
   private readonly jobs: Job[] = [];
   private readonly partial: Record<Stream, string> = { stdout: '', stderr: '' };
 

@@ -16,6 +16,16 @@ export function containerArgv(image: ImageEntry | undefined, c: Pick<Container, 
   return [...(image?.entrypoint ?? []), ...args];
 }
 
+/**
+ * The kubelet's expansion of `$(VAR_NAME)` in command and args from the container's environment
+ * (kubernetes/third_party/forked/golang/expansion): an unknown name stays as written, `$$(X)` is `$(X)`.
+ */
+export function expandContainerArgs(argv: readonly string[], env: Readonly<Record<string, string>>): string[] {
+  return argv.map((a) =>
+    a.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name: string | undefined) => (m === '$$' ? '$' : Object.hasOwn(env, name!) ? env[name!] : m)),
+  );
+}
+
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /**
@@ -25,6 +35,7 @@ const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
  */
 export function startProcess(argv: readonly string[], env: ContainerEnv, at: number, options: { pid1: boolean; onOutput?: OutputListener; stdin?: string }): Process {
   const proc = new Process(env, at, options.onOutput);
+  proc.argv = argv;
   const io: Stdio = { stdin: options.stdin ?? '', stdout: proc.stdout, stderr: proc.stderr };
   return proc.start(mainOf(argv, proc, io, options.pid1));
 }

@@ -6,6 +6,8 @@ import * as files from './files.applets';
 import * as network from './network.applets';
 import * as programs from './programs.applets';
 import * as servers from './servers.applets';
+import * as system from './system.applets';
+import * as text from './text.applets';
 
 /** Busybox applets: present in every image kubesim knows (they stand in for coreutils too). */
 const BUSYBOX: Record<string, Applet> = {
@@ -17,8 +19,36 @@ const BUSYBOX: Record<string, Applet> = {
   test: basic.test,
   '[': basic.test,
   date: basic.date,
-  hostname: basic.hostname,
+  hostname: system.hostname,
   env: basic.env,
+  printenv: system.printenv,
+  id: system.id,
+  whoami: system.whoami,
+  uname: system.uname,
+  df: system.df,
+  mount: system.mount,
+  ps: system.ps,
+  top: system.top,
+  ip: system.ip,
+  nc: system.nc,
+  grep: text.grep,
+  egrep: text.grep,
+  head: text.head,
+  tail: text.tail,
+  wc: text.wc,
+  sort: text.sort,
+  uniq: text.uniq,
+  cut: text.cut,
+  tr: text.tr,
+  sed: text.sed,
+  awk: text.awk,
+  seq: text.seq,
+  cp: files.cp,
+  mv: files.mv,
+  ln: files.ln,
+  find: files.find,
+  basename: files.basename,
+  dirname: files.dirname,
   kill: basic.kill,
   killall: basic.killall,
   cat: files.cat,
@@ -55,6 +85,8 @@ function programApplet(spec: ProgramSpec): Applet {
       return programs.perl;
     case 'http-echo':
       return programs.httpEcho;
+    case 'curl':
+      return network.curl;
     default: {
       const _exhaustive: never = spec;
       return _exhaustive;

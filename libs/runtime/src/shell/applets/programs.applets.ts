@@ -112,10 +112,12 @@ export const print = (spec: Spec<'print'>): Applet =>
 /** docker-entrypoint.sh: prints its banner for the programs it configures, then execs its arguments. */
 export const entrypoint = (spec: Spec<'entrypoint'>, exec: (ctx: AppletContext, argv: readonly string[]) => Gen): Applet =>
   function* (ctx) {
-    const prog = ctx.args[0]?.slice(ctx.args[0].lastIndexOf('/') + 1);
+    const first = ctx.args[0];
+    const argv = spec.prependFor && first !== undefined && (first.startsWith('-') || first.endsWith('.conf')) ? [spec.prependFor, ...ctx.args] : ctx.args;
+    const prog = argv[0]?.slice(argv[0].lastIndexOf('/') + 1);
     if (prog !== undefined && (spec.bannerFor ?? []).includes(prog)) for (const line of spec.banner ?? []) out(ctx, fill(ctx, line));
-    if (ctx.args.length === 0) return yield* serveForever(ctx);
-    return yield* exec(ctx, ctx.args);
+    if (argv.length === 0) return yield* serveForever(ctx);
+    return yield* exec(ctx, argv);
   };
 
 /** `-e`/`-c`/`-wle` script arguments: the text of the first one. */
