@@ -68,6 +68,7 @@ export function startExec(pod: Pod, runtime: PodRuntime, container: string | und
     ...(stdin !== undefined ? { stdin } : {}),
     onOutput: (stream, line) => void (stream === 'stdout' ? session.stdout : session.stderr).push(line),
   });
+  runtime.sandbox?.register(proc);
   return { ...session, proc };
 }
 

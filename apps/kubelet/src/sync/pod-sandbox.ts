@@ -11,6 +11,8 @@ import {
   type ContainerEnv,
   type Listener,
   type PodNetwork,
+  type Process,
+  type ProcessInfo,
   type Volume,
 } from '@kubesim/runtime';
 
@@ -29,6 +31,9 @@ export class PodSandbox {
   readonly network: PodNetwork;
   readonly volumes = new Map<string, Volume>();
   private readonly serviceAccount: Volume;
+  /** The pod's processes in start order (containers' PID 1s, exec sessions), for a shared PID namespace. */
+  private readonly procs: { pid: number; proc: Process }[] = [];
+  private nextPid = 8;
 
   constructor(
     private readonly pod: Pod,
@@ -38,6 +43,24 @@ export class PodSandbox {
     this.network = { ip, hostname: (pod.spec.hostname as string | undefined) ?? pod.metadata.name, listeners: new Map<number, Listener>() };
     for (const v of (pod.spec.volumes as { name: string }[] | undefined) ?? []) this.volumes.set(v.name, newVolume());
     this.serviceAccount = newVolume({ '/namespace': pod.metadata.namespace, '/token': 'kubesim-token', '/ca.crt': '' });
+  }
+
+  /** A process started in the pod (a container's PID 1, an exec session): `ps` lists it when the namespace is shared. */
+  register(proc: Process): void {
+    this.procs.push({ pid: this.nextPid, proc });
+    this.nextPid += 6;
+  }
+
+  /**
+   * With `shareProcessNamespace: true` every container sees the pod's processes, the sandbox's
+   * `/pause` as PID 1 (it reaps the zombies); otherwise undefined: each sees its own process as PID 1.
+   */
+  sharedProcesses(): (() => ProcessInfo[]) | undefined {
+    if (this.pod.spec.shareProcessNamespace !== true) return undefined;
+    return () => [
+      { pid: 1, user: '65535', argv: ['/pause'], cpuMs: 0 },
+      ...this.procs.filter((p) => !p.proc.exit).map((p) => ({ pid: p.pid, user: p.proc.env.user?.uid ? String(p.proc.env.user.uid) : 'root', argv: p.proc.argv, cpuMs: p.proc.cpuUsedMs })),
+    ];
   }
 
   /** What a new instance of container `spec` runs with: a fresh root filesystem from its image, the pod's mounts. */
@@ -80,6 +103,7 @@ export class PodSandbox {
       imageTag,
       workingDir: (spec.workingDir as string | undefined) ?? image?.workingDir,
       user: runAs(this.pod, spec, image?.user),
+      processes: this.sharedProcesses(),
       containerPorts: (spec.ports ?? []).map((p) => p.containerPort),
     };
   }

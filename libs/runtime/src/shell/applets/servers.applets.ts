@@ -44,7 +44,11 @@ export const nginx: Applet = function* (ctx) {
     err(ctx, 'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address in use)');
     return 1;
   }
-  if (ctx.pid1) ctx.proc.termAction = { exitCode: 0 };
+  if (ctx.pid1) {
+    ctx.proc.termAction = { exitCode: 0 };
+    // The master renames itself, as `ps` shows it.
+    ctx.proc.argv = ['nginx: master process nginx', ...ctx.args];
+  }
   yield { until: Infinity };
   return 0;
 };
