@@ -82,6 +82,7 @@ program
   .option('--node-memory <quantity>', 'memory capacity of each node', '8Gi')
   .option('--node-pods <n>', 'pod capacity of each node', int, 110)
   .option('--node-lost-policy <policy>', "legacy: a lost node's pods show Unknown (NodeLost); modern: their phase is kept (env KUBESIM_NODE_LOST_POLICY)", nodeLostPolicy, process.env.KUBESIM_NODE_LOST_POLICY)
+  .option('--offline', 'an air-gapped cluster: names outside the cluster do not resolve in containers (env KUBESIM_OFFLINE=1)', process.env.KUBESIM_OFFLINE === '1')
   .action(async (o) => {
     const started = Date.now();
     try {
@@ -97,6 +98,7 @@ program
           nodePods: o.nodePods,
           readyTimeoutMs: 60_000 + 120_000 * o.timeScale,
           nodeLostPolicy: o.nodeLostPolicy,
+          offline: Boolean(o.offline),
         },
         (s) => process.stderr.write(s),
       );

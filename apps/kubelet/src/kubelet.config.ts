@@ -80,6 +80,10 @@ export class KubeletConfig extends ComponentConfig {
   @IsBoolean()
   strictImages: boolean = false;
 
+  /** An air-gapped node: containers cannot resolve or reach anything outside the cluster. */
+  @IsBoolean()
+  offline: boolean = false;
+
   /** Images already in the node's cache at start, comma-separated (like kind's preloaded images). */
   @IsString()
   preloadedImages: string = 'registry.k8s.io/pause:3.10';
@@ -97,5 +101,6 @@ export const loadKubeletConfig = (env = process.env) =>
     taints: 'KUBESIM_NODE_TAINTS',
     nodeIP: 'KUBESIM_NODE_IP',
     strictImages: 'KUBESIM_STRICT_IMAGES',
+    offline: 'KUBESIM_OFFLINE',
     preloadedImages: 'KUBESIM_PRELOADED_IMAGES',
   });

@@ -3,7 +3,7 @@ import { rfc3339Micro, type Node, type Pod, type PodStatus, type Service } from 
 import { ApiClient, NATS_CONNECTION } from '@kubesim/cluster-client';
 import type { Change } from '@kubesim/core';
 import { Leases, Projection } from '@kubesim/eventlog';
-import { scaledMs } from '@kubesim/runtime';
+import { scaledMs, withEgress } from '@kubesim/runtime';
 import type { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { KubeletConfig } from './kubelet.config';
@@ -57,9 +57,12 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(KubeletConfig) private readonly config: KubeletConfig,
   ) {
     this.logger = new Logger(`kubelet/${config.nodeName}`);
-    const network = clusterNetwork(
-      { services: () => this.cluster.store.list('Service') as Iterable<Service>, pods: () => this.cluster.store.list('Pod') as Iterable<Pod> },
-      (ip, port) => this.localListener(ip, port),
+    const network = withEgress(
+      clusterNetwork(
+        { services: () => this.cluster.store.list('Service') as Iterable<Service>, pods: () => this.cluster.store.list('Pod') as Iterable<Pod> },
+        (ip, port) => this.localListener(ip, port),
+      ),
+      { offline: config.offline },
     );
     this.ctx = { nodeName: config.nodeName, hostIP: nodeIP(config), timeScale: config.timeScale, images: new Set(config.preloadedImages.split(',').filter(Boolean).map(imageKey)), strictImages: config.strictImages, cluster: network, objects: (kind, namespace, name) => this.cluster.store.get({ kind, namespace, name }) };
   }

@@ -1,6 +1,6 @@
 import { fakeSha256Hex } from './fake-digest';
 import { ImageRef, normalizedImageName, parseImageRef, repositoryName } from './image-ref';
-import { IMAGE_CATALOG } from './images.catalog';
+import catalogJson from './images/catalog.json';
 
 /**
  * How PID 1 of the image's default process reacts to SIGTERM. A process without a handler that
@@ -9,21 +9,62 @@ import { IMAGE_CATALOG } from './images.catalog';
  */
 export type SigtermBehaviour = 'exits' | 'ignores-as-pid1';
 
-/** One well-known image. Data only: see `images.catalog.ts`. */
+/**
+ * What an executable of an image does, by kind: the kinds are implemented in `shell/applets`
+ * (`programs.applets.ts`); which image has which executable, and with what output, is data.
+ */
+export type ProgramSpec =
+  /** Runs until stopped, listening on `ports` (default: the image's): an HTTP `docroot` or fixed `http` body, or a TCP `protocol`. */
+  | {
+      readonly run: 'server';
+      readonly ports?: readonly number[];
+      readonly docroot?: string;
+      /** Body of every HTTP answer; `${HOSTNAME}`, `${POD_IP}`, `${TAG}`, `${DATE}` are replaced. */
+      readonly http?: string;
+      /** Answers with the request (k8s echoserver). */
+      readonly echo?: boolean;
+      readonly protocol?: 'redis' | 'tcp';
+      /** Lines printed at start (same variables as `http`). */
+      readonly banner?: readonly string[];
+      /** Exits at once with `message` unless one of these variables is set (mysql, postgres). */
+      readonly requireEnv?: { readonly anyOf: readonly string[]; readonly message: readonly string[]; readonly exitCode: number };
+    }
+  /** Prints `output` and exits 0 (`go version`, `npm`). */
+  | { readonly run: 'print'; readonly output: readonly string[]; readonly args?: readonly string[] }
+  /** A docker-entrypoint.sh: prints `banner` when it starts one of `bannerFor`, then execs its arguments. */
+  /** `prependFor`: the image's server, run with the arguments when they start with `-` or end in `.conf` (the official images' entrypoints). */
+  | { readonly run: 'entrypoint'; readonly banner?: readonly string[]; readonly bannerFor?: readonly string[]; readonly prependFor?: string }
+  | { readonly run: 'nginx'; readonly docroot: string }
+  | { readonly run: 'python'; readonly version: string }
+  | { readonly run: 'node'; readonly version: string }
+  | { readonly run: 'agnhost' | 'stress' | 'redis-cli' | 'perl' | 'http-echo' | 'curl' };
+
+/** One well-known image. Data only: see `images/catalog.json`. */
 export interface ImageEntry {
   /** Fully qualified repository: `docker.io/library/nginx`. */
   readonly repository: string;
   /** Other repositories that serve the same image (older registry names). */
   readonly aliases?: readonly string[];
-  readonly tags: readonly string[];
+  /** The tags that exist: a list, or a pattern (`tagPattern`, a regular expression) for images with many. */
+  readonly tags?: readonly string[];
+  readonly tagPattern?: string;
   /** Compressed size, as a node reports it in `status.images`; drives the pull time. */
   readonly sizeBytes: number;
   readonly entrypoint: readonly string[];
   readonly cmd: readonly string[];
+  /** The image config's `Env`: under the container's own `env`. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The image config's `User` (uid or name); root when absent. */
+  readonly user?: string;
+  readonly workingDir?: string;
   /** Ports the default process listens on. */
   readonly ports: readonly number[];
-  /** Executables (basenames) in the image that run until they are stopped. */
-  readonly servers: readonly string[];
+  /** Executables (basenames) of the image beyond the busybox applets every image has. */
+  readonly programs: Readonly<Record<string, ProgramSpec>>;
+  /** The distribution (`/etc/os-release` comes from `files`), for `uname` and messages. */
+  readonly os: 'busybox' | 'alpine' | 'debian' | 'ubuntu' | 'fedora' | 'oraclelinux' | 'scratch';
+  /** Files of the image's root filesystem beyond the common ones. */
+  readonly files?: Readonly<Record<string, string>>;
   readonly sigterm: SigtermBehaviour;
   /** Exit code after a handled SIGTERM; 0 when absent. */
   readonly sigtermExitCode?: number;
@@ -48,6 +89,8 @@ export type ImageResolution =
   | { kind: 'unknown-image'; ref: ImageRef }
   | { kind: 'invalid-name'; message: string };
 
+export const IMAGE_CATALOG = catalogJson as unknown as ImageCatalog;
+
 const byRepository = new Map<string, ImageEntry>(
   IMAGE_CATALOG.images.flatMap((e) => [e.repository, ...(e.aliases ?? [])].map((r) => [r, e] as const)),
 );
@@ -66,10 +109,20 @@ export function resolveImage(image: string): ImageResolution {
   const { ref } = parsed;
   const entry = findImage(repositoryName(ref));
   if (!entry) return { kind: 'unknown-image', ref };
-  if (ref.tag !== undefined && !entry.tags.includes(ref.tag)) {
+  if (ref.tag !== undefined && !hasTag(entry, ref.tag)) {
     return { kind: 'unknown-tag', ref, message: notFoundPullMessage(ref) };
   }
   return { kind: 'known', entry, tag: ref.tag, ref };
+}
+
+const patterns = new Map<string, RegExp>();
+
+export function hasTag(entry: ImageEntry, tag: string): boolean {
+  if (entry.tags?.includes(tag)) return true;
+  if (entry.tagPattern === undefined) return false;
+  let re = patterns.get(entry.tagPattern);
+  if (!re) patterns.set(entry.tagPattern, (re = new RegExp(entry.tagPattern)));
+  return re.test(tag);
 }
 
 /** containerd's error when the registry has no such tag (or, off Docker Hub, no such repository). */

@@ -2,7 +2,6 @@ export * from './fake-digest';
 export * from './timestamps';
 export * from './image-ref';
 export * from './image-catalog';
-export * from './images.catalog';
 export * from './image-pull';
 export * from './shell';
 export * from './shell/image-files';

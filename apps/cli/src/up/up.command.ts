@@ -23,6 +23,8 @@ export interface UpOptions {
   readyTimeoutMs: number;
   /** KUBESIM_NODE_LOST_POLICY for the controller-manager: `legacy` (default) or `modern`. */
   nodeLostPolicy?: 'legacy' | 'modern';
+  /** KUBESIM_OFFLINE for the kubelets: containers cannot reach the internet. */
+  offline?: boolean;
 }
 
 /** What `kubesim up` records in its data dir for the other commands (replay, node kill …). */
@@ -101,6 +103,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
       ...(n.labels ? { KUBESIM_NODE_LABELS: n.labels } : {}),
       ...(n.taints ? { KUBESIM_NODE_TAINTS: n.taints } : {}),
       ...(n.resources ? { KUBESIM_NODE_RESOURCES: n.resources } : {}),
+      ...(o.offline ? { KUBESIM_OFFLINE: '1' } : {}),
     });
     return { ...spec, env: { ...spec.env, KUBESIM_NATS_URL: kubeletNatsUrl } };
   };

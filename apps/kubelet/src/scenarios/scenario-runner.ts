@@ -1,8 +1,10 @@
 import { admitServiceAccount, defaultPod, type Pod, type Service } from '@kubesim/api';
+import { withEgress } from '@kubesim/runtime';
 import { podReady, podStatusString } from '@kubesim/printers';
 import { clusterNetwork } from '../sync/cluster-network';
 import { IpAllocator } from '../sync/ip-allocator';
 import { PodRuntime, type NodeContext } from '../sync/pod-runtime';
+import { startExec } from '../sync/pod-io';
 
 /** A golden scenario: a manifest as the docs give it, actions at given (Kubernetes) seconds, and how long to watch. */
 export interface Scenario {
@@ -50,7 +52,7 @@ export function runScenario(s: Scenario): string {
     strictImages: false,
     objects: (kind, namespace, name) => objects.get(`${kind}/${namespace}/${name}`),
     allocatable: { cpu: '2', memory: '4Gi', 'ephemeral-storage': '100Gi' },
-    cluster: clusterNetwork({ services: () => services, pods: () => [pod] }, (ip, port) => (runtime.sandbox?.ip === ip ? runtime.sandbox.network.listeners.get(port) : undefined)),
+    cluster: withEgress(clusterNetwork({ services: () => services, pods: () => [pod] }, (ip, port) => (runtime.sandbox?.ip === ip ? runtime.sandbox.network.listeners.get(port) : undefined)), { offline: false }),
   };
   const lines: string[] = [];
   const actions = [...(s.actions ?? [])].sort((a, b) => a.at - b.at);
@@ -82,6 +84,16 @@ export function runScenario(s: Scenario): string {
         const svc = a.apply as Service;
         services.push({ ...svc, metadata: { ...svc.metadata, namespace: svc.metadata.namespace ?? 'default' }, spec: { ...svc.spec, clusterIP: svc.spec.clusterIP ?? `10.96.0.${services.length + 20}` } });
         lines.push(`${seconds(now)}  action  apply ${a.apply.kind}/${a.apply.metadata.name}`);
+      } else if ('exec' in a) {
+        // `kubectl exec POD [-c C] -- CMD…`: run for at most 10 s of Kubernetes time; its output lines follow.
+        lines.push(`${seconds(now)}  action  exec ${a.exec.container ? `-c ${a.exec.container} ` : ''}-- ${a.exec.command.join(' ')}`);
+        const session = startExec(pod, runtime, a.exec.container, a.exec.command, now);
+        if ('ok' in session) lines.push(`${seconds(now)}  exec    ${session.status.message}`);
+        else {
+          session.proc.advance(now + 10_000 * SCENARIO_SCALE);
+          for (const l of [...session.stdout, ...session.stderr]) lines.push(`${seconds(now)}  exec    ${l}`);
+          lines.push(`${seconds(now)}  exec    (exit ${session.proc.exit?.code ?? 'still running'})`);
+        }
       } else if ('delete' in a) {
         const grace = a.delete.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds;
         pod = { ...pod, metadata: { ...pod.metadata, deletionTimestamp: new Date(now + grace * 1000 * SCENARIO_SCALE).toISOString(), deletionGracePeriodSeconds: grace } };

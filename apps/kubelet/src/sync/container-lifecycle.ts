@@ -39,6 +39,7 @@ export function startContainer(c: ContainerRuntime, at: number, ctx: LifecycleCo
   ctx.events.push(normal('Created', `Created container: ${c.spec.name}`, c.fieldPath), normal('Started', `Started container ${c.spec.name}`, c.fieldPath));
   const env = ctx.sandbox.containerEnv(c.spec, ctx.node.cluster ?? NO_CLUSTER, ctx.node.timeScale, config.env);
   const proc = startContainerProcess(c, env, at, config.spec);
+  ctx.sandbox.register(proc);
   const hook = lifecycleOf(c).postStart;
   c.prober = newProber(c.spec, at, ctx.node.timeScale);
   c.phase = { kind: 'running', startedAt: at, proc, env, ...(hook ? { postStart: startHandler(hook, env, at) } : {}) };

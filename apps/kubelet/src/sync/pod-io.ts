@@ -56,11 +56,19 @@ export function startExec(pod: Pod, runtime: PodRuntime, container: string | und
     return { ok: false, status: failure(400, 'BadRequest', `unable to upgrade connection: container not found ("${c.spec.name}")`) };
   }
   const session: ExecSession = { id: fakeSha256Hex(`${pod.metadata.uid}/${c.spec.name}/${now}/${command.join(' ')}`), proc: undefined as unknown as Process, stdout: [], stderr: [] };
-  const proc = startProcess(command, { ...p.env, cluster: p.env.cluster ?? NO_CLUSTER }, now, {
+  const main = p.proc;
+  const user = p.env.user?.uid ? String(p.env.user.uid) : 'root';
+  // The exec'd process joins the container's PID namespace: its PID 1 first, then itself.
+  const processes = () => [
+    { pid: 1, user, argv: main.argv, cpuMs: main.cpuUsedMs },
+    { pid: 7, user, argv: command, cpuMs: session.proc?.cpuUsedMs ?? 0 },
+  ];
+  const proc = startProcess(command, { ...p.env, cluster: p.env.cluster ?? NO_CLUSTER, processes: p.env.processes ?? processes }, now, {
     pid1: false,
     ...(stdin !== undefined ? { stdin } : {}),
     onOutput: (stream, line) => void (stream === 'stdout' ? session.stdout : session.stderr).push(line),
   });
+  runtime.sandbox?.register(proc);
   return { ...session, proc };
 }
 

@@ -11,6 +11,8 @@ import {
   type ContainerEnv,
   type Listener,
   type PodNetwork,
+  type Process,
+  type ProcessInfo,
   type Volume,
 } from '@kubesim/runtime';
 import { PodVolumes } from './pod-volumes';
@@ -31,6 +33,9 @@ export class PodSandbox {
   readonly volumes = new Map<string, Volume>();
   /** Sets up the configMap, secret, downwardAPI and projected volumes (and keeps them current). */
   readonly podVolumes = new PodVolumes(this.volumes);
+  /** The pod's processes in start order (containers' PID 1s, exec sessions), for a shared PID namespace. */
+  private readonly procs: { pid: number; proc: Process }[] = [];
+  private nextPid = 8;
 
   constructor(
     private readonly pod: Pod,
@@ -41,15 +46,43 @@ export class PodSandbox {
     for (const v of (pod.spec.volumes as { name: string }[] | undefined) ?? []) this.volumes.set(v.name, newVolume());
   }
 
-  /** What a new instance of container `spec` runs with: a fresh root filesystem from its image, the pod's mounts. */
-  /** The variables the kubelet adds for Services (only the `kubernetes` Service's, here). */
-  serviceEnv(): Record<string, string> {
-    return { KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' };
+  /** A process started in the pod (a container's PID 1, an exec session): `ps` lists it when the namespace is shared. */
+  register(proc: Process): void {
+    this.procs.push({ pid: this.nextPid, proc });
+    this.nextPid += 6;
   }
 
+  /**
+   * With `shareProcessNamespace: true` every container sees the pod's processes, the sandbox's
+   * `/pause` as PID 1 (it reaps the zombies); otherwise undefined: each sees its own process as PID 1.
+   */
+  sharedProcesses(): (() => ProcessInfo[]) | undefined {
+    if (this.pod.spec.shareProcessNamespace !== true) return undefined;
+    return () => [
+      { pid: 1, user: '65535', argv: ['/pause'], cpuMs: 0 },
+      ...this.procs.filter((p) => !p.proc.exit).map((p) => ({ pid: p.pid, user: p.proc.env.user?.uid ? String(p.proc.env.user.uid) : 'root', argv: p.proc.argv, cpuMs: p.proc.cpuUsedMs })),
+    ];
+  }
+
+  /** The variables the kubelet adds for Services (only the `kubernetes` Service's, here). */
+  serviceEnv(): Record<string, string> {
+    return {
+      KUBERNETES_SERVICE_HOST: '10.96.0.1',
+      KUBERNETES_SERVICE_PORT: '443',
+      KUBERNETES_SERVICE_PORT_HTTPS: '443',
+      KUBERNETES_PORT: 'tcp://10.96.0.1:443',
+      KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
+      KUBERNETES_PORT_443_TCP_PROTO: 'tcp',
+      KUBERNETES_PORT_443_TCP_PORT: '443',
+      KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
+    };
+  }
+
+  /** What a new instance of container `spec` runs with: a fresh root filesystem from its image, the pod's mounts. */
   containerEnv(spec: Container, cluster: ClusterNetwork, timeScale: number, resolvedEnv: Record<string, string> = this.serviceEnv()): ContainerEnv {
     const parsed = parseImageRef(spec.image);
     const image = parsed.ok ? findImage(repositoryName(parsed.ref)) : undefined;
+    const imageTag = parsed.ok ? (parsed.ref.tag ?? 'latest') : undefined;
     const mounts: Record<string, Volume> = {};
     const pinned: Record<string, string> = {};
     for (const m of (spec.volumeMounts as VolumeMount[] | undefined) ?? []) {
@@ -59,8 +92,10 @@ export class PodSandbox {
     }
     const hosts = `127.0.0.1\tlocalhost\n${this.ip}\t${this.network.hostname}\n`;
     const root = imageFilesystem(image, { '/etc/hostname': `${this.network.hostname}\n`, '/etc/hosts': hosts, ...pinned });
+    // As a container runtime does: the image's Env, then the kubelet's, then the container's own.
     const env: Record<string, string> = {
       PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      ...image?.env,
       HOSTNAME: this.network.hostname,
       HOME: '/root',
       ...resolvedEnv,
@@ -74,7 +109,23 @@ export class PodSandbox {
       memoryLimitBytes: memoryLimit(spec.resources?.limits as Record<string, unknown> | undefined),
       env,
       image,
+      imageTag,
+      workingDir: (spec.workingDir as string | undefined) ?? image?.workingDir,
+      user: runAs(this.pod, spec, image?.user),
+      processes: this.sharedProcesses(),
       containerPorts: (spec.ports ?? []).map((p) => p.containerPort),
     };
   }
+}
+
+/** `securityContext.runAsUser`/`runAsGroup` (the container's over the pod's), else the image's `User`. */
+function runAs(pod: Pod, spec: Container, imageUser: string | undefined): ContainerEnv['user'] {
+  const podSc = (pod.spec.securityContext ?? {}) as { runAsUser?: number; runAsGroup?: number };
+  const sc = (spec.securityContext ?? {}) as { runAsUser?: number; runAsGroup?: number };
+  const uid = sc.runAsUser ?? podSc.runAsUser;
+  const gid = sc.runAsGroup ?? podSc.runAsGroup;
+  if (uid !== undefined) return { uid, gid: gid ?? 0 };
+  if (imageUser === undefined || imageUser === 'root' || imageUser === '0') return gid === undefined ? undefined : { uid: 0, gid };
+  const n = Number(imageUser.split(':')[0]);
+  return Number.isInteger(n) ? { uid: n, gid: gid ?? n } : { uid: 1000, gid: gid ?? 1000, name: imageUser };
 }

@@ -1,4 +1,5 @@
-import { Shell as ShellClass, type Shell } from './shell';
+import { FunctionReturn, Shell as ShellClass, type Shell } from './shell';
+import { testExpression } from './applets/test.applet';
 import { ShellExit, NOT_FOUND_STATUS, type Gen, type Stdio } from './process-types';
 import { normalize } from './filesystem';
 import { findApplet } from './applets';
@@ -39,11 +40,56 @@ const BUILTINS: Record<string, (sh: Shell, args: string[], io: Stdio) => Gen> = 
     for (const a of args) sh.vars.delete(a);
     return 0;
   },
-  *set() {
+  *set(sh, args) {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '--') return (sh.args = args.slice(i + 1)), 0;
+      if (/^[-+][a-z]+$/.test(a) && a.includes('e')) sh.errexit = a.startsWith('-');
+      else if (a === '-o' || a === '+o') i++;
+    }
     return 0;
   },
-  *shift() {
+  *shift(sh, args) {
+    const n = Number(args[0] ?? 1);
+    if (n > sh.args.length) return 1;
+    sh.args = sh.args.slice(n);
     return 0;
+  },
+  *return(sh, args) {
+    throw new FunctionReturn(args.length ? Number(args[0]) % 256 : sh.status);
+  },
+  *local(sh, args) {
+    const frame = sh.locals[sh.locals.length - 1];
+    for (const a of args) {
+      const i = a.indexOf('=');
+      const name = i > 0 ? a.slice(0, i) : a;
+      if (frame && !frame.has(name)) frame.set(name, sh.vars.get(name));
+      sh.vars.set(name, i > 0 ? a.slice(i + 1) : (sh.vars.get(name) ?? ''));
+    }
+    return 0;
+  },
+  *'[['(sh, args, io) {
+    if (args[args.length - 1] !== ']]') {
+      io.stderr(`${sh.name}: syntax error: unexpected end of file (expecting "]]")\n`);
+      return 2;
+    }
+    const expr = args.slice(0, -1).map((a) => (a === '==' ? '=' : a));
+    const r = testExpression(expr, sh.proc.env.fs, sh.cwd);
+    if (typeof r === 'string') {
+      io.stderr(`${sh.name}: [[: ${r}\n`);
+      return 2;
+    }
+    return r ? 0 : 1;
+  },
+  *type(sh, args, io) {
+    let status = 0;
+    for (const a of args) {
+      if (sh.functions.has(a)) io.stdout(`${a} is a function\n`);
+      else if (Object.hasOwn(BUILTINS, a)) io.stdout(`${a} is a shell builtin\n`);
+      else if (findApplet(a, sh.proc.env.image)) io.stdout(`${a} is /bin/${a}\n`);
+      else (io.stderr(`${sh.name}: type: ${a}: not found\n`), (status = 1));
+    }
+    return status;
   },
   *trap(sh, args, io) {
     if (args.length === 0) {
@@ -98,6 +144,8 @@ export function* runCommand(sh: Shell, argv: string[], io: Stdio, exec: boolean)
     if (args.length === 0) return 0;
     return yield* runCommand(sh, args, io, sh.options.pid1 === true);
   }
+  const fn = sh.functions.get(command);
+  if (fn) return yield* sh.callFunction(fn, args, io);
   const builtin = Object.hasOwn(BUILTINS, command) ? BUILTINS[command] : undefined;
   if (builtin) return yield* builtin(sh, args, io);
   if (command === 'sh' || command.endsWith('/sh') || command === 'ash' || command === 'bash') {

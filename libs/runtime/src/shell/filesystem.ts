@@ -104,6 +104,26 @@ export class Filesystem {
     }
   }
 
+  /** Where volumes are mounted, shortest first. */
+  mountPaths(): string[] {
+    return this.mounts.map((m) => m.path).reverse();
+  }
+
+  /** Every path under `dir` (files and directories), sorted, for `find`. */
+  walk(dir: string): string[] | FsError {
+    const full = normalize(dir);
+    if (this.isFile(full)) return [full];
+    if (!this.isDir(full)) return 'ENOENT';
+    const out: string[] = [full];
+    const names = this.list(full);
+    if (typeof names === 'string') return out;
+    for (const n of names) {
+      const sub = this.walk(full === '/' ? `/${n}` : `${full}/${n}`);
+      if (typeof sub !== 'string') out.push(...sub);
+    }
+    return out;
+  }
+
   /** Names directly inside a directory, sorted. */
   list(path: string): string[] | FsError {
     const full = normalize(path);

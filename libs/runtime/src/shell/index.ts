@@ -4,3 +4,4 @@ export * from './process';
 export * from './start-program';
 export { CLUSTER_DNS_IP, fullyQualified } from './applets/network.applets';
 export { memoryLimit } from './applets/servers.applets';
+export { withEgress, publicAddress, type Egress } from './internet';

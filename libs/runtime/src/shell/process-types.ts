@@ -9,6 +9,8 @@ export interface Block {
   readonly until: number;
   /** A signal ends this wait at once (the `wait` builtin, a server waiting for requests). */
   readonly interruptible?: boolean;
+  /** The job is not waiting but computing: it is runnable again at `until` (see `Process.burn`). */
+  readonly cpu?: boolean;
 }
 export type Gen<T = number> = Generator<Block, T, void>;
 
@@ -30,6 +32,8 @@ export interface Listener {
   /** The program that bound it, for messages. */
   readonly program: string;
   http(path: string, at: number): HttpResponse;
+  /** A line-based TCP protocol (redis): one request line → the reply's lines. */
+  command?(line: string, at: number): string[];
   /** False once the program that bound the port has exited. */
   alive(): boolean;
   /** The process that bound it (`nginx -s quit` signals it). */
@@ -56,6 +60,14 @@ export interface ClusterNetwork {
 
 export const NO_CLUSTER: ClusterNetwork = { resolve: () => undefined, reach: () => undefined };
 
+/** One process as `ps` shows it. */
+export interface ProcessInfo {
+  readonly pid: number;
+  readonly user: string;
+  readonly argv: readonly string[];
+  readonly cpuMs: number;
+}
+
 /** What a container gives the programs that run in it. */
 export interface ContainerEnv {
   readonly fs: Filesystem;
@@ -68,6 +80,17 @@ export interface ContainerEnv {
   readonly env: Readonly<Record<string, string>>;
   /** The catalog entry; undefined for an image kubesim does not know. */
   readonly image: ImageEntry | undefined;
+  /** The image's tag as the pod names it (`1.0`), for programs that print their version. */
+  readonly imageTag?: string;
+  /** The working directory its processes start in (`workingDir`, else the image's); `/` when absent. */
+  readonly workingDir?: string;
+  /** Who its processes run as (`securityContext.runAsUser`, else the image's `User`); root when absent. */
+  readonly user?: { readonly uid: number; readonly gid: number; readonly name?: string };
+  /**
+   * The processes of the container's PID namespace, for `ps`/`top`: with `shareProcessNamespace`
+   * the pod's (pause as PID 1); absent, the process sees only itself as PID 1.
+   */
+  readonly processes?: () => readonly ProcessInfo[];
   /** `ports[].containerPort` of the container: what an unknown image's app listens on. */
   readonly containerPorts?: readonly number[];
 }

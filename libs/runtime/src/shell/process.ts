@@ -21,6 +21,22 @@ interface Job {
 export type Signal = 'TERM' | 'KILL' | 'INT' | 'HUP';
 
 /**
+ * What one command costs on the simulated CPU, in ms: about what a shell spends to fork and run a
+ * small program. Not scaled by the time scale (CPU work is not a Kubernetes duration).
+ */
+export const COMMAND_CPU_MS = 0.1;
+/** A computing job yields after this much CPU time, so the clock (and `date`) moves with its work. */
+export const CPU_QUANTUM_MS = 1;
+/** A computing job asks to be advanced again only this much later (not at every quantum). */
+export const CPU_SLICE_MS = 100;
+/**
+ * A process gets at most this much CPU per call of `advance`: whatever the program does, the
+ * kubelet that drives it returns to its own timers (lease, probes). Past it the computing job
+ * resumes after `now`: the CPU time it did not get is lost, as for a throttled cgroup.
+ */
+export const CPU_BUDGET_MS = 500;
+
+/**
  * One process tree in a container, on the simulated clock: the main program plus its
  * background jobs. `advance(now)` runs every job until all of them wait past `now`; nothing
  * happens between calls, so a container, its probes and `exec` sessions can all be advanced
@@ -37,8 +53,16 @@ export class Process {
   /** What SIGTERM does when no trap catches it: PID 1 without a handler ignores it. */
   termAction: 'ignore' | { exitCode: number } = 'ignore';
   memoryBytes = 0;
+  /** Simulated CPU time the process has used (`ps`' TIME, `top`), ms. */
+  cpuUsedMs = 0;
+  private cpuDebt = 0;
+  /** The `now` of the running `advance`, and the CPU time granted in it. */
+  private horizon = -Infinity;
+  private granted = 0;
   readonly stdout: Sink;
   readonly stderr: Sink;
+  /** The command line it was started with (`ps`). */
+  argv: readonly string[] = [];
   private readonly jobs: Job[] = [];
   private readonly partial: Record<Stream, string> = { stdout: '', stderr: '' };
 
@@ -69,7 +93,23 @@ export class Process {
     return this.jobs.slice(1).some((j) => !j.done);
   }
 
+  /**
+   * Charges CPU time to the running job (every shell command does). Once a quantum has gathered
+   * the job yields, runnable again when that much simulated time has passed: a loop without
+   * `sleep` advances the clock instead of holding the caller's event loop.
+   */
+  *burn(ms: number): Gen<void> {
+    this.cpuUsedMs += ms;
+    this.cpuDebt += ms;
+    if (this.cpuDebt < CPU_QUANTUM_MS) return;
+    const until = this.clock + this.cpuDebt;
+    this.cpuDebt = 0;
+    yield { until, cpu: true };
+  }
+
   advance(now: number): this {
+    this.horizon = now;
+    this.granted = 0;
     while (!this.exit) {
       let next: Job | undefined;
       for (const j of this.jobs) if (!j.done && (!next || j.block.until < next.block.until)) next = j;
@@ -83,7 +123,8 @@ export class Process {
   /** When the process next needs the clock, or undefined if it waits for a signal (or has exited). */
   get nextWakeAt(): number | undefined {
     if (this.exit) return undefined;
-    const until = Math.min(...this.jobs.filter((j) => !j.done).map((j) => j.block.until));
+    // A computing job is advanced a slice at a time, not at every quantum.
+    const until = Math.min(...this.jobs.filter((j) => !j.done).map((j) => j.block.until + (j.block.cpu ? CPU_SLICE_MS : 0)));
     return Number.isFinite(until) ? until : undefined;
   }
 
@@ -103,7 +144,13 @@ export class Process {
     try {
       const r = job.gen.next();
       if (r.done) return this.jobDone(job, r.value);
-      job.block = r.value.until < this.clock ? { ...r.value, until: this.clock } : r.value;
+      let block = r.value;
+      if (block.cpu) {
+        const ran = block.until - this.clock;
+        this.granted += ran;
+        if (this.granted > CPU_BUDGET_MS && block.until <= this.horizon) block = { ...block, until: this.horizon + ran };
+      }
+      job.block = block.until < this.clock ? { ...block, until: this.clock } : block;
     } catch (e) {
       if (e instanceof ShellExit) return this.jobDone(job, e.code);
       if (e instanceof ProcessKilled) return this.finish({ code: e.code, at: this.clock, reason: e.reason });

@@ -3,11 +3,21 @@ import type { Stdio } from './process-types';
 import type { Redirect } from './shell-ast';
 import type { Shell } from './shell';
 
-/** Applies `>`, `>>`, `<`, `2>&1` … to a command's stdio; a string is the error message (`can't create …`). */
-export function applyRedirects(sh: Shell, redirects: readonly Redirect[], io: Stdio): Stdio | string {
+/** A redirect with its target expanded (a here-document's body for `<<`). */
+export interface ResolvedRedirect {
+  readonly fd: Redirect['fd'];
+  readonly op: Redirect['op'];
+  readonly word: string;
+}
+
+/** Applies `>`, `>>`, `<`, `<<`, `2>&1` … to a command's stdio; a string is the error message (`can't create …`). */
+export function applyRedirects(sh: Shell, redirects: readonly ResolvedRedirect[], io: Stdio): Stdio | string {
   let r = io;
-  for (const { fd, op, target } of redirects) {
-    const word = target.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'var' ? (sh.lookup(p.name) ?? '') : '')).join('');
+  for (const { fd, op, word } of redirects) {
+    if (op === '<<') {
+      r = { ...r, stdin: word };
+      continue;
+    }
     if (op === '>&') {
       const to = word === '1' ? r.stdout : word === '2' ? r.stderr : undefined;
       if (!to) return `${word}: bad file descriptor`;

@@ -5,14 +5,17 @@
 export type WordPart =
   | { readonly kind: 'lit'; readonly text: string; readonly quoted: boolean }
   | { readonly kind: 'var'; readonly name: string; readonly quoted: boolean }
-  | { readonly kind: 'cmd'; readonly source: string; readonly quoted: boolean };
+  | { readonly kind: 'cmd'; readonly source: string; readonly quoted: boolean }
+  /** `$(( … ))`: evaluated after its `$name`s and `$(…)`s are expanded. */
+  | { readonly kind: 'arith'; readonly source: string; readonly quoted: boolean };
 
 export type Word = readonly WordPart[];
 
 export interface Redirect {
   /** 1 = stdout, 2 = stderr, 0 = stdin. */
   readonly fd: number;
-  readonly op: '>' | '>>' | '<' | '>&';
+  /** `<<` is a here-document: `target` is its body (quoted parts when its delimiter was quoted). */
+  readonly op: '>' | '>>' | '<' | '>&' | '<<';
   readonly target: Word;
 }
 
@@ -25,7 +28,9 @@ export type ShellNode =
   | { readonly t: 'if'; readonly clauses: readonly (readonly [ShellNode, ShellNode])[]; readonly otherwise?: ShellNode }
   | { readonly t: 'while' | 'until'; readonly cond: ShellNode; readonly body: ShellNode }
   | { readonly t: 'for'; readonly name: string; readonly items?: readonly Word[]; readonly body: ShellNode }
-  | { readonly t: 'group'; readonly body: ShellNode; readonly subshell: boolean; readonly redirects: readonly Redirect[] };
+  | { readonly t: 'group'; readonly body: ShellNode; readonly subshell: boolean; readonly redirects: readonly Redirect[] }
+  | { readonly t: 'case'; readonly word: Word; readonly items: readonly { readonly patterns: readonly Word[]; readonly body?: ShellNode }[] }
+  | { readonly t: 'function'; readonly name: string; readonly body: ShellNode };
 
 /** A word with no quoting or expansion, as typed: what reserved words are matched against. */
 export function plainText(word: Word): string | undefined {

@@ -2,7 +2,7 @@ import { plainText, ShellSyntaxError, type Redirect, type ShellNode, type Word }
 import { tokenize, type Token } from './shell-lexer';
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
-const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}']);
+const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
 
 /** Parses a `sh -c` script; throws ShellSyntaxError with busybox's wording on bad syntax. */
 export function parseScript(script: string): ShellNode {
@@ -53,7 +53,7 @@ class Parser {
     const items: ShellNode[] = [];
     for (;;) {
       while (this.peekOp() === '\n' || this.peekOp() === ';') this.i++;
-      if (this.atEnd() || this.peekOp() === ')' || CLOSERS.has(this.peekWord() ?? '')) break;
+      if (this.atEnd() || this.peekOp() === ')' || this.peekOp() === ';;' || CLOSERS.has(this.peekWord() ?? '')) break;
       let item = this.andOr();
       if (this.peekOp() === '&') {
         this.i++;
@@ -119,6 +119,16 @@ class Parser {
       }
       case 'for':
         return this.forClause();
+      case 'case':
+        return this.caseClause();
+    }
+    // `name() compound-command`: a function definition.
+    const t1 = this.tokens[this.i + 1];
+    const t2 = this.tokens[this.i + 2];
+    if (word !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word) && t1?.t === 'op' && t1.op === '(' && t2?.t === 'op' && t2.op === ')') {
+      this.i += 3;
+      this.skipNewlines();
+      return { t: 'function', name: word, body: this.command() };
     }
     if (word !== undefined && CLOSERS.has(word)) throw new ShellSyntaxError(`syntax error: unexpected "${word}"`);
     return this.simple();
@@ -160,6 +170,37 @@ class Parser {
     }
     if (this.peekOp() === ';') this.i++;
     return { t: 'for', name, items, body: this.doGroup() };
+  }
+
+  private caseClause(): ShellNode {
+    this.i++;
+    const subject = this.tokens[this.i++];
+    if (subject?.t !== 'word') throw new ShellSyntaxError(`syntax error: unexpected "${this.describe()}"`);
+    this.expectWord('in');
+    const items: { patterns: Word[]; body?: ShellNode }[] = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.peekWord() === 'esac') {
+        this.i++;
+        return { t: 'case', word: subject.word, items };
+      }
+      if (this.peekOp() === '(') this.i++;
+      const patterns: Word[] = [];
+      for (;;) {
+        const t = this.tokens[this.i++];
+        if (t?.t !== 'word') throw new ShellSyntaxError(`syntax error: unexpected "${this.describe()}" (expecting ")")`);
+        patterns.push(t.word);
+        if (this.peekOp() === '|') this.i++;
+        else break;
+      }
+      if (this.peekOp() !== ')') throw new ShellSyntaxError(`syntax error: unexpected "${this.describe()}" (expecting ")")`);
+      this.i++;
+      this.skipNewlines();
+      const body = this.peekOp() === ';;' || this.peekWord() === 'esac' ? undefined : this.list();
+      items.push({ patterns, body });
+      if (this.peekOp() === ';;') this.i++;
+      else if (this.peekWord() !== 'esac') throw new ShellSyntaxError(`syntax error: unexpected "${this.describe()}" (expecting "esac")`);
+    }
   }
 
   private doGroup(): ShellNode {

@@ -1,11 +1,17 @@
 import { expandWord, expandWords, type ExpansionScope } from './expand';
-import { applyRedirects } from './redirect';
-import type { Process } from './process';
+import { applyRedirects, type ResolvedRedirect } from './redirect';
+import { expandGlob, globRegExp } from './glob';
+import { COMMAND_CPU_MS, type Process } from './process';
 import { ShellExit, type Gen, type Stdio } from './process-types';
-import type { ShellNode } from './shell-ast';
+import type { Redirect, ShellNode, Word } from './shell-ast';
 import { parseScript } from './shell-parser';
 import { ShellSyntaxError } from './shell-ast';
 import { runCommand } from './commands';
+
+/** `return N` unwinds to the function call. */
+export class FunctionReturn {
+  constructor(readonly code: number) {}
+}
 
 class LoopControl {
   constructor(
@@ -32,6 +38,14 @@ export class Shell implements ExpansionScope {
   cwd = '/';
   status = 0;
   lastBackgroundPid = 0;
+  /** `name() { … }` definitions, copied into subshells. */
+  functions = new Map<string, ShellNode>();
+  /** Positional parameters ($1 …): the script's, or a function's while it runs. */
+  args: readonly string[];
+  /** Saved values of `local` variables, one frame per running function. */
+  readonly locals: Map<string, string | undefined>[] = [];
+  /** `set -e`. */
+  errexit: boolean;
   private condition = 0;
   private substituted?: number;
 
@@ -41,6 +55,38 @@ export class Shell implements ExpansionScope {
     vars?: Map<string, string>,
   ) {
     this.vars = vars ?? new Map(Object.entries(proc.env.env));
+    this.cwd = proc.env.workingDir ?? '/';
+    this.args = options.args ?? [];
+    this.errexit = Boolean(options.errexit);
+  }
+
+  assign(name: string, value: string) {
+    this.vars.set(name, value);
+  }
+
+  glob(pattern: string) {
+    return expandGlob(pattern, this.proc.env.fs, this.cwd);
+  }
+
+  expansionError(message: string): never {
+    this.proc.stderr(`${this.name}: ${message}\n`);
+    throw new ShellExit(2);
+  }
+
+  /** Runs a function with its own positional parameters; `return` ends it. */
+  *callFunction(body: ShellNode, args: readonly string[], io: Stdio): Gen {
+    const saved = this.args;
+    this.args = args;
+    this.locals.push(new Map());
+    try {
+      return (this.status = yield* this.run(body, io));
+    } catch (e) {
+      if (e instanceof FunctionReturn) return (this.status = e.code);
+      throw e;
+    } finally {
+      this.args = saved;
+      for (const [k, v] of this.locals.pop()!) v === undefined ? this.vars.delete(k) : this.vars.set(k, v);
+    }
   }
 
   get name() {
@@ -89,18 +135,18 @@ export class Shell implements ExpansionScope {
       case '$':
         return this.options.pid1 ? '1' : '7';
       case '#':
-        return String(this.options.args?.length ?? 0);
+        return String(this.args.length);
       case '!':
         return String(this.lastBackgroundPid || '');
       case '0':
         return this.name;
     }
-    if (/^[1-9]$/.test(name)) return this.options.args?.[Number(name) - 1];
+    if (/^[1-9]$/.test(name)) return this.args[Number(name) - 1];
     return this.vars.get(name);
   }
 
   positional() {
-    return this.options.args ?? [];
+    return this.args;
   }
 
   *substitute(source: string): Gen<string> {
@@ -122,6 +168,9 @@ export class Shell implements ExpansionScope {
     const s = new Shell(this.proc, { ...this.options, pid1: false }, new Map(this.vars));
     s.cwd = this.cwd;
     s.status = this.status;
+    s.args = this.args;
+    s.errexit = this.errexit;
+    s.functions = new Map(this.functions);
     return s;
   }
 
@@ -157,8 +206,21 @@ export class Shell implements ExpansionScope {
         this.lastBackgroundPid = this.proc.spawn(sub.run(node.body, io));
         return (this.status = 0);
       }
+      case 'case': {
+        const subject = (yield* expandWord(node.word, this)).join(' ');
+        for (const item of node.items) {
+          for (const p of item.patterns) {
+            const pattern = (yield* patternText(p, this));
+            if (globMatch(pattern, subject)) return item.body ? yield* this.run(item.body, io) : (this.status = 0);
+          }
+        }
+        return (this.status = 0);
+      }
+      case 'function':
+        this.functions.set(node.name, node.body);
+        return (this.status = 0);
       case 'group': {
-        const redirected = applyRedirects(this, node.redirects, io);
+        const redirected = applyRedirects(this, yield* this.resolveRedirects(node.redirects), io);
         if (typeof redirected === 'string') return this.fail(redirected, io);
         if (!node.subshell) return yield* this.run(node.body, redirected);
         const sub = this.subshell();
@@ -243,6 +305,7 @@ export class Shell implements ExpansionScope {
   }
 
   private *simple(node: Extract<ShellNode, { t: 'simple' }>, io: Stdio, exec: boolean): Gen {
+    yield* this.proc.burn(COMMAND_CPU_MS);
     this.substituted = undefined;
     const argv = yield* expandWords(node.words, this);
     const assigned: [string, string][] = [];
@@ -252,7 +315,7 @@ export class Shell implements ExpansionScope {
       // An assignment-only command's status is that of its last command substitution.
       this.status = this.substituted ?? 0;
     }
-    const redirected = applyRedirects(this, node.redirects, io);
+    const redirected = applyRedirects(this, yield* this.resolveRedirects(node.redirects), io);
     if (typeof redirected === 'string') return this.fail(redirected, io);
     if (argv.length === 0) return this.status;
     const saved = assigned.map(([k]) => [k, this.vars.get(k)] as const);
@@ -265,8 +328,14 @@ export class Shell implements ExpansionScope {
     }
     this.status = status;
     yield* this.runPendingTraps(io);
-    if (this.options.errexit && status !== 0 && this.condition === 0) throw new ShellExit(status);
+    if (this.errexit && status !== 0 && this.condition === 0) throw new ShellExit(status);
     return this.status;
+  }
+
+  private *resolveRedirects(redirects: readonly Redirect[]): Gen<ResolvedRedirect[]> {
+    const out: ResolvedRedirect[] = [];
+    for (const r of redirects) out.push({ fd: r.fd, op: r.op, word: (yield* expandWord(r.target, this)).join(' ') });
+    return out;
   }
 
   /** Trap actions of signals that arrived while the last command ran. */
@@ -293,3 +362,17 @@ export class Shell implements ExpansionScope {
   }
 }
 
+
+/** A case pattern as text: quoted parts escaped (they match literally), expansions expanded. */
+function* patternText(word: Word, sh: Shell): Gen<string> {
+  let text = '';
+  for (const part of word) {
+    if (part.kind === 'lit') text += part.quoted ? part.text.replace(/[*?[\\]/g, '\\$&') : part.text;
+    else text += (yield* expandWord([{ ...part, quoted: true }], sh)).join('');
+  }
+  return text;
+}
+
+function globMatch(pattern: string, text: string): boolean {
+  return globRegExp(pattern).test(text);
+}

@@ -16,6 +16,16 @@ export function containerArgv(image: ImageEntry | undefined, c: Pick<Container, 
   return [...(image?.entrypoint ?? []), ...args];
 }
 
+/**
+ * The kubelet's expansion of `$(VAR_NAME)` in command and args from the container's environment
+ * (kubernetes/third_party/forked/golang/expansion): an unknown name stays as written, `$$(X)` is `$(X)`.
+ */
+export function expandContainerArgs(argv: readonly string[], env: Readonly<Record<string, string>>): string[] {
+  return argv.map((a) =>
+    a.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name: string | undefined) => (m === '$$' ? '$' : Object.hasOwn(env, name!) ? env[name!] : m)),
+  );
+}
+
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /**
@@ -25,6 +35,7 @@ const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
  */
 export function startProcess(argv: readonly string[], env: ContainerEnv, at: number, options: { pid1: boolean; onOutput?: OutputListener; stdin?: string }): Process {
   const proc = new Process(env, at, options.onOutput);
+  proc.argv = argv;
   const io: Stdio = { stdin: options.stdin ?? '', stdout: proc.stdout, stderr: proc.stderr };
   return proc.start(mainOf(argv, proc, io, options.pid1));
 }
@@ -34,7 +45,7 @@ function* mainOf(argv: readonly string[], proc: Process, io: Stdio, pid1: boolea
     // An image kubesim does not know, with no command: its app runs until stopped.
     const app = findApplet('app', proc.env.image);
     if (!app) return 0;
-    return yield* app({ name: 'app', args: [], io, proc, cwd: '/', pid1 });
+    return yield* app({ name: 'app', args: [], io, proc, cwd: proc.env.workingDir ?? '/', pid1 });
   }
   const name = basename(argv[0]);
   if (SHELLS.includes(name)) return yield* shellMain(argv, proc, io, pid1);
@@ -43,7 +54,7 @@ function* mainOf(argv: readonly string[], proc: Process, io: Stdio, pid1: boolea
     io.stderr(`exec: "${argv[0]}": executable file not found in $PATH\n`);
     return START_ERROR_EXIT_CODE;
   }
-  return yield* applet({ name: argv[0], args: argv.slice(1), io, proc, cwd: '/', pid1 });
+  return yield* applet({ name: argv[0], args: argv.slice(1), io, proc, cwd: proc.env.workingDir ?? '/', pid1 });
 }
 
 function* shellMain(argv: readonly string[], proc: Process, io: Stdio, pid1: boolean): Gen {

@@ -90,11 +90,6 @@ export const date: Applet = function* (ctx) {
   return 0;
 };
 
-export const hostname: Applet = function* (ctx) {
-  out(ctx, ctx.proc.env.pod.hostname);
-  return 0;
-};
-
 export const env: Applet = function* (ctx) {
   for (const [k, v] of Object.entries(ctx.proc.env.env)) out(ctx, `${k}=${v}`);
   return 0;

@@ -38,7 +38,7 @@ export const nslookup: Applet = function* (ctx) {
   return 0;
 };
 
-function lookup(ctx: AppletContext, name: string): string | undefined {
+export function lookup(ctx: AppletContext, name: string): string | undefined {
   const { env } = ctx.proc;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return name;
   if (name === 'localhost') return '127.0.0.1';
@@ -107,5 +107,50 @@ export const wget: Applet = function* (ctx) {
   if (!quiet) err(ctx, `saving to '${file}'`);
   ctx.proc.env.fs.write(normalize(file, ctx.cwd), res.body);
   if (!quiet) err(ctx, `'${file}' saved`);
+  return 0;
+};
+
+/** curl: `-s`, `-S`, `-f`, `-o FILE`, `-w '%{http_code}'`, `-I`, `-L`, `-v`; exit 6 (resolve), 7 (connect), 22 (`-f` and ≥ 400). */
+export const curl: Applet = function* (ctx) {
+  let silent = false;
+  let fail = false;
+  let head = false;
+  let output: string | undefined;
+  let format: string | undefined;
+  let url: string | undefined;
+  for (let i = 0; i < ctx.args.length; i++) {
+    const a = ctx.args[i];
+    if (a === '-o' || a === '--output') output = ctx.args[++i];
+    else if (a === '-w' || a === '--write-out') format = ctx.args[++i];
+    else if (a === '-m' || a === '--max-time' || a === '--connect-timeout' || a === '-H' || a === '-X' || a === '-d') i++;
+    else if (a === '--silent') silent = true;
+    else if (a === '--fail') fail = true;
+    else if (a === '--head') head = true;
+    else if (/^-[a-zA-Z]+$/.test(a)) {
+      if (a.includes('s')) silent = true;
+      if (a.includes('f')) fail = true;
+      if (a.includes('I')) head = true;
+    } else url = a;
+  }
+  const m = url ? /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url) : null;
+  const complain = (code: number, message: string) => {
+    if (!silent || ctx.args.some((a) => /^-[a-zA-Z]*S/.test(a))) err(ctx, `curl: (${code}) ${message}`);
+    if (format) ctx.io.stdout(format.replace('%{http_code}', '000'));
+    return code;
+  };
+  if (!m) return complain(3, 'URL rejected: Malformed input to a URL function');
+  const [, scheme = 'http', host, portText, pathText = '/'] = m;
+  const port = Number(portText ?? (scheme === 'https' ? 443 : 80));
+  const ipAddr = lookup(ctx, host);
+  if (ipAddr === undefined) return complain(6, `Could not resolve host: ${host}`);
+  const listener = connect(ctx, ipAddr, port);
+  if (!listener) return complain(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
+  const res = listener.http(pathText, ctx.proc.clock);
+  if (fail && res.status >= 400) return complain(22, `The requested URL returned error: ${res.status}`);
+  const body = head ? `HTTP/1.1 ${res.status} ${REASONS[res.status] ?? ''}\r\nContent-Length: ${res.body.length}\r\n\r\n` : res.body;
+  if (output && output !== '-') {
+    if (output !== '/dev/null') ctx.proc.env.fs.write(normalize(output, ctx.cwd), body);
+  } else ctx.io.stdout(body);
+  if (format) ctx.io.stdout(format.replace('%{http_code}', String(res.status)).replace(/\\n/g, '\n'));
   return 0;
 };

@@ -44,7 +44,11 @@ export const nginx: Applet = function* (ctx) {
     err(ctx, 'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address in use)');
     return 1;
   }
-  if (ctx.pid1) ctx.proc.termAction = { exitCode: 0 };
+  if (ctx.pid1) {
+    ctx.proc.termAction = { exitCode: 0 };
+    // The master renames itself, as `ps` shows it.
+    ctx.proc.argv = ['nginx: master process nginx', ...ctx.args];
+  }
   yield { until: Infinity };
   return 0;
 };
@@ -60,16 +64,6 @@ function nginxSignal(ctx: AppletContext, signal: string | undefined): number {
   if (signal === 'quit' || signal === 'stop') owner.signal('TERM', ctx.proc.clock);
   return 0;
 }
-
-/** The nginx image's entrypoint prints its start-up lines, then execs its arguments. */
-export const dockerEntrypoint = (run: (ctx: AppletContext, argv: readonly string[]) => Gen): Applet =>
-  function* (ctx) {
-    if (ctx.args[0] === 'nginx' || ctx.args[0] === 'nginx-debug') {
-      out(ctx, '/docker-entrypoint.sh: Configuration complete; ready for start up');
-    }
-    if (ctx.args.length === 0) return yield* serveForever(ctx);
-    return yield* run(ctx, ctx.args);
-  };
 
 /** A catalog image's long-running program: listens on the image's ports. */
 export const genericServer: Applet = function* (ctx) {
