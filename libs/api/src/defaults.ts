@@ -5,6 +5,9 @@ import { milliCpu, baseUnits } from './quantity';
 export const DEFAULT_TOLERATION_SECONDS = 300;
 export const DEFAULT_GRACE_PERIOD_SECONDS = 30;
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+/** The PodScheduled reason of a pod with scheduling gates (v1.PodReasonSchedulingGated), and its message. */
+export const SCHEDULING_GATED = 'SchedulingGated';
+export const SCHEDULING_GATED_MESSAGE = 'Scheduling is blocked due to non-empty scheduling gates';
 
 const NOT_READY = 'node.kubernetes.io/not-ready';
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
@@ -109,5 +112,9 @@ export function defaultPod(input: Record<string, any>, namespace: string, ctx: C
     status: { phase: 'Pending' },
   } as Pod;
   pod.status = { phase: 'Pending', qosClass: qosClass(pod) };
+  // applySchedulingGatedCondition (pod strategy PrepareForCreate): a gated pod says why it waits.
+  if (Array.isArray(spec.schedulingGates) && spec.schedulingGates.length > 0) {
+    pod.status.conditions = [{ type: 'PodScheduled', status: 'False', reason: SCHEDULING_GATED, message: SCHEDULING_GATED_MESSAGE, lastProbeTime: null, lastTransitionTime: null }];
+  }
   return pod;
 }

@@ -14,3 +14,4 @@ export * from './workload.dto';
 export * from './known-fields';
 export * from './names';
 export * from './pod-terminal';
+export * from './pod-create-validation';

@@ -1,5 +1,5 @@
 import { randomUUID, randomInt } from 'node:crypto';
-import { defaultPod, nameSuffix, PodDto, podSemanticCauses, rfc3339, validateDto, type KubeObject, type Pod } from '@kubesim/api';
+import { defaultPod, nameSuffix, podCreateCauses, PodDto, podSemanticCauses, rfc3339, schedulingGateUpdateCauses, validateDto, type KubeObject, type Pod } from '@kubesim/api';
 import type { CommandBus } from '../commands/command-bus';
 import { badRequest, invalidStatus, StatusError } from './status';
 
@@ -13,7 +13,7 @@ export function admitPod(body: Record<string, any>, namespace: string): Pod {
   if (body.metadata?.namespace && body.metadata.namespace !== namespace) {
     throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
-  const causes = [...validateDto(PodDto, body), ...podSemanticCauses(body.spec ?? {})];
+  const causes = [...validateDto(PodDto, body), ...podSemanticCauses(body.spec ?? {}), ...podCreateCauses(body.spec ?? {})];
   if (causes.length) throw new StatusError(invalidStatus('Pod', nameOf(body), causes));
   return defaultPod(body, namespace, { uid: randomUUID(), now: rfc3339(Date.now()), suffix: nameSuffix(randomInt) });
 }
@@ -30,9 +30,14 @@ export async function updatePod(bus: CommandBus, current: Pod, body: Record<stri
   const mutable = (spec: Record<string, any>) => ({
     ...spec,
     tolerations: undefined,
+    schedulingGates: undefined,
     containers: spec.containers?.map((c: Record<string, unknown>) => ({ ...c, image: undefined })),
     initContainers: spec.initContainers?.map((c: Record<string, unknown>) => ({ ...c, image: undefined })),
   });
+  if (body.spec) {
+    const causes = schedulingGateUpdateCauses(body.spec, current.spec);
+    if (causes.length) throw new StatusError(invalidStatus('Pod', current.metadata.name, causes));
+  }
   if (body.spec && !isSubsetOf(JSON.parse(JSON.stringify(mutable(body.spec))), JSON.parse(JSON.stringify(mutable(current.spec))))) {
     throw new StatusError(
       invalidStatus('Pod', current.metadata.name, [
@@ -54,6 +59,7 @@ export async function updatePod(bus: CommandBus, current: Pod, body: Record<stri
       labels: body.metadata?.labels,
       annotations: body.metadata?.annotations,
       tolerations: body.spec?.tolerations,
+      ...(body.spec ? { schedulingGates: Array.isArray(body.spec.schedulingGates) ? body.spec.schedulingGates : [] } : {}),
       images: Object.fromEntries([...(body.spec?.containers ?? []), ...(body.spec?.initContainers ?? [])].map((c: { name: string; image: string }) => [c.name, c.image])),
     },
     { by },
