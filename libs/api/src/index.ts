@@ -15,3 +15,4 @@ export * from './known-fields';
 export * from './names';
 export * from './pod-terminal';
 export * from './pod-create-validation';
+export * from './internal';

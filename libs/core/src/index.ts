@@ -17,3 +17,4 @@ export * from './node-loss.decide';
 export * from './event-types';
 export * from './event-ttl.decide';
 export * from './node-process.decide';
+export * from './internal-commands';

@@ -1,4 +1,4 @@
-import type { OwnerReference, Pod, ReplicaSet } from '@kubesim/api';
+import type { OwnerReference, Pod, ReplicaSet, WrittenObject } from '@kubesim/api';
 import { selectorMatches } from '@kubesim/core';
 import { controllerOf, deletionOrder, isActive, isAvailable, isReady } from './pod-state';
 
@@ -6,7 +6,7 @@ import { controllerOf, deletionOrder, isActive, isAvailable, isReady } from './p
 export type ReplicaSetAction =
   | { type: 'adopt'; pod: Pod; owner: OwnerReference }
   | { type: 'release'; pod: Pod }
-  | { type: 'create'; pod: Record<string, any> }
+  | { type: 'create'; pod: WrittenObject }
   | { type: 'delete'; pod: Pod }
   | { type: 'status'; status: ReplicaSet['status'] };
 
@@ -18,7 +18,7 @@ export function ownerReference(rs: { apiVersion: string; kind: string; metadata:
 }
 
 /** A pod from a template, owned by `owner`, named `<generateName><suffix>`. */
-export function podFromTemplate(owner: ReplicaSet, suffix: string): Record<string, any> {
+export function podFromTemplate(owner: ReplicaSet, suffix: string): WrittenObject {
   const t = owner.spec.template;
   return {
     apiVersion: 'v1',
