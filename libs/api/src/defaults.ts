@@ -1,5 +1,6 @@
 import type { Container, Pod, PodSpec, Toleration } from './types';
 import { milliCpu, baseUnits } from './quantity';
+import { canonicalResourceList } from './quantity-canonical';
 
 /** DefaultTolerationSeconds admission: 300 s for not-ready and unreachable (semantics §9.3). */
 export const DEFAULT_TOLERATION_SECONDS = 300;
@@ -31,6 +32,9 @@ function defaultContainer(c: Container): Container {
   const resources = { ...(c.resources ?? {}) };
   // Each resource with a limit but no request gets the limit as its request (SetDefaults_Pod).
   if (resources.limits) resources.requests = { ...resources.limits, ...(resources.requests ?? {}) };
+  // Stored as resource.Quantity writes them back (`cpu: 0.5` reads back `500m`).
+  if (resources.requests) resources.requests = canonicalResourceList(resources.requests);
+  if (resources.limits) resources.limits = canonicalResourceList(resources.limits);
   return {
     ...c,
     imagePullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),

@@ -16,3 +16,4 @@ export * from './names';
 export * from './pod-terminal';
 export * from './pod-create-validation';
 export * from './internal';
+export * from './quantity-canonical';

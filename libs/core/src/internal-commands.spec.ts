@@ -126,3 +126,11 @@ describe('invalid payloads are refused, naming the field', () => {
     expect(causes).toContainEqual(expect.objectContaining({ field, message: expect.stringContaining(message) }));
   });
 });
+
+describe('quantities as resource.Quantity writes them back', () => {
+  it('a node registers with canonical capacity and allocatable', () => {
+    const node = aNode('node-1');
+    const r = run('registerNode', { node: { ...node, status: { ...node.status, capacity: { cpu: '0.5', memory: '1024Mi', pods: '110' }, allocatable: { cpu: '500m', memory: '1Gi', pods: 110 } } } });
+    expect(r).toMatchObject({ ok: true, command: { type: 'RegisterNode', node: { status: { capacity: { cpu: '500m', memory: '1Gi', pods: '110' }, allocatable: { cpu: '500m', memory: '1Gi', pods: '110' } } } } });
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  canonicalResourceList,
   BindPodDto,
   CreateObjectDto,
   DeleteObjectDto,
@@ -74,7 +75,15 @@ export const INTERNAL_COMMANDS = {
     payload: DeletePodDto,
     command: (p) => ({ type: 'DeletePod', namespace: p.namespace, name: p.name, uid: p.uid, gracePeriodSeconds: p.gracePeriodSeconds }),
   }),
-  registerNode: define({ subject: 'kubesim.api.nodes.register', payload: RegisterNodeDto, command: (p) => ({ type: 'RegisterNode', node: p.node }) }),
+  registerNode: define({
+    subject: 'kubesim.api.nodes.register',
+    payload: RegisterNodeDto,
+    // Capacity as resource.Quantity writes it back (`--node-cpu 0.5` reads back `500m`).
+    command: (p) => ({
+      type: 'RegisterNode',
+      node: p.node.status ? { ...p.node, status: { ...p.node.status, capacity: canonicalResourceList(p.node.status.capacity), allocatable: canonicalResourceList(p.node.status.allocatable) } } : p.node,
+    }),
+  }),
   updateNodeSpec: define({ subject: 'kubesim.api.nodes.spec', payload: UpdateNodeSpecDto, command: (p) => ({ type: 'UpdateNodeSpec', name: p.name, spec: p.spec }) }),
   setNodeCondition: define({
     subject: 'kubesim.api.nodes.condition',
