@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { isGenericKind, validatePayload, type GenericKind, type GenericObject, type Reply } from '@kubesim/api';
+import { isGenericKind, loadKubernetesModels, validatePayload, type GenericKind, type GenericObject, type Reply } from '@kubesim/api';
 import { INTERNAL_COMMAND_NAMES, INTERNAL_COMMANDS, notFound, refOf, type InternalCommandContext, type InternalCommandName } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
 import { CommandBus } from '../commands/command-bus';
@@ -17,7 +17,9 @@ export class InternalController {
   constructor(
     @Inject(CommandBus) private readonly bus: CommandBus,
     @Inject(Projection) private readonly cluster: Projection,
-  ) {}
+  ) {
+    loadKubernetesModels();
+  }
 
   private readonly context: InternalCommandContext = {
     admitPod: (object, namespace) => admitPod(object, namespace),

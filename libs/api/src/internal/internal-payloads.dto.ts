@@ -1,21 +1,31 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
-import { DaemonSet, DaemonSetStatus, Deployment, DeploymentStatus, ReplicaSet, ReplicaSetStatus } from 'kubernetes-models/apps/v1';
-import { Node as NodeModel } from 'kubernetes-models/v1/Node';
-import { NodeCondition as NodeConditionModel } from 'kubernetes-models/v1/NodeCondition';
-import { NodeSpec as NodeSpecModel } from 'kubernetes-models/v1/NodeSpec';
-import { ObjectReference as ObjectReferenceModel } from 'kubernetes-models/v1/ObjectReference';
-import { Pod as PodModel } from 'kubernetes-models/v1/Pod';
-import { PodCondition as PodConditionModel } from 'kubernetes-models/v1/PodCondition';
-import { PodStatus as PodStatusModel } from 'kubernetes-models/v1/PodStatus';
-import { Service } from 'kubernetes-models/v1/Service';
-import { ServiceStatus } from 'kubernetes-models/v1/ServiceStatus';
-import { Taint as TaintModel } from 'kubernetes-models/v1/Taint';
-import { OwnerReference as OwnerReferenceModel } from '@kubernetes-models/apimachinery/apis/meta/v1/OwnerReference';
 import type { Node, NodeCondition, NodeSpec, ObjectReference, OwnerReference, PodCondition, PodStatus, Taint } from '../types';
 import { GENERIC_KINDS, type GenericKind, type GenericObject } from '../workloads';
-import { IsKubernetes, IsKubernetesBy, IsKubernetesObject, IsStringMap, type KubernetesModel } from './kubernetes-model.validator';
+import { IsKubernetes, IsKubernetesBy, IsKubernetesObject, IsStringMap, lazyModel, type KubernetesModel } from './kubernetes-model.validator';
+
+// Upstream's schemas, loaded on first use: only the apiserver validates, and loading them all
+// costs seconds of start-up that the kubelets and the scheduler need not pay.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const PodStatusModel = lazyModel('PodStatus', () => require('kubernetes-models/v1/PodStatus').PodStatus);
+const NodeModel = lazyModel('Node', () => require('kubernetes-models/v1/Node').Node);
+const NodeSpecModel = lazyModel('NodeSpec', () => require('kubernetes-models/v1/NodeSpec').NodeSpec);
+const NodeConditionModel = lazyModel('NodeCondition', () => require('kubernetes-models/v1/NodeCondition').NodeCondition);
+const ObjectReferenceModel = lazyModel('ObjectReference', () => require('kubernetes-models/v1/ObjectReference').ObjectReference);
+const PodConditionModel = lazyModel('PodCondition', () => require('kubernetes-models/v1/PodCondition').PodCondition);
+const TaintModel = lazyModel('Taint', () => require('kubernetes-models/v1/Taint').Taint);
+const OwnerReferenceModel = lazyModel('OwnerReference', () => require('@kubernetes-models/apimachinery/apis/meta/v1/OwnerReference').OwnerReference);
+const PodModel = lazyModel('Pod', () => require('kubernetes-models/v1/Pod').Pod);
+const Service = lazyModel('Service', () => require('kubernetes-models/v1/Service').Service);
+const ServiceStatus = lazyModel('ServiceStatus', () => require('kubernetes-models/v1/ServiceStatus').ServiceStatus);
+const ReplicaSet = lazyModel('ReplicaSet', () => require('kubernetes-models/apps/v1/ReplicaSet').ReplicaSet);
+const ReplicaSetStatus = lazyModel('ReplicaSetStatus', () => require('kubernetes-models/apps/v1/ReplicaSetStatus').ReplicaSetStatus);
+const Deployment = lazyModel('Deployment', () => require('kubernetes-models/apps/v1/Deployment').Deployment);
+const DeploymentStatus = lazyModel('DeploymentStatus', () => require('kubernetes-models/apps/v1/DeploymentStatus').DeploymentStatus);
+const DaemonSet = lazyModel('DaemonSet', () => require('kubernetes-models/apps/v1/DaemonSet').DaemonSet);
+const DaemonSetStatus = lazyModel('DaemonSetStatus', () => require('kubernetes-models/apps/v1/DaemonSetStatus').DaemonSetStatus);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * The payloads components send the apiserver over NATS, one class each: the class is the payload's

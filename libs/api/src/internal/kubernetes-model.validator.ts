@@ -1,9 +1,26 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** A kubernetes-models class: built from plain data, `validate()` throws with ajv's errors. */
+type ModelClass = new (data?: any) => { validate(): void };
+
+/** A model by name, its class loaded on first use. */
 export interface KubernetesModel {
   readonly name: string;
-  new (data?: any): { validate(): void };
+  load(): ModelClass;
+}
+
+const ALL: KubernetesModel[] = [];
+
+export function lazyModel(name: string, load: () => ModelClass): KubernetesModel {
+  let cls: ModelClass | undefined;
+  const model = { name, load: () => (cls ??= load()) };
+  ALL.push(model);
+  return model;
+}
+
+/** Loads every model now (the apiserver, at start-up, so its first reply is not seconds late). */
+export function loadKubernetesModels(): void {
+  for (const m of ALL) m.load();
 }
 
 interface AjvIssue {
@@ -32,7 +49,7 @@ export function kubernetesModelIssues(model: KubernetesModel, value: unknown, re
   });
   if (missing.length) return missing.map((path) => `${path} is required`);
   try {
-    new model(value).validate();
+    new (model.load())(value).validate();
     return [];
   } catch (e) {
     const errors = (e as { errors?: AjvIssue[] }).errors;
