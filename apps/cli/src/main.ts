@@ -128,9 +128,10 @@ program
 program
   .command('apply')
   .description('create or update the objects in a YAML or JSON file (multi-document)')
-  .requiredOption('-f, --filename <file>', 'the manifest file (- for stdin)')
+  .requiredOption('-f, --filename <file>', 'a manifest file, a directory of them, or - for stdin (repeatable)', (v: string, all: string[] = []) => [...all, v])
+  .option('-R, --recursive', 'also the directories inside a -f directory')
   .option('-n, --namespace <ns>', 'namespace', 'default')
-  .action((o) => run(() => applyCommand(client(), o.filename, o.namespace)));
+  .action((o) => run(() => applyCommand(client(), o.filename, o.namespace, Boolean(o.recursive))));
 
 program
   .command('get')

@@ -17,6 +17,8 @@ describe('needsScheduling: the pods this scheduler must place', () => {
     ['a pod being deleted', change((p) => (p.metadata.deletionTimestamp = '2024-05-01T10:00:30Z')), false],
     ['a pod that has Succeeded', change((p) => (p.status.phase = 'Succeeded')), false],
     ['a pod that has Failed', change((p) => (p.status.phase = 'Failed')), false],
+    ['a pod with a scheduling gate left', change((p) => (p.spec.schedulingGates = [{ name: 'example.com/foo' }])), false],
+    ['a pod whose scheduling gates are all gone', change((p) => (p.spec.schedulingGates = [])), true],
     ['an unbound pod that is Pending with conditions already (retried after Unschedulable)', change((p) => (p.status.conditions = [])), true],
   ])('%s → %s', (_case, pod, expected) => {
     expect(needsScheduling(pod, 'default-scheduler')).toBe(expected);

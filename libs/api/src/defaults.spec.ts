@@ -131,3 +131,14 @@ describe('container port defaults', () => {
     expect(pod.spec.containers[0].ports).toEqual([{ containerPort: 80, protocol: 'TCP' }, { containerPort: 53, protocol: 'UDP' }]);
   });
 });
+
+describe('container resources are stored in canonical form', () => {
+  it('requests and limits read back as resource.Quantity writes them (limits copied to requests first)', () => {
+    const pod = defaultPod(
+      { metadata: { name: 'q' }, spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: 0.5 }, limits: { cpu: '1000m', memory: '1.5Gi' } } }] } },
+      'default',
+      { uid: 'u', now: '2024-05-01T10:00:00Z', suffix: 'xxxxx' },
+    );
+    expect(pod.spec.containers[0].resources).toEqual({ requests: { cpu: '500m', memory: '1536Mi' }, limits: { cpu: '1', memory: '1536Mi' } });
+  });
+});

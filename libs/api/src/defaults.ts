@@ -1,10 +1,14 @@
 import type { Container, Pod, PodSpec, Toleration } from './types';
 import { milliCpu, baseUnits } from './quantity';
+import { canonicalResourceList } from './quantity-canonical';
 
 /** DefaultTolerationSeconds admission: 300 s for not-ready and unreachable (semantics §9.3). */
 export const DEFAULT_TOLERATION_SECONDS = 300;
 export const DEFAULT_GRACE_PERIOD_SECONDS = 30;
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+/** The PodScheduled reason of a pod with scheduling gates (v1.PodReasonSchedulingGated), and its message. */
+export const SCHEDULING_GATED = 'SchedulingGated';
+export const SCHEDULING_GATED_MESSAGE = 'Scheduling is blocked due to non-empty scheduling gates';
 
 const NOT_READY = 'node.kubernetes.io/not-ready';
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
@@ -28,6 +32,9 @@ function defaultContainer(c: Container): Container {
   const resources = { ...(c.resources ?? {}) };
   // Each resource with a limit but no request gets the limit as its request (SetDefaults_Pod).
   if (resources.limits) resources.requests = { ...resources.limits, ...(resources.requests ?? {}) };
+  // Stored as resource.Quantity writes them back (`cpu: 0.5` reads back `500m`).
+  if (resources.requests) resources.requests = canonicalResourceList(resources.requests);
+  if (resources.limits) resources.limits = canonicalResourceList(resources.limits);
   return {
     ...c,
     imagePullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
@@ -109,5 +116,9 @@ export function defaultPod(input: Record<string, any>, namespace: string, ctx: C
     status: { phase: 'Pending' },
   } as Pod;
   pod.status = { phase: 'Pending', qosClass: qosClass(pod) };
+  // applySchedulingGatedCondition (pod strategy PrepareForCreate): a gated pod says why it waits.
+  if (Array.isArray(spec.schedulingGates) && spec.schedulingGates.length > 0) {
+    pod.status.conditions = [{ type: 'PodScheduled', status: 'False', reason: SCHEDULING_GATED, message: SCHEDULING_GATED_MESSAGE, lastProbeTime: null, lastTransitionTime: null }];
+  }
   return pod;
 }

@@ -21,3 +21,6 @@ export * from './quota';
 export * from './storage';
 export * from './batch';
 export * from './cron-schedule';
+export * from './pod-create-validation';
+export * from './internal';
+export * from './quantity-canonical';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAmounts, amountOf, canonicalQuantity, formatQuantity } from './quantity-format';
+import { addAmounts, amountOf, formatCanonicalQuantity, formatQuantity } from './quantity-format';
 
 describe('canonical quantities (resource.Quantity String)', () => {
   it.each([
@@ -14,7 +14,7 @@ describe('canonical quantities (resource.Quantity String)', () => {
     ['1500', '1500'],
     ['512', '512'],
     ['0', '0'],
-  ])('%s reads as %s', (q, want) => expect(canonicalQuantity(q)).toBe(want));
+  ])('%s reads as %s', (q, want) => expect(formatCanonicalQuantity(q)).toBe(want));
 
   it('a sum keeps the format of its first operand', () => {
     expect(formatQuantity(addAmounts(amountOf('1Gi'), amountOf('32Mi')))).toBe('1056Mi');

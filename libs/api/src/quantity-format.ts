@@ -42,4 +42,4 @@ function withSuffix(n: number, base: number, suffixes: string[]): string {
 }
 
 /** The canonical form of a quantity string (`1024Mi` → `1Gi`, `0.5` → `500m`). */
-export const canonicalQuantity = (q: string | number): string => formatQuantity(amountOf(q));
+export const formatCanonicalQuantity = (q: string | number): string => formatQuantity(amountOf(q));

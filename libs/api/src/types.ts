@@ -155,6 +155,8 @@ export interface PodSpec {
   affinity?: Affinity;
   topologySpreadConstraints?: TopologySpreadConstraint[];
   tolerations?: Toleration[];
+  /** While any is left the scheduler leaves the pod alone (PodScheduled=False, SchedulingGated). */
+  schedulingGates?: { name: string }[];
   priority?: number;
   serviceAccountName?: string;
   securityContext?: Record<string, unknown>;
@@ -169,7 +171,7 @@ export interface PodCondition {
   type: string;
   status: ConditionStatus;
   lastProbeTime: string | null;
-  lastTransitionTime: string;
+  lastTransitionTime: string | null;
   reason?: string;
   message?: string;
 }

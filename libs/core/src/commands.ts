@@ -29,6 +29,8 @@ export type Command =
       /** The few spec fields a pod update may change. */
       tolerations?: Toleration[];
       images?: Record<string, string>;
+      /** The gates left; only removals are allowed (the apiserver's validation refuses additions). */
+      schedulingGates?: { name: string }[];
     } & PodTarget)
   | ({ type: 'BindPod'; node: string } & PodTarget)
   | ({ type: 'MarkPodUnschedulable'; message: string } & PodTarget)

@@ -16,6 +16,7 @@ const KNOWN: Record<ClusterEventType, true> = {
   PodMetadataUpdated: true,
   PodTolerationsUpdated: true,
   PodImagesUpdated: true,
+  PodSchedulingGatesUpdated: true,
   PodBound: true,
   PodConditionSet: true,
   PodStatusReported: true,

@@ -39,6 +39,8 @@ export type ClusterEvent = EventMeta &
       } & PodRef)
     | ({ type: 'PodTolerationsUpdated'; tolerations: Toleration[] } & PodRef)
     | ({ type: 'PodImagesUpdated'; images: Record<string, string> } & PodRef)
+    /** Scheduling gates removed by an update (they can only go): the ones left, none = schedulable. */
+    | ({ type: 'PodSchedulingGatesUpdated'; schedulingGates: { name: string }[] } & PodRef)
     | ({ type: 'PodBound'; node: string } & PodRef)
     | ({ type: 'PodConditionSet'; condition: PodCondition } & PodRef)
     | ({ type: 'PodStatusReported'; status: PodStatus } & PodRef)

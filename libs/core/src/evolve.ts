@@ -51,6 +51,11 @@ export function evolve(current: KubeObject | undefined, event: ClusterEvent, seq
           ...(p.spec.initContainers ? { initContainers: p.spec.initContainers.map((c) => (event.images[c.name] ? { ...c, image: event.images[c.name] } : c)) } : {}),
         },
       }));
+    case 'PodSchedulingGatesUpdated':
+      return pod(current, (p) => {
+        const { schedulingGates: _gone, ...spec } = p.spec;
+        return { ...p, metadata: { ...p.metadata, resourceVersion: rv }, spec: { ...spec, ...(event.schedulingGates.length ? { schedulingGates: event.schedulingGates } : {}) } as typeof p.spec };
+      });
     case 'PodBound':
       return pod(current, (p) => ({ ...p, metadata: { ...p.metadata, resourceVersion: rv }, spec: { ...p.spec, nodeName: event.node } }));
     case 'PodConditionSet':

@@ -18,3 +18,4 @@ export * from './event-types';
 export * from './event-ttl.decide';
 export * from './node-process.decide';
 export * from './namespace.decide';
+export * from './internal-commands';

@@ -1,10 +1,10 @@
-import { rfc3339, type KubeEvent, type KubeObject, type ObjectReference, type Pod, type RecordEventRequest } from '@kubesim/api';
+import { rfc3339, type KubeEvent, type KubeObject, type ObjectReference, type Pod, type RecordEventDto } from '@kubesim/api';
 import { eventCorrelationKey } from './event-correlation';
 import { fnv64 } from './hash';
 import type { ClusterView, DecideContext } from './view';
 
 /** What a component asks to record: the RecordEvent request without who asked. */
-export type EventSpec = Omit<RecordEventRequest, 'by' | 'cause'>;
+export type EventSpec = Omit<RecordEventDto, 'by' | 'cause'>;
 
 export function referenceTo(o: KubeObject, fieldPath?: string): ObjectReference {
   return {

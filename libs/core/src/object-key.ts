@@ -29,6 +29,7 @@ export function keyOfEvent(e: ClusterEvent): ObjectKey {
     case 'PodMetadataUpdated':
     case 'PodTolerationsUpdated':
     case 'PodImagesUpdated':
+    case 'PodSchedulingGatesUpdated':
     case 'PodBound':
     case 'PodConditionSet':
     case 'PodStatusReported':

@@ -140,3 +140,30 @@ describe('UpdatePodMetadata', () => {
       .thenThrows('Conflict', 'Operation cannot be fulfilled on pods "x": the object has been modified; please apply your changes to the latest version and try again');
   });
 });
+
+describe('scheduling gates', () => {
+  const gated = aPod('x', { schedulingGates: [{ name: 'example.com/foo' }, { name: 'example.com/bar' }] });
+  const update = { type: 'UpdatePodMetadata', ...target, labels: gated.metadata.labels, annotations: gated.metadata.annotations } as const;
+
+  it('removing a gate records the gates left', () => {
+    given(namespaceCreated(), podCreated(gated))
+      .when({ ...update, schedulingGates: [{ name: 'example.com/bar' }] })
+      .then([{ type: 'PodSchedulingGatesUpdated', ...target, schedulingGates: [{ name: 'example.com/bar' }] }]);
+  });
+
+  it('the same gates again change nothing', () => {
+    given(namespaceCreated(), podCreated(gated)).when({ ...update, schedulingGates: gated.spec.schedulingGates }).then([]);
+  });
+
+  it('adding a gate is Invalid, as upstream says it', () => {
+    given(namespaceCreated(), podCreated(gated))
+      .when({ ...update, schedulingGates: [{ name: 'example.com/foo' }, { name: 'example.com/new' }] })
+      .thenThrows('Invalid', `Pod "x" is invalid: spec.schedulingGates[1].name: Forbidden: only deletion is allowed, but found new scheduling gate 'example.com/new'`);
+  });
+
+  it('a gated pod cannot be bound', () => {
+    given(namespaceCreated(), podCreated(gated))
+      .when({ type: 'BindPod', ...target, node: 'node-1' })
+      .thenThrows('Conflict', 'Operation cannot be fulfilled on pods "x": pod x has non-empty .spec.schedulingGates');
+  });
+});

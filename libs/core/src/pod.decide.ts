@@ -1,6 +1,6 @@
 import { isPodTerminal, rfc3339, type KubeObject, type Pod } from '@kubesim/api';
 import type { CommandOf } from './commands';
-import { alreadyExists, conflict, NAMESPACE, notFound, POD } from './errors';
+import { alreadyExists, conflict, invalid, NAMESPACE, notFound, POD } from './errors';
 import type { ClusterEvent, EventMeta } from './events';
 import { scheduledEvent } from './kube-events';
 import { getNamespace, getPod, type ClusterView, type DecideContext } from './view';
@@ -56,6 +56,12 @@ export function updatePodMetadata(c: CommandOf<'UpdatePodMetadata'>, view: Clust
     Object.entries(c.images ?? {}).filter(([n, img]) => [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].some((x) => x.name === n && x.image !== img)),
   );
   if (Object.keys(changedImages).length) events.push({ ...meta(ctx), type: 'PodImagesUpdated', namespace: c.namespace, name: c.name, images: changedImages });
+  if (c.schedulingGates !== undefined && !same(c.schedulingGates, pod.spec.schedulingGates ?? [])) {
+    const old = new Set((pod.spec.schedulingGates ?? []).map((g) => g.name));
+    const added = c.schedulingGates.find((g) => !old.has(g.name));
+    if (added) throw invalid(POD(c.name), [{ reason: 'FieldValueForbidden', message: `Forbidden: only deletion is allowed, but found new scheduling gate '${added.name}'`, field: `spec.schedulingGates[${c.schedulingGates.indexOf(added)}].name` }]);
+    events.push({ ...meta(ctx), type: 'PodSchedulingGatesUpdated', namespace: c.namespace, name: c.name, schedulingGates: c.schedulingGates.map((g) => ({ name: g.name })) });
+  }
   return events;
 }
 
@@ -63,6 +69,8 @@ export function bindPod(c: CommandOf<'BindPod'>, view: ClusterView, ctx: DecideC
   const pod = existing(view, c);
   if (pod.spec.nodeName) throw conflict(POD(c.name), `pod ${c.name} is already assigned to node "${pod.spec.nodeName}"`);
   if (pod.metadata.deletionTimestamp) throw conflict(POD(c.name), `pod ${c.name} is being deleted, cannot be assigned to a host`);
+  // Upstream's binding storage refuses it with a plain error (a 500 there); a Conflict here.
+  if (pod.spec.schedulingGates?.length) throw conflict(POD(c.name), `pod ${c.name} has non-empty .spec.schedulingGates`);
   const at = rfc3339(ctx.now);
   return [
     { ...meta(ctx), type: 'PodBound', namespace: c.namespace, name: c.name, node: c.node },

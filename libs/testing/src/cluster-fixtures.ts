@@ -49,7 +49,11 @@ export function aNode(name: string, spec: Node['spec'] = {}): Node {
       ],
       addresses: [{ type: 'InternalIP', address: '172.18.0.2' }],
       nodeInfo: {
+        machineID: `machine-${name}`,
+        systemUUID: `uid-${name}`,
+        bootID: `boot-${name}`,
         kubeletVersion: 'v1.32.0',
+        kubeProxyVersion: 'v1.32.0',
         containerRuntimeVersion: 'containerd://1.7.24',
         osImage: 'Debian GNU/Linux 12',
         kernelVersion: '6.1.0',

@@ -1,4 +1,4 @@
-import { defaultPod, PodDto, podSemanticCauses, rfc3339, validateDto, type Pod } from '@kubesim/api';
+import { defaultPod, podCreateCauses, PodDto, podSemanticCauses, rfc3339, validateDto, type Pod } from '@kubesim/api';
 import { badRequest, invalidStatus, StatusError } from '../http/status';
 import type { AdmissionContext, StrategyPlugin } from './admission';
 
@@ -9,7 +9,7 @@ export function admitPod(body: Record<string, any>, namespace: string, ctx: Admi
   if (body.metadata?.namespace && body.metadata.namespace !== namespace) {
     throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
-  const causes = [...validateDto(PodDto, body), ...podSemanticCauses(body.spec ?? {})];
+  const causes = [...validateDto(PodDto, body), ...podSemanticCauses(body.spec ?? {}), ...podCreateCauses(body.spec ?? {})];
   if (causes.length) throw new StatusError(invalidStatus('Pod', nameOf(body), causes));
   return defaultPod(body, namespace, { uid: ctx.uid(), now: rfc3339(ctx.now), suffix: ctx.suffix() });
 }

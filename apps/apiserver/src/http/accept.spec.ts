@@ -54,6 +54,10 @@ describe('negotiateOutput (Accept header → object or Table)', () => {
     expect(statusOf(() => negotiateOutput('application/json;as=Table;v=v1'))).toMatchObject({ code: 406 });
   });
 
+  it('skips a malformed alternative (content-type cannot parse it) and serves the next', () => {
+    expect(negotiateOutput('application/json;as=;v=v1, application/json;as=Table;v=v1;g=meta.k8s.io')).toEqual({ as: 'Table', version: 'v1' });
+  });
+
   it('labels a Table answer with the negotiated conversion', () => {
     expect(tableContentType('v1')).toBe('application/json;as=Table;v=v1;g=meta.k8s.io');
     expect(tableContentType('v1beta1')).toBe('application/json;as=Table;v=v1beta1;g=meta.k8s.io');

@@ -1,3 +1,4 @@
+import { parse as parseContentType } from 'content-type';
 import { failure, StatusError } from './status';
 
 /** What a GET answers with: the object (or list) itself, or a meta.k8s.io Table of it. */
@@ -13,16 +14,18 @@ interface MediaRange {
 const JSON_RANGES = new Set(['application/json', 'application/*', '*/*']);
 const TABLE_VERSIONS = new Set<string>(['v1', 'v1beta1']);
 
-/** One `type/subtype;k=v;...` alternative of an Accept header. */
-function parseRange(text: string): MediaRange {
-  const [type, ...rest] = text.split(';').map((s) => s.trim());
-  const params: Record<string, string> = {};
-  for (const p of rest) {
-    const eq = p.indexOf('=');
-    if (eq > 0) params[p.slice(0, eq).trim().toLowerCase()] = p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+/**
+ * One `type/subtype;k=v;...` alternative of an Accept header, parsed by `content-type` (RFC 7231
+ * tokens and quoted strings; parameter names lower-cased). A malformed alternative is skipped.
+ */
+function parseRange(text: string): MediaRange | undefined {
+  try {
+    const { type, parameters } = parseContentType(text.trim());
+    const q = parameters.q === undefined ? 1 : Number(parameters.q);
+    return { type, params: parameters, q: Number.isFinite(q) ? q : 0 };
+  } catch {
+    return undefined;
   }
-  const q = params.q === undefined ? 1 : Number(params.q);
-  return { type: type.toLowerCase(), params, q: Number.isFinite(q) ? q : 0 };
 }
 
 /** The format one alternative asks for, or undefined when kubesim cannot serve it. */
@@ -47,7 +50,7 @@ export function negotiateOutput(accept: string | undefined): OutputFormat {
     .split(',')
     .filter((s) => s.trim() !== '')
     .map(parseRange)
-    .filter((r) => r.q > 0)
+    .filter((r): r is MediaRange => r !== undefined && r.q > 0)
     .sort((a, b) => b.q - a.q); // stable: equal q keeps the client's order
   for (const r of ranges) {
     const format = formatOf(r);

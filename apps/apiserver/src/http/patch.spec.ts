@@ -1,4 +1,5 @@
 import { applyPatch, jsonPatch, mergePatch, strategicMergePatch } from './patch';
+import { StatusError } from './status';
 
 describe('PATCH bodies', () => {
   it('merge patch: objects merge, null deletes, lists replace', () => {
@@ -31,4 +32,61 @@ describe('PATCH bodies', () => {
   it('refuses an unknown patch type with 415', () => {
     expect(() => applyPatch('application/apply-patch+yaml', {}, {})).toThrow(/unknown format/);
   });
+
+  it('json patch: move and copy (RFC 6902), on a copy of the object', () => {
+    const original = { metadata: { labels: { a: 'x' } }, spec: { l: [1, 2] } };
+    const patched = jsonPatch(original, [
+      { op: 'copy', from: '/metadata/labels/a', path: '/metadata/labels/b' },
+      { op: 'move', from: '/spec/l/0', path: '/spec/l/-' },
+      { op: 'move', from: '/metadata/labels/a', path: '/metadata/labels/c' },
+    ]);
+    expect(patched).toEqual({ metadata: { labels: { b: 'x', c: 'x' } }, spec: { l: [2, 1] } });
+    expect(original).toEqual({ metadata: { labels: { a: 'x' } }, spec: { l: [1, 2] } });
+  });
+
+  it.each<[string, unknown[], number, RegExp]>([
+    ['a failed test', [{ op: 'test', path: '/a', value: 2 }], 422, /^jsonpatch test operation does not apply: \/a$/],
+    ['replacing a missing key', [{ op: 'replace', path: '/b', value: 2 }], 422, /^jsonpatch replace operation does not apply: doc is missing key: \/b$/],
+    ['removing a missing key', [{ op: 'remove', path: '/b' }], 422, /^jsonpatch remove operation does not apply: doc is missing path: \/b$/],
+    ['adding under a missing parent', [{ op: 'add', path: '/x/y', value: 1 }], 422, /^jsonpatch add operation does not apply/],
+    ['moving from a missing path', [{ op: 'move', from: '/nope', path: '/c' }], 422, /^jsonpatch move operation does not apply: doc is missing from path: \/nope$/],
+    ['an index out of bounds', [{ op: 'add', path: '/l/5', value: 1 }], 422, /^jsonpatch add operation does not apply: \/l\/5/],
+    ['an unknown operation', [{ op: 'frobnicate', path: '/a' }], 400, /^invalid json patch/],
+    ['an add without a value', [{ op: 'add', path: '/c' }], 400, /^invalid json patch/],
+    ['a path that is no JSON pointer', [{ op: 'add', path: 'a', value: 1 }], 400, /must be a JSON pointer/],
+  ])('json patch refuses %s with a %i Status', (_case, ops, code, message) => {
+    const status = statusOf(() => jsonPatch({ a: 1, l: [1] }, ops));
+    expect(status).toMatchObject({ kind: 'Status', code });
+    expect(status.message).toMatch(message);
+  });
+
+  it.each(['/__proto__/polluted', '/constructor/prototype/polluted', '/metadata/__proto__', '/prototype'])('json patch refuses the path %s and poisons no prototype', (path) => {
+    for (const op of [{ op: 'add', path, value: 'yes' }, { op: 'copy', from: path, path: '/x' }, { op: 'replace', path, value: 'yes' }]) {
+      expect(statusOf(() => jsonPatch({ metadata: {} }, [op]))).toMatchObject({ code: 422, reason: 'Invalid' });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('merge patches refuse a __proto__ field instead of setting a prototype', () => {
+    const evil = JSON.parse('{"metadata":{"__proto__":{"polluted":"yes"}}}');
+    expect(statusOf(() => mergePatch({ metadata: {} }, evil))).toMatchObject({ code: 400 });
+    expect(statusOf(() => strategicMergePatch({ metadata: {} }, evil))).toMatchObject({ code: 400 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads the patch type from a Content-Type with parameters', () => {
+    expect(applyPatch('application/merge-patch+json; charset=utf-8', { a: 1 }, { b: 2 })).toEqual({ a: 1, b: 2 });
+    expect(statusOf(() => applyPatch('not a media type', {}, {}))).toMatchObject({ code: 415 });
+  });
 });
+
+function statusOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof StatusError) return e.status;
+    throw e;
+  }
+  throw new Error('expected a StatusError');
+}

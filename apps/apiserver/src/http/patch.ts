@@ -1,13 +1,21 @@
+import { applyPatch as applyJsonPatch, JsonPatchError, type Operation } from 'fast-json-patch';
+import { parse as parseContentType } from 'content-type';
 import { badRequest, failure, StatusError } from './status';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const isObject = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `__proto__` as a key would set the merged object's prototype instead of a field: never a Kubernetes field. */
+function refuseProtoKey(k: string) {
+  if (k === '__proto__') throw badRequest('the patch has a field named "__proto__", which kubesim does not patch');
+}
 
 /** RFC 7386 JSON merge patch: objects merge, `null` deletes, everything else replaces. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isObject(patch)) return patch;
   const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
+    refuseProtoKey(k);
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
   }
@@ -52,59 +60,66 @@ export function strategicMergePatch(target: unknown, patch: unknown, field = '')
   const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (k.startsWith('$setElementOrder/') || k === '$retainKeys' || k === '$patch') continue;
+    refuseProtoKey(k);
     if (v === null) delete out[k];
     else out[k] = strategicMergePatch(out[k], v, k);
   }
   return out;
 }
 
-interface JsonPatchOp {
-  op: 'add' | 'remove' | 'replace' | 'test' | 'move' | 'copy';
-  path: string;
-  value?: unknown;
-  from?: string;
-}
-
+const UNSAFE_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
 const pointer = (p: string) => p.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+const invalid = (message: string) => new StatusError(failure(422, 'Invalid', message));
 
-/** RFC 6902 JSON patch (add, remove, replace, test). */
+/**
+ * RFC 6902 JSON patch (add, remove, replace, move, copy, test), applied by fast-json-patch to a
+ * copy of the object. A malformed patch is a 400 (as kube-apiserver's DecodePatch), one that does
+ * not apply a 422; a path through `__proto__`, `constructor` or `prototype` is refused before
+ * anything is applied, so no prototype is ever reached.
+ */
 export function jsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw badRequest('json patch must be a list of operations');
-  const doc = structuredClone(target) as Record<string, unknown>;
-  for (const op of ops as JsonPatchOp[]) {
-    const parts = pointer(op.path);
-    const last = parts.pop()!;
-    let parent: any = doc;
-    for (const p of parts) {
-      if (parent?.[p] === undefined) throw new StatusError(failure(422, 'Invalid', `jsonpatch: path ${op.path} does not exist`));
-      parent = parent[p];
+  ops.forEach((op, i) => {
+    if (typeof op !== 'object' || op === null || Array.isArray(op)) throw badRequest(`json patch operation ${i} must be an object`);
+    for (const key of ['path', 'from'] as const) {
+      const p = (op as Record<string, unknown>)[key];
+      if (p === undefined && key === 'from') continue;
+      if (typeof p !== 'string' || (p !== '' && !p.startsWith('/'))) throw badRequest(`json patch operation ${i}: ${key} must be a JSON pointer ("/spec/replicas")`);
+      const unsafe = pointer(p).find((s) => UNSAFE_SEGMENTS.has(s));
+      if (unsafe) throw invalid(`jsonpatch ${String((op as { op?: unknown }).op)} operation does not apply: ${key} ${p} has the segment "${unsafe}", which kubesim does not patch`);
     }
-    switch (op.op) {
-      case 'add':
-        if (Array.isArray(parent)) parent.splice(last === '-' ? parent.length : Number(last), 0, op.value);
-        else parent[last] = op.value;
-        break;
-      case 'replace':
-        if (parent[last] === undefined) throw new StatusError(failure(422, 'Invalid', `jsonpatch replace operation does not apply: doc is missing key: ${op.path}`));
-        parent[last] = op.value;
-        break;
-      case 'remove':
-        if (Array.isArray(parent)) parent.splice(Number(last), 1);
-        else delete parent[last];
-        break;
-      case 'test':
-        if (JSON.stringify(parent[last]) !== JSON.stringify(op.value)) throw new StatusError(failure(422, 'Invalid', `jsonpatch test operation does not apply: ${op.path}`));
-        break;
+  });
+  try {
+    return applyJsonPatch(structuredClone(target) as object, ops as Operation[], true, true, true).newDocument;
+  } catch (e) {
+    if (!(e instanceof JsonPatchError)) throw e;
+    const op = (e.operation ?? {}) as { op?: string; path?: string; from?: string };
+    switch (e.name) {
+      case 'TEST_OPERATION_FAILED':
+        throw invalid(`jsonpatch test operation does not apply: ${op.path}`);
+      case 'OPERATION_PATH_UNRESOLVABLE':
+        throw invalid(op.op === 'replace' ? `jsonpatch replace operation does not apply: doc is missing key: ${op.path}` : `jsonpatch ${op.op} operation does not apply: doc is missing path: ${op.path}`);
+      case 'OPERATION_FROM_UNRESOLVABLE':
+        throw invalid(`jsonpatch ${op.op} operation does not apply: doc is missing from path: ${op.from}`);
+      case 'OPERATION_PATH_CANNOT_ADD':
+      case 'OPERATION_PATH_ILLEGAL_ARRAY_INDEX':
+      case 'OPERATION_VALUE_OUT_OF_BOUNDS':
+        throw invalid(`jsonpatch ${op.op} operation does not apply: ${op.path}: ${e.message.split('\n')[0]}`);
       default:
-        throw badRequest(`json patch operation ${String(op.op)} is not supported`);
+        // The patch itself is malformed: an unknown op, a missing value or from.
+        throw badRequest(`invalid json patch: ${e.message.split('\n')[0]}`);
     }
   }
-  return doc;
 }
 
 /** Applies a PATCH body by its content type, as kube-apiserver does. */
 export function applyPatch(contentType: string | undefined, target: unknown, patch: unknown): Record<string, any> {
-  const type = (contentType ?? '').split(';')[0].trim();
+  let type = '';
+  try {
+    type = contentType ? parseContentType(contentType).type : '';
+  } catch {
+    // A malformed Content-Type is an unknown format: the 415 below.
+  }
   switch (type) {
     case 'application/merge-patch+json':
       return mergePatch(target, patch) as Record<string, any>;

@@ -1,4 +1,4 @@
-import type { KubeObject, Pod } from '@kubesim/api';
+import { schedulingGateUpdateCauses, type KubeObject, type Pod } from '@kubesim/api';
 import { admitWrite, attributesOf } from '../admission';
 import type { CommandBus } from '../commands/command-bus';
 import { badRequest, invalidStatus, StatusError } from './status';
@@ -22,9 +22,14 @@ export async function updatePod(bus: CommandBus, current: Pod, body: Record<stri
   const mutable = (spec: Record<string, any>) => ({
     ...spec,
     tolerations: undefined,
+    schedulingGates: undefined,
     containers: spec.containers?.map((c: Record<string, unknown>) => ({ ...c, image: undefined })),
     initContainers: spec.initContainers?.map((c: Record<string, unknown>) => ({ ...c, image: undefined })),
   });
+  if (body.spec) {
+    const causes = schedulingGateUpdateCauses(body.spec, current.spec);
+    if (causes.length) throw new StatusError(invalidStatus('Pod', current.metadata.name, causes));
+  }
   if (body.spec && !isSubsetOf(JSON.parse(JSON.stringify(mutable(body.spec))), JSON.parse(JSON.stringify(mutable(current.spec))))) {
     throw new StatusError(
       invalidStatus('Pod', current.metadata.name, [
@@ -46,6 +51,7 @@ export async function updatePod(bus: CommandBus, current: Pod, body: Record<stri
       labels: body.metadata?.labels,
       annotations: body.metadata?.annotations,
       tolerations: body.spec?.tolerations,
+      ...(body.spec ? { schedulingGates: Array.isArray(body.spec.schedulingGates) ? body.spec.schedulingGates : [] } : {}),
       images: Object.fromEntries([...(body.spec?.containers ?? []), ...(body.spec?.initContainers ?? [])].map((c: { name: string; image: string }) => [c.name, c.image])),
     },
     { by },

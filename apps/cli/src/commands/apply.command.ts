@@ -1,13 +1,18 @@
 import type { KubeObject } from '@kubesim/api';
 import { KubeError, type KubeClient } from '../kube-client';
-import { readManifests } from '../manifests';
+import { ManifestError, readAllManifests } from '../manifests';
 import { cliResource, collectionPath, itemPath, objectName } from '../resources';
 
-/** `kubesim apply -f FILE`: creates what is missing, updates what exists; one line per object. */
-export async function applyCommand(client: KubeClient, file: string, namespace: string): Promise<{ out: string; errors: string[] }> {
+/**
+ * `kubesim apply -f A -f DIR -f - [-R]`: creates what is missing, updates what exists; one line
+ * per object, every file's objects in order (see manifestFiles for what a path expands to).
+ */
+export async function applyCommand(client: KubeClient, files: string | readonly string[], namespace: string, recursive = false): Promise<{ out: string; errors: string[] }> {
   const lines: string[] = [];
   const errors: string[] = [];
-  for (const m of readManifests(file)) {
+  const manifests = readAllManifests(typeof files === 'string' ? [files] : files, recursive);
+  if (manifests.length === 0) throw new ManifestError('no objects passed to apply');
+  for (const m of manifests) {
     const r = cliResource(String(m.kind));
     const ns = r.namespaced ? (m.metadata?.namespace ?? namespace) : '';
     const name = m.metadata?.name ?? '';

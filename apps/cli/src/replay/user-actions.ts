@@ -184,6 +184,8 @@ function actionOf(e: ClusterEvent, before: KubeObject | undefined, store: Store)
       return { type: 'patch', kind: 'Pod', namespace: e.namespace, name: e.name, patch: { metadata: { labels: replacing(before?.metadata.labels, e.labels), annotations: replacing(before?.metadata.annotations, e.annotations) } } };
     case 'PodImagesUpdated':
       return { type: 'set-image', namespace: e.namespace, name: e.name, images: e.images };
+    case 'PodSchedulingGatesUpdated':
+      return { type: 'patch', kind: 'Pod', namespace: e.namespace, name: e.name, patch: { spec: { schedulingGates: e.schedulingGates.length ? e.schedulingGates : null } } };
     case 'PodDeletionRequested':
       return podDeletion(e.namespace, e.name, before as Pod | undefined, store, e.gracePeriodSeconds);
     case 'PodDeleted':

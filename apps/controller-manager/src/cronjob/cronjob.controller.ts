@@ -1,3 +1,4 @@
+import type { WrittenObject } from '@kubesim/api';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CronJob, Job } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
@@ -34,7 +35,7 @@ export class CronJobController extends QueueController {
     for (const a of actions) {
       switch (a.type) {
         case 'createJob': {
-          const r = await this.write(this.api.createObject({ object: a.job, by, cause: `${cj.metadata.name}'s schedule ${cj.spec.schedule} fell due` }), `creating ${a.job.metadata.name}`);
+          const r = await this.write(this.api.createObject({ object: a.job as WrittenObject, by, cause: `${cj.metadata.name}'s schedule ${cj.spec.schedule} fell due` }), `creating ${a.job.metadata.name}`);
           if (r.ok) await this.event(cj as never, 'SuccessfulCreate', `Created job ${a.job.metadata.name}`);
           else if (r.status.code !== 409) await this.event(cj as never, 'FailedCreate', `Error creating job: ${r.status.message}`, 'Warning');
           break;

@@ -1,4 +1,4 @@
-import type { DaemonSet, Node, Pod, Toleration } from '@kubesim/api';
+import type { DaemonSet, Node, Pod, Toleration, WrittenObject } from '@kubesim/api';
 import { selectorMatches } from '@kubesim/core';
 import { findUntoleratedTaint, matchesRequiredNodeAffinity } from '@kubesim/scheduling';
 import { podTemplateHash } from '../shared/template-hash';
@@ -18,11 +18,11 @@ export const DAEMON_TOLERATIONS: Toleration[] = [
 ];
 
 export type DaemonSetAction =
-  | { type: 'create'; pod: Record<string, any>; node: string }
+  | { type: 'create'; pod: WrittenObject; node: string }
   | { type: 'delete'; pod: Pod }
   | { type: 'status'; status: DaemonSet['status'] };
 
-function daemonPod(ds: DaemonSet, node: string, hash: string, suffix: string): Record<string, any> {
+function daemonPod(ds: DaemonSet, node: string, hash: string, suffix: string): WrittenObject {
   const t = ds.spec.template;
   const tolerations = [...(t.spec.tolerations ?? [])];
   for (const d of DAEMON_TOLERATIONS) if (!tolerations.some((x) => x.key === d.key && (x.effect ?? '') === d.effect)) tolerations.push(d);

@@ -1,4 +1,4 @@
-import type { Deployment, ReplicaSet, WorkloadCondition } from '@kubesim/api';
+import type { Deployment, ReplicaSet, WorkloadCondition, WrittenObject } from '@kubesim/api';
 import { rfc3339 } from '@kubesim/api';
 import { controllerOf } from '../shared/pod-state';
 import { surgeAndUnavailable } from './deployment.math';
@@ -9,7 +9,7 @@ export const REVISION = 'deployment.kubernetes.io/revision';
 export const TEMPLATE_HASH = 'pod-template-hash';
 
 export type DeploymentAction =
-  | { type: 'createRS'; rs: Record<string, any>; message: string }
+  | { type: 'createRS'; rs: WrittenObject; message: string }
   | { type: 'scaleRS'; rs: ReplicaSet; replicas: number; message: string }
   | { type: 'deleteRS'; rs: ReplicaSet }
   | { type: 'reviseRS'; rs: ReplicaSet; revision: number }
@@ -25,7 +25,7 @@ function scaleMessage(rs: { metadata: { name: string } }, from: number, to: numb
 }
 
 /** The ReplicaSet a Deployment's current template needs. */
-function newReplicaSet(d: Deployment, hash: string, replicas: number, rev: number): Record<string, any> {
+function newReplicaSet(d: Deployment, hash: string, replicas: number, rev: number): WrittenObject {
   const labels = { ...(d.spec.template.metadata?.labels ?? {}), [TEMPLATE_HASH]: hash };
   return {
     apiVersion: 'apps/v1',

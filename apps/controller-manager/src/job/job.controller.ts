@@ -1,3 +1,4 @@
+import type { WrittenObject } from '@kubesim/api';
 import { Inject, Injectable } from '@nestjs/common';
 import { nameSuffix, type Job, type Pod } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
@@ -36,7 +37,7 @@ export class JobController extends QueueController {
       switch (a.type) {
         case 'create': {
           const cause = a.index !== undefined ? `${job.metadata.name} has no pod for completion index ${a.index}` : `${job.metadata.name} has fewer active pods than it needs`;
-          const r = await this.write(this.api.createObject({ object: a.pod, by, cause }), `creating a pod for ${job.metadata.name}`);
+          const r = await this.write(this.api.createObject({ object: a.pod as WrittenObject, by, cause }), `creating a pod for ${job.metadata.name}`);
           if (r.ok) await this.event(job as never, 'SuccessfulCreate', `Created pod: ${r.name ?? a.pod.metadata.name}`);
           else await this.event(job as never, 'FailedCreate', `Error creating: ${r.status.message}`, 'Warning');
           break;

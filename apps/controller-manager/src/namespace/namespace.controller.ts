@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { isGenericKind, type KubeObject, type Namespace, type Reply } from '@kubesim/api';
+import { isGenericKind, type GenericKind, type KubeObject, type Namespace, type Reply } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
 import type { Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
@@ -102,7 +102,7 @@ export class NamespaceController implements OnApplicationBootstrap, OnApplicatio
     const pass = reconcileNamespace(ns, this.contents(name), Date.now());
     for (const o of pass.deletes) {
       const { namespace = '', name: n, uid } = o.metadata;
-      await this.write(o.kind === 'Pod' ? this.api.deletePod({ namespace, name: n, uid, by: COMPONENT }) : this.api.deleteObject({ kind: o.kind, namespace, name: n, uid, by: COMPONENT }), `delete ${o.kind} ${namespace}/${n}`);
+      await this.write(o.kind === 'Pod' ? this.api.deletePod({ namespace, name: n, uid, by: COMPONENT }) : this.api.deleteObject({ kind: o.kind as GenericKind, namespace, name: n, uid, by: COMPONENT }), `delete ${o.kind} ${namespace}/${n}`);
     }
     await this.write(this.api.namespaceStatus({ name, conditions: pass.conditions, ...(pass.finalize ? { finalizers: finalizersAfter(ns) } : {}), by: COMPONENT }), `namespace ${name} status`);
   }

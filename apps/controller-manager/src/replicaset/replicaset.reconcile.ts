@@ -1,4 +1,4 @@
-import type { OwnerReference, Pod, ReplicaSet } from '@kubesim/api';
+import type { OwnerReference, Pod, ReplicaSet, WrittenObject } from '@kubesim/api';
 import { selectorMatches } from '@kubesim/core';
 import { controllerOf, deletionOrder, isActive, isAvailable, isReady } from '../shared/pod-state';
 import { ownerReference, type ReconcileContext } from '../shared/owner';
@@ -7,7 +7,7 @@ import { ownerReference, type ReconcileContext } from '../shared/owner';
 export type ReplicaSetAction =
   | { type: 'adopt'; pod: Pod; owner: OwnerReference }
   | { type: 'release'; pod: Pod }
-  | { type: 'create'; pod: Record<string, any> }
+  | { type: 'create'; pod: WrittenObject }
   | { type: 'delete'; pod: Pod }
   | { type: 'status'; status: ReplicaSet['status'] };
 
@@ -15,7 +15,7 @@ export type ReplicaSetAction =
 export const BURST_REPLICAS = 500;
 
 /** A pod from a template, owned by `owner`, named `<generateName><suffix>`. */
-export function podFromTemplate(owner: ReplicaSet, suffix: string): Record<string, any> {
+export function podFromTemplate(owner: ReplicaSet, suffix: string): WrittenObject {
   const t = owner.spec.template;
   return {
     apiVersion: 'v1',

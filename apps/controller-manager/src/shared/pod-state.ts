@@ -9,7 +9,7 @@ export const isReady = (p: Pod) => Boolean(p.status.conditions?.some((c) => c.ty
 export function isAvailable(p: Pod, minReadySeconds: number, now: number, timeScale: number): boolean {
   const ready = p.status.conditions?.find((c) => c.type === 'Ready' && c.status === 'True');
   if (!ready) return false;
-  return minReadySeconds <= 0 || now - Date.parse(ready.lastTransitionTime) >= minReadySeconds * 1000 * timeScale;
+  return minReadySeconds <= 0 || (ready.lastTransitionTime !== null && now - Date.parse(ready.lastTransitionTime) >= minReadySeconds * 1000 * timeScale);
 }
 
 export const controllerOf = (o: { metadata: { ownerReferences?: OwnerReference[] } }) => o.metadata.ownerReferences?.find((r) => r.controller);

@@ -3,6 +3,7 @@ import type { Leases, Projection } from '@kubesim/eventlog';
 import { negotiateOutput, tableContentType } from '../accept';
 import type { ResourcePath } from '../request-path';
 import type { Reply } from '../read-output';
+import { isTrue } from '../query-flag';
 import { failure, methodNotAllowed, StatusError } from '../status';
 import { parseIncludeObject, typedCell, type Table } from '../table';
 import { leaseColumns, leaseObject, leaseRow, NODE_LEASE_NAMESPACE, type LeaseObject } from './lease-object';
@@ -21,7 +22,7 @@ export class LeaseReads {
   ) {}
 
   async serve(path: ResourcePath, method: string, accept: string | undefined, query: Record<string, unknown>): Promise<Reply> {
-    const verb = path.kind === 'collection' && method === 'GET' && (query.watch === 'true' || query.watch === '1') ? 'WATCH' : method;
+    const verb = path.kind === 'collection' && method === 'GET' && isTrue(query.watch) ? 'WATCH' : method;
     if (verb !== 'GET' || path.kind === 'subresource') throw methodNotAllowed(verb, RESOURCE);
     if (path.kind === 'collection') {
       const items = path.namespace === undefined || path.namespace === NODE_LEASE_NAMESPACE ? await this.all() : [];

@@ -1,0 +1,3 @@
+export * from './internal-payloads.dto';
+export * from './kubernetes-model.validator';
+export * from './validate-payload';
