@@ -11,7 +11,7 @@ import { resimulateCommand } from './commands/resimulate.command';
 import { logsCommand } from './commands/logs.command';
 import { execCommand } from './commands/exec.command';
 import { describeCommand } from './commands/describe.command';
-import { KubeClient, serverUrl } from './kube-client';
+import { KubeClient, serverUrl } from '@kubesim/kube-rest';
 import { cordonCommand, drainCommand } from './node/cordon.command';
 import { nodeControlCommand } from './node/node-control.command';
 import { nodeKillCommand } from './node/node-kill.command';

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@kubesim/api';
-import { KubeError, type KubeClient } from '../kube-client';
+import { KubeError, type KubeClient } from '@kubesim/kube-rest';
 import { readManifests } from '../manifests';
-import { cliResource, collectionPath, itemPath, objectName } from '../resources';
+import { cliResource, collectionPath, itemPath, objectName } from '@kubesim/kube-rest';
 
 /** `kubesim apply -f FILE`: creates what is missing, updates what exists; one line per object. */
 export async function applyCommand(client: KubeClient, file: string, namespace: string): Promise<{ out: string; errors: string[] }> {

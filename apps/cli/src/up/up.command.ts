@@ -1,11 +1,11 @@
-import { ApiClient } from '@kubesim/cluster-client';
+import { ApiClient, controlSocket } from '@kubesim/cluster-client';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { kubeconfig } from './kubeconfig';
 import { ensureNatsServer } from './nats-binary';
-import { controlSocket, serveControl } from './control-server';
+import { serveControl } from './control-server';
 import { AddedNodesFile } from './added-nodes';
 import { childName, NodeManager, type NodeOptions, type NodeRequest } from './node-manager';
 import { nodeProcessAction } from './node-process-action';
