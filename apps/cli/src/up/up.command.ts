@@ -23,6 +23,8 @@ export interface UpOptions {
   readyTimeoutMs: number;
   /** KUBESIM_NODE_LOST_POLICY for the controller-manager: `legacy` (default) or `modern`. */
   nodeLostPolicy?: 'legacy' | 'modern';
+  /** The dashboard's port on 127.0.0.1; undefined = no dashboard. */
+  dashboardPort?: number;
 }
 
 /** What `kubesim up` records in its data dir for the other commands (replay, node kill …). */
@@ -30,6 +32,8 @@ export interface ClusterFile {
   server: string;
   natsUrl: string;
   pids: Record<string, number>;
+  /** The dashboard's URL, when `up` started one. */
+  dashboard?: string;
 }
 
 /** Who `kubesim node …` is in the log: the same user agent as the CLI's REST requests. */
@@ -70,8 +74,8 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const natsBin = ensureNatsServer(out);
-  for (const [what, port] of [['API', o.port], ['NATS', o.natsPort]] as const) {
-    if (await portOpen(port)) throw new Error(`port ${port} (${what}) is already in use on 127.0.0.1: stop what uses it, or pass --${what === 'API' ? 'port' : 'nats-port'}`);
+  for (const [what, port, flag] of [['API', o.port, 'port'], ['NATS', o.natsPort, 'nats-port'], ['dashboard', o.dashboardPort, 'dashboard-port']] as const) {
+    if (port !== undefined && (await portOpen(port))) throw new Error(`port ${port} (${what}) is already in use on 127.0.0.1: stop what uses it, or pass --${flag}`);
   }
   let shuttingDown = false;
   const supervisor = new Supervisor(logDir, (name, code, signal, expected) => {
@@ -87,7 +91,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     env: { ...common, ...env },
   });
 
-  const file: ClusterFile = { server, natsUrl, pids: {} };
+  const file: ClusterFile = { server, natsUrl, pids: {}, ...(o.dashboardPort !== undefined ? { dashboard: `http://127.0.0.1:${o.dashboardPort}/` } : {}) };
   const writeClusterFile = () => {
     file.pids = Object.fromEntries([...supervisor.children].map(([n, c]) => [n, c.process.pid ?? 0]));
     writeFileSync(join(dataDir, 'cluster.json'), JSON.stringify(file, null, 2));
@@ -117,7 +121,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     shuttingDown = true;
     control?.close();
     await api?.close().catch(() => undefined);
-    await supervisor.stopAll(['kubelet', 'controller-manager', 'scheduler', 'apiserver', 'nats']);
+    await supervisor.stopAll(['dashboard', 'kubelet', 'controller-manager', 'scheduler', 'apiserver', 'nats']);
     await nodes.close();
   };
 
@@ -134,6 +138,12 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     writeFileSync(join(dataDir, 'kubeconfig'), kubeconfig(server));
     writeClusterFile();
     control = await serveControl(controlSocket(dataDir), (r) => nodes.handle(r));
+    if (o.dashboardPort !== undefined) {
+      // Node actions go through the control socket, as `kubesim node …`; writes through the REST API.
+      supervisor.start(node('dashboard', 'dashboard', { KUBESIM_DASHBOARD_PORT: String(o.dashboardPort), KUBESIM_SERVER: server, KUBESIM_CONTROL_SOCKET: controlSocket(dataDir) }));
+      await waitFor(() => portOpen(o.dashboardPort!), 30_000, 'dashboard', join(logDir, 'dashboard.log'), supervisor, 'dashboard');
+      writeClusterFile();
+    }
     await waitFor(async () => (await fetch(`${server}/readyz`).catch(() => undefined))?.ok ?? false, o.readyTimeoutMs, `${o.nodes} Ready nodes`, join(logDir, 'apiserver.log'), supervisor);
     return { stop, supervisor, nodes, file };
   } catch (e) {

@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import { t } from '../i18n';
+
+/** What if: an exported log resimulated on another cluster, its report beside the original. */
+export function WhatIf({ onClose }: { onClose: () => void }) {
+  const [log, setLog] = useState<string | null>(null);
+  const [nodes, setNodes] = useState('');
+  const [progress, setProgress] = useState('');
+  const [report, setReport] = useState('');
+  const [running, setRunning] = useState(false);
+  const start = async () => {
+    if (!log) return;
+    setRunning(true);
+    setProgress('');
+    setReport('');
+    const res = await fetch('api/whatif', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ log, ...(nodes ? { nodes: Number(nodes) } : {}) }) });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buf = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buf += value;
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const m = JSON.parse(buf.slice(0, i)) as { progress?: string; report?: string };
+        buf = buf.slice(i + 1);
+        if (m.progress) setProgress((p) => p + m.progress);
+        if (m.report) setReport((r) => r + m.report);
+      }
+    }
+    setRunning(false);
+  };
+  const differs = (line: string) => /^\S+\s+\S+\s+.+\s{2,}.+\s{2,}\S/.test(line) && !line.startsWith('NAMESPACE');
+  return (
+    <div class="modal" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      <div class="dialog wide">
+        <h2>{t('whatIf')}</h2>
+        <p class="hint">{t('whatIfHint')}</p>
+        <div class="row">
+          <input type="file" accept=".jsonl,.json,.log" onChange={async (e) => setLog(await (e.target as HTMLInputElement).files![0].text())} />
+          <label>
+            {t('nodes')} <input class="small" type="number" min="1" value={nodes} onInput={(e) => setNodes((e.target as HTMLInputElement).value)} />
+          </label>
+          <button class="primary" disabled={!log || running} onClick={start}>
+            {running ? t('running') : t('runWhatIf')}
+          </button>
+        </div>
+        <div class="side-by-side">
+          <pre class="terminal">{progress}</pre>
+          <pre class="terminal">
+            {report.split('\n').map((l, i) => (
+              <div key={i} class={differs(l) ? 'differs' : ''}>
+                {l}
+              </div>
+            ))}
+          </pre>
+        </div>
+        <div class="row end">
+          <button onClick={onClose}>{t('cancel')}</button>
+        </div>
+      </div>
+    </div>
+  );
+}
