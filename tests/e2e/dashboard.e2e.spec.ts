@@ -82,6 +82,9 @@ suite(`the dashboard in chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromi
     await page.getByTestId('create-yaml').fill(DEPLOYMENT);
     await page.getByTestId('create-submit').click();
     await page.getByTestId('create-result').getByText('deployment.apps/web created').waitFor();
+    // Again: the apiserver's own refusal, as kubectl prints it.
+    await page.getByTestId('create-submit').click();
+    await page.getByTestId('create-result').getByText('Error from server (AlreadyExists): deployments.apps "web" already exists').waitFor();
     await page.locator('.modal').click({ position: { x: 5, y: 5 } });
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=pod-card][data-status=Running]').length === 6, undefined, { timeout: 45_000 });
     expect(await page.getByTestId('workload').filter({ hasText: 'web' }).textContent()).toContain('6/6');

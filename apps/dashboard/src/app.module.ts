@@ -6,13 +6,14 @@ import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
 import { LiveController } from './live/live.controller';
 import { LogSource } from './live/log-source';
+import { WhatIfController } from './whatif/whatif.controller';
 
 @Module({})
 export class AppModule {
   static forRoot(config: DashboardConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [LiveController, HistoryController, ActionsController],
+      controllers: [LiveController, HistoryController, ActionsController, WhatIfController],
       providers: [{ provide: DashboardConfig, useValue: config }, LogSource, HistoryService, ActionsService],
     };
   }

@@ -13,6 +13,8 @@ const UI_DIR = join(__dirname, '..', 'ui');
 
 runComponent('dashboard', loadDashboardConfig, async (config) => {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: logLevels(config.logLevel) });
+  // An uploaded log for what-if can be large (`kubesim export` of a long run).
+  app.useBodyParser('json', { limit: '256mb' });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   if (!existsSync(join(UI_DIR, 'index.html'))) throw new Error(`the dashboard's front end is missing (${UI_DIR}): run npm run build`);
   app.useStaticAssets(UI_DIR, { index: 'index.html', maxAge: 0 });

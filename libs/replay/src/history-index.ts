@@ -7,7 +7,7 @@ import { TimelineBuilder, type TimelineEntry } from './timeline';
 /** How many records apart the checkpoints of a `HistoryIndex` are, unless told. */
 export const CHECKPOINT_EVERY = 1_000;
 
-type Rec = Pick<StoredRecord, 'seq' | 'time' | 'record'>;
+type Rec = Pick<StoredRecord, 'seq' | 'time' | 'record'> & { subject?: string };
 
 /**
  * The whole log in memory, for moving back and forth in it: every record, a copy of the state
@@ -52,6 +52,11 @@ export class HistoryIndex {
     }
     if (this.records.length % this.every === 0) this.checkpoints.push({ seq: r.seq, index: this.records.length - 1, objects: [...this.timeline.store.objects] });
     return entries;
+  }
+
+  /** Every record, in order (an export of the log so far). */
+  all(): Iterable<Rec> {
+    return this.records;
   }
 
   /** When the record at `seq` (or the last one before it) happened. */

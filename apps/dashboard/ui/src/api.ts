@@ -52,7 +52,6 @@ export const api = {
   scale: (kind: string, namespace: string, name: string, replicas: number) => post<ActionResult>('api/scale', { kind, namespace, name, replicas }),
   node: (name: string, action: 'cordon' | 'uncordon' | 'drain') => post<ActionResult>(`api/nodes/${enc(name)}/${action}`),
   nodeProcess: (name: string, op: 'kill' | 'stop' | 'start' | 'partition' | 'heal') => post<ActionResult>(`api/nodes/${enc(name)}/process`, { op }),
-  whatIf: (log: string, nodes: number | undefined) => post<{ id: string }>('api/whatif', { log, ...(nodes ? { nodes } : {}) }),
 };
 
 /** The live stream; EventSource reconnects by itself and the server starts each connection with a snapshot. */

@@ -3,17 +3,16 @@ import { t } from '../i18n';
 
 /** What if: an exported log resimulated on another cluster, its report beside the original. */
 export function WhatIf({ onClose }: { onClose: () => void }) {
-  const [log, setLog] = useState<string | null>(null);
+  const [log, setLog] = useState<string | undefined>(undefined);
   const [nodes, setNodes] = useState('');
   const [progress, setProgress] = useState('');
   const [report, setReport] = useState('');
   const [running, setRunning] = useState(false);
   const start = async () => {
-    if (!log) return;
     setRunning(true);
     setProgress('');
     setReport('');
-    const res = await fetch('api/whatif', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ log, ...(nodes ? { nodes: Number(nodes) } : {}) }) });
+    const res = await fetch('api/whatif', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...(log ? { log } : {}), ...(nodes ? { nodes: Number(nodes) } : {}) }) });
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buf = '';
     for (;;) {
@@ -30,7 +29,10 @@ export function WhatIf({ onClose }: { onClose: () => void }) {
     }
     setRunning(false);
   };
-  const differs = (line: string) => /^\S+\s+\S+\s+.+\s{2,}.+\s{2,}\S/.test(line) && !line.startsWith('NAMESPACE');
+  // The report's pod table: every row under its header is a pod that ended differently.
+  const lines = report.split('\n');
+  const header = lines.findIndex((l) => l.startsWith('NAMESPACE'));
+  const differs = (i: number) => header >= 0 && i > header && lines.slice(header + 1, i + 1).every((l) => l.trim() !== '');
   return (
     <div class="modal" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div class="dialog wide">
@@ -41,15 +43,15 @@ export function WhatIf({ onClose }: { onClose: () => void }) {
           <label>
             {t('nodes')} <input class="small" type="number" min="1" value={nodes} onInput={(e) => setNodes((e.target as HTMLInputElement).value)} />
           </label>
-          <button class="primary" disabled={!log || running} onClick={start}>
-            {running ? t('running') : t('runWhatIf')}
+          <button class="primary" disabled={running} onClick={start} data-testid="whatif-run">
+            {running ? t('running') : log ? t('runWhatIf') : t('runWhatIfCurrent')}
           </button>
         </div>
         <div class="side-by-side">
-          <pre class="terminal">{progress}</pre>
-          <pre class="terminal">
-            {report.split('\n').map((l, i) => (
-              <div key={i} class={differs(l) ? 'differs' : ''}>
+          <pre class="terminal" data-testid="whatif-progress">{progress}</pre>
+          <pre class="terminal report" data-testid="whatif-report">
+            {lines.map((l, i) => (
+              <div key={i} class={differs(i) ? 'differs' : i === header ? 'report-head' : ''}>
                 {l}
               </div>
             ))}
