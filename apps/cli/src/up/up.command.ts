@@ -131,6 +131,11 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes) }));
     await waitFor(async () => (await fetch(`${server}/healthz`).catch(() => undefined))?.ok ?? false, 30_000, 'apiserver', join(logDir, 'apiserver.log'), supervisor, 'apiserver');
     api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [natsUrl] } }), USER);
+    if (o.dashboardPort !== undefined) {
+      // Started early so that it comes up while the nodes do. Node actions go through the control
+      // socket (served below), as `kubesim node …`; writes through the REST API.
+      supervisor.start(node('dashboard', 'dashboard', { KUBESIM_DASHBOARD_PORT: String(o.dashboardPort), KUBESIM_SERVER: server, KUBESIM_CONTROL_SOCKET: controlSocket(dataDir) }));
+    }
     supervisor.start(node('scheduler', 'scheduler'));
     supervisor.start(node('controller-manager', 'controller-manager', o.nodeLostPolicy ? { KUBESIM_NODE_LOST_POLICY: o.nodeLostPolicy } : {}));
     for (let i = 1; i <= o.nodes; i++) await nodes.add(`node-${i}`);
@@ -138,13 +143,8 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     writeFileSync(join(dataDir, 'kubeconfig'), kubeconfig(server));
     writeClusterFile();
     control = await serveControl(controlSocket(dataDir), (r) => nodes.handle(r));
-    if (o.dashboardPort !== undefined) {
-      // Node actions go through the control socket, as `kubesim node …`; writes through the REST API.
-      supervisor.start(node('dashboard', 'dashboard', { KUBESIM_DASHBOARD_PORT: String(o.dashboardPort), KUBESIM_SERVER: server, KUBESIM_CONTROL_SOCKET: controlSocket(dataDir) }));
-      await waitFor(() => portOpen(o.dashboardPort!), 30_000, 'dashboard', join(logDir, 'dashboard.log'), supervisor, 'dashboard');
-      writeClusterFile();
-    }
     await waitFor(async () => (await fetch(`${server}/readyz`).catch(() => undefined))?.ok ?? false, o.readyTimeoutMs, `${o.nodes} Ready nodes`, join(logDir, 'apiserver.log'), supervisor);
+    if (o.dashboardPort !== undefined) await waitFor(() => portOpen(o.dashboardPort!), o.readyTimeoutMs, 'the dashboard', join(logDir, 'dashboard.log'), supervisor, 'dashboard');
     return { stop, supervisor, nodes, file };
   } catch (e) {
     await stop();
