@@ -30,7 +30,8 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
-const line = (what: string, xs: number[]) => console.log(`  ${what.padEnd(46)} p50 ${pct(xs, 50).toFixed(1)} ms   p99 ${pct(xs, 99).toFixed(1)} ms   max ${Math.max(...xs).toFixed(1)} ms   (n=${xs.length})`);
+const line = (what: string, xs: number[]) =>
+  console.log(`  ${what.padEnd(46)} p50 ${pct(xs, 50).toFixed(1)} ms   p90 ${pct(xs, 90).toFixed(1)} ms   p99 ${pct(xs, 99).toFixed(1)} ms   max ${Math.max(...xs).toFixed(1)} ms   (n=${xs.length}, ${xs.filter((x) => x > 1000).length} over 1 s)`);
 
 async function browser() {
   const profile = mkdtempSync(join(tmpdir(), 'kubesim-bench-chromium-'));
@@ -64,6 +65,7 @@ async function latency() {
     }
     console.log(`Live view: ${CHANGES} changes (a node label each), from the record in JetStream to the browser drawing it:`);
     line('log → browser', ms);
+    if (process.argv.includes('--verbose')) console.log(`  in order: ${ms.map((x) => x.toFixed(0)).join(' ')}`);
   } finally {
     await b.close();
     await nc.close();

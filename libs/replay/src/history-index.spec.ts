@@ -23,7 +23,7 @@ function replayTo(log: ReturnType<typeof aLog>, seq: number): Store {
   return s;
 }
 
-const objects = (s: Store) => Object.fromEntries([...s.objects].sort(([a], [b]) => a.localeCompare(b)));
+const objects = (entries: Iterable<[string, unknown]>) => Object.fromEntries([...entries].sort(([a], [b]) => a.localeCompare(b)));
 
 describe('HistoryIndex', () => {
   const log = aLog(20);
@@ -31,14 +31,17 @@ describe('HistoryIndex', () => {
   for (const r of log) index.add(r);
 
   it.each([0, 1, 6, 7, 8, 14, 30, 61, 62])('the state at seq %i is what replaying the log up to it gives', (seq) => {
-    const s = index.storeAt(seq);
-    expect(objects(s)).toEqual(objects(replayTo(log, seq)));
-    expect(s.seq).toBe(Math.min(seq, 62));
+    const v = index.viewAt(seq);
+    expect(objects(v.entries())).toEqual(objects(replayTo(log, seq).objects));
+    expect(v.seq).toBe(Math.min(seq, 62));
+    expect([...v.list('Pod')].length).toBe([...replayTo(log, seq).list('Pod')].length);
   });
 
-  it('does not share its checkpoints with the stores it hands out', () => {
-    index.storeAt(14).remove('Pod/default/p0');
-    expect(index.storeAt(14).get({ kind: 'Pod', namespace: 'default', name: 'p0' })).toBeDefined();
+  it('leaves its checkpoints as they were when a point is computed from one', () => {
+    expect(index.viewAt(20).get({ kind: 'Pod', namespace: 'default', name: 'p5' })).toBeDefined();
+    expect(index.viewAt(14).get({ kind: 'Pod', namespace: 'default', name: 'p5' })).toBeUndefined();
+    expect((index.viewAt(16).get({ kind: 'Pod', namespace: 'default', name: 'p4' }) as Pod).spec.nodeName).toBe('node-1');
+    expect((index.viewAt(15).get({ kind: 'Pod', namespace: 'default', name: 'p4' }) as Pod).spec.nodeName).toBeUndefined();
   });
 
   it('finds the point of a time as `replay --at TIME` does: the last record at or before it', () => {
@@ -52,7 +55,7 @@ describe('HistoryIndex', () => {
       [6, 'Pending', ''],
       [8, 'Running', 'node-2'],
     ]);
-    const pod = index.storeAt(8).get({ kind: 'Pod', namespace: 'default', name: 'p1' }) as Pod;
+    const pod = index.viewAt(8).get({ kind: 'Pod', namespace: 'default', name: 'p1' }) as Pod;
     expect(pod.spec.nodeName).toBe('node-2');
   });
 

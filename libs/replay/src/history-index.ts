@@ -1,5 +1,5 @@
-import type { KubeObject } from '@kubesim/api';
-import { Store } from '@kubesim/core';
+import type { Kind, KubeObject } from '@kubesim/api';
+import { evolve, keyOfEvent, keyString, type ClusterView, type ObjectKey } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
 import { recordTime, type Point } from './filters';
 import { TimelineBuilder, type TimelineEntry } from './timeline';
@@ -19,7 +19,7 @@ type Rec = Pick<StoredRecord, 'seq' | 'time' | 'record'> & { subject?: string };
 export class HistoryIndex {
   private readonly records: Rec[] = [];
   private readonly times: number[] = [];
-  private readonly checkpoints: { seq: number; index: number; objects: [string, KubeObject][] }[] = [];
+  private readonly checkpoints: { seq: number; index: number; byKind: Map<string, Map<string, KubeObject>> }[] = [];
   private readonly timeline = new TimelineBuilder();
   private readonly byPod = new Map<string, TimelineEntry[]>();
 
@@ -50,7 +50,7 @@ export class HistoryIndex {
       if (!list) this.byPod.set(k, (list = []));
       list.push(e);
     }
-    if (this.records.length % this.every === 0) this.checkpoints.push({ seq: r.seq, index: this.records.length - 1, objects: [...this.timeline.store.objects] });
+    if (this.records.length % this.every === 0) this.checkpoints.push({ seq: r.seq, index: this.records.length - 1, byKind: byKind(this.timeline.store.objects) });
     return entries;
   }
 
@@ -79,25 +79,24 @@ export class HistoryIndex {
     return i === 0 ? 0 : this.records[i - 1].seq;
   }
 
-  /** The state right after the record at `seq` (or the last before it). */
-  storeAt(seq: number): Store {
+  /**
+   * The state right after the record at `seq` (or the last before it): the checkpoint at or
+   * before it, shared, under the objects the records after it changed (each record folded
+   * through `evolve` as `Store.apply` does). Nothing is copied, so this costs the records since
+   * the checkpoint, not the size of the cluster.
+   */
+  viewAt(seq: number): PointInLog {
     const last = this.indexAt(seq);
-    const store = new Store();
     let c = -1;
     for (let lo = 0, hi = this.checkpoints.length - 1; lo <= hi; ) {
       const mid = (lo + hi) >> 1;
       if (this.checkpoints[mid].index <= last) (c = mid), (lo = mid + 1);
       else hi = mid - 1;
     }
-    let from = 0;
-    if (c >= 0) {
-      const cp = this.checkpoints[c];
-      for (const [k, o] of cp.objects) store.set(k, o);
-      store.seq = cp.seq;
-      from = cp.index + 1;
-    }
-    for (let i = from; i <= last; i++) store.apply(this.records[i].seq, this.records[i].record, false);
-    return store;
+    const cp = this.checkpoints[c];
+    const view = new PointInLog(cp?.byKind ?? new Map(), cp?.seq ?? 0);
+    for (let i = cp ? cp.index + 1 : 0; i <= last; i++) view.apply(this.records[i].seq, this.records[i].record.events);
+    return view;
   }
 
   /** A pod's timeline (`namespace/name`, every pod of that name in turn), as `kubesim replay --pod`. */
@@ -116,5 +115,60 @@ export class HistoryIndex {
       else hi = mid - 1;
     }
     return found;
+  }
+}
+
+function byKind(objects: Map<string, KubeObject>): Map<string, Map<string, KubeObject>> {
+  const out = new Map<string, Map<string, KubeObject>>();
+  for (const [k, o] of objects) {
+    let m = out.get(o.kind);
+    if (!m) out.set(o.kind, (m = new Map()));
+    m.set(k, o);
+  }
+  return out;
+}
+
+/** The cluster at one point of the log (`HistoryIndex.viewAt`): read-only, as views read a store. */
+export class PointInLog implements ClusterView {
+  private readonly changed = new Map<string, KubeObject | undefined>();
+
+  constructor(
+    private readonly base: Map<string, Map<string, KubeObject>>,
+    /** The last sequence applied. */
+    public seq: number,
+  ) {}
+
+  /** One record, as `Store.apply`: every event folded into the object the first one is about. */
+  apply(seq: number, events: readonly Parameters<typeof evolve>[1][]): void {
+    this.seq = seq;
+    if (events.length === 0) return;
+    const key = keyOfEvent(events[0]);
+    const k = keyString(key);
+    let o = this.lookup(key.kind, k);
+    for (const e of events) o = evolve(o, e, seq);
+    this.changed.set(k, o);
+  }
+
+  private lookup(kind: string, k: string): KubeObject | undefined {
+    return this.changed.has(k) ? this.changed.get(k) : this.base.get(kind)?.get(k);
+  }
+
+  get(key: ObjectKey): KubeObject | undefined {
+    return this.lookup(key.kind, keyString(key));
+  }
+
+  *list(kind: Kind): Iterable<KubeObject> {
+    for (const [k, o] of this.base.get(kind) ?? []) if (!this.changed.has(k)) yield o;
+    for (const o of this.changed.values()) if (o?.kind === kind) yield o;
+  }
+
+  /** Every object, by key. */
+  *entries(): Iterable<[string, KubeObject]> {
+    for (const m of this.base.values()) for (const [k, o] of m) if (!this.changed.has(k)) yield [k, o];
+    for (const [k, o] of this.changed) if (o) yield [k, o];
+  }
+
+  findEvent(): undefined {
+    return undefined; // only `decide` correlates Events, and nothing decides on the past
   }
 }

@@ -33,7 +33,7 @@ export class HistoryController {
     }
     const i = this.history.index;
     const s = i.seqAt(point);
-    return clusterView(i.storeAt(s), s, i.timeOf(s) ?? 0);
+    return clusterView(i.viewAt(s), s, i.timeOf(s) ?? 0);
   }
 
   /** A pod's story: its timeline from the log (as `kubesim replay --pod ns/name`) and its Events now. */

@@ -169,9 +169,11 @@ export function clusterView(view: Projection, seq: number, time: number): Cluste
   const nodes = ([...view.list('Node')] as Node[]).map(nodeView).sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
   const pods = ([...view.list('Pod')] as Pod[]).map((p) => podView(p, view)).sort(byName);
   const workloads = WORKLOAD_KINDS.flatMap((k) => [...view.list(k as never)].map((o) => workloadView(o, time)!)).sort(byName);
+  // Sorted before they are turned into views: a long log keeps thousands of Events for an hour.
+  const last = (e: KubeEvent) => e.lastTimestamp || e.eventTime || e.firstTimestamp;
   const events = ([...view.list('Event')] as KubeEvent[])
-    .map(eventView)
-    .sort((a, b) => b.last.localeCompare(a.last))
-    .slice(0, EVENT_FEED);
+    .sort((a, b) => last(b).localeCompare(last(a)))
+    .slice(0, EVENT_FEED)
+    .map(eventView);
   return { seq, time, nodes, pods, workloads, events };
 }

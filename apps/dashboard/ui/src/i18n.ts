@@ -76,6 +76,7 @@ const en = {
   disconnected: 'reconnecting…',
   noNodes: 'No nodes yet.',
   taints: 'taints',
+  deleting: 'deletion requested',
   selectPod: 'Select a pod to follow its transitions',
 };
 
@@ -149,6 +150,7 @@ const zh: typeof en = {
   disconnected: '正在重连…',
   noNodes: '还没有节点。',
   taints: '污点',
+  deleting: '已请求删除',
   selectPod: '选择一个 Pod 以跟踪它的变化',
 };
 

@@ -24,7 +24,7 @@ export function PodCard({ pod, selected, onSelect }: { pod: PodView; selected: b
   const inits = pod.init.filter((c) => c.role === 'init');
   return (
     <div
-      class={`pod look-${pod.look}${selected ? ' selected' : ''}`}
+      class={`pod look-${pod.look}${pod.deleting ? ' deleting' : ''}${selected ? ' selected' : ''}`}
       data-testid="pod-card"
       data-pod={pod.name}
       data-namespace={pod.namespace}
@@ -40,6 +40,7 @@ export function PodCard({ pod, selected, onSelect }: { pod: PodView; selected: b
         <span>{pod.ready}</span>
         {pod.restarts > 0 && <span class="restarts">↻{pod.restarts}</span>}
         {pod.namespace !== 'default' && <span class="ns">{pod.namespace}</span>}
+        {pod.deleting && pod.status !== 'Terminating' && <span class="deleting-tag">{t('deleting')}</span>}
       </div>
       {pod.unschedulable && <div class="sched-msg">{pod.unschedulable}</div>}
       {pod.node && (
