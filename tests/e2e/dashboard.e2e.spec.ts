@@ -27,11 +27,12 @@ spec:
     metadata:
       labels: {app: web}
     spec:
-      # Two per node, so that node-2 surely has some to lose.
+      # Spread over the nodes, so that node-2 has some to lose (ScheduleAnyway: with DoNotSchedule
+      # the lost node-2, at 0 pods, would keep the replacements Pending, as on a real cluster).
       topologySpreadConstraints:
       - maxSkew: 1
         topologyKey: kubernetes.io/hostname
-        whenUnsatisfiable: DoNotSchedule
+        whenUnsatisfiable: ScheduleAnyway
         labelSelector:
           matchLabels: {app: web}
       initContainers:
@@ -89,7 +90,7 @@ suite(`the dashboard in chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromi
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=pod-card][data-status=Running]').length === 6, undefined, { timeout: 45_000 });
     expect(await page.getByTestId('workload').filter({ hasText: 'web' }).textContent()).toContain('6/6');
     onNode2 = (await podsOn('node-2')).map(([name]) => name!);
-    expect(onNode2).toHaveLength(2);
+    expect(onNode2.length).toBeGreaterThan(0);
     // The init container ran first and the sandbox has the pod's IP.
     expect(await cards('[data-status=Running]').first().locator('[data-role=init]').textContent()).toContain('Completed');
     expect(await cards('[data-status=Running]').first().locator('.ip').textContent()).toMatch(/^10\.244\.\d+\.\d+$/);
