@@ -22,7 +22,7 @@ const PLAY_TICK_MS = 250;
  * checkpoint plus a few records, server-side). While the user drags, only the latest point is
  * asked for once the previous answer is in, so a fast drag never queues up requests.
  */
-export function useTimeTravel(liveSeq: number) {
+export function useTimeTravel() {
   const [past, setPast] = useState<LiveState | null>(null);
   const [info, setInfo] = useState<HistoryInfo | null>(null);
   const [playing, setPlaying] = useState(false);
@@ -78,17 +78,17 @@ export function useTimeTravel(liveSeq: number) {
     void refreshInfo();
   };
 
+  const infoRef = useRef<HistoryInfo | null>(null);
+  infoRef.current = info;
   useEffect(() => {
     if (!playing) return;
-    let time = pastRef.current?.time ?? info?.firstTime ?? 0;
+    void refreshInfo();
+    let time = pastRef.current?.time ?? infoRef.current?.firstTime ?? 0;
     const timer = setInterval(() => {
       time += PLAY_TICK_MS * speed;
-      const end = info?.lastTime ?? 0;
-      if (pastRef.current && pastRef.current.seq >= Math.max(liveSeq, info?.lastSeq ?? 0)) {
-        setPlaying(false);
-        return;
-      }
-      seek({ time: Math.min(time, end > time ? time : end + 1) });
+      // Past the last record: play has caught up with now.
+      if (time > (infoRef.current?.lastTime ?? 0)) return goLive();
+      seek({ time });
     }, PLAY_TICK_MS);
     return () => clearInterval(timer);
   }, [playing, speed]);

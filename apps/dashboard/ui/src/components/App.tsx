@@ -29,7 +29,7 @@ export function App() {
   const [dialog, setDialog] = useState<'create' | 'whatif' | null>(null);
   const [mode, setMode] = useState<'up' | 'compose'>('up');
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
-  const travel = useTimeTravel(live.seq);
+  const travel = useTimeTravel();
   const toastId = useRef(0);
 
   useEffect(() => {
