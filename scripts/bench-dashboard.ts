@@ -8,7 +8,8 @@
  *      nats-server, the dashboard alone over it; the time to the cluster at random points — the
  *      server's answer (checkpoint + records + view), and in the browser from moving the scrubber
  *      to the page showing that record.
- * Usage: npm run build && npm run bench:dashboard [-- --changes 200 --records 100000 --points 100]
+ * Usage: npm run build && npm run bench:dashboard [-- --changes 200 --warmup 10 --records 100000 --points 100 --verbose]
+ *   (--no-latency, --no-scrubber: one part only)
  */
 import { SCHEMA_VERSION, subjectOf } from '@kubesim/core';
 import { connectNats, EventLog, type StoredRecord } from '@kubesim/eventlog';
@@ -22,6 +23,8 @@ import { arg, freePort, ROOT, startKubesim } from './bench-support';
 import { startNats, workload } from './bench-workload';
 
 const CHANGES = arg('changes', 200);
+/** Changes made and not counted first: the dashboard and page settle after start-up. */
+const WARMUP = arg('warmup', 10);
 const RECORDS = arg('records', 100_000);
 const POINTS = arg('points', 100);
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -51,19 +54,19 @@ async function latency() {
     await b.page.goto(`http://127.0.0.1:${dashboardPort}/?bench`);
     await b.page.waitForSelector('[data-testid=node-column][data-status=Ready]');
     const ms: number[] = [];
-    for (let i = 0; i < CHANGES; i++) {
-      const res = await fetch(`${cluster.server}/api/v1/nodes/node-${(i % 3) + 1}`, {
+    for (let i = -WARMUP; i < CHANGES; i++) {
+      const res = await fetch(`${cluster.server}/api/v1/nodes/node-${((i + WARMUP) % 3) + 1}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/merge-patch+json' },
-        body: JSON.stringify({ metadata: { labels: { bench: String(i) } } }),
+        body: JSON.stringify({ metadata: { labels: { bench: String(i + WARMUP) } } }),
       });
       if (!res.ok) throw new Error(`PATCH: ${res.status} ${await res.text()}`);
       const seq = Number(((await res.json()) as { metadata: { resourceVersion: string } }).metadata.resourceVersion);
       const stored = (await jsm.streams.getMessage('KUBESIM', { seq })).time.getTime();
       const drawn = await b.page.waitForFunction((s) => window.__ksRendered?.find(([x]) => x >= s)?.[1], seq, { polling: 'raf' });
-      ms.push(Number(await drawn.jsonValue()) - stored);
+      if (i >= 0) ms.push(Number(await drawn.jsonValue()) - stored);
     }
-    console.log(`Live view: ${CHANGES} changes (a node label each), from the record in JetStream to the browser drawing it:`);
+    console.log(`Live view: ${CHANGES} changes (a node label each, after ${WARMUP} not counted), from the record in JetStream to the browser drawing it:`);
     line('log → browser', ms);
     if (process.argv.includes('--verbose')) console.log(`  in order: ${ms.map((x) => x.toFixed(0)).join(' ')}`);
   } finally {
@@ -133,8 +136,18 @@ async function scrubber() {
       browserMs.push(Number(await t1.jsonValue()) - t0);
     }
     line('browser: scrubber moved → that point drawn', browserMs);
+    // Most points of this log hold few pods (each lives 10 records) and thousands of Events; its
+    // end holds 1,000 pods on 10 nodes: the heaviest page. Alternate between it and its start.
+    const heavy: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const seq = i % 2 === 0 ? RECORDS : 11;
+      const t0 = await b.page.evaluate(() => performance.now());
+      await b.page.locator('[data-testid=scrubber]').fill(String(seq));
+      const t1 = await b.page.waitForFunction((s) => document.querySelector('[data-testid=scrubber-point]')?.textContent?.includes(`${s}/`) && performance.now(), seq, { polling: 'raf' });
+      if (seq === RECORDS) heavy.push(Number(await t1.jsonValue()) - t0);
+    }
     const pods = await b.page.locator('[data-testid=pod-card]').count();
-    console.log(`  (the last point drawn had ${pods} pod cards)`);
+    line(`browser: to the end of the log (${pods} pod cards)`, heavy);
   } finally {
     await b.close();
     dashboard?.kill('SIGTERM');
