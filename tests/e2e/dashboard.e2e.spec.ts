@@ -155,6 +155,15 @@ suite(`the dashboard in chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromi
     await shot('5-story');
   });
 
+  it('what-if runs kubesim replay --resimulate and streams what it says (here: the log it was given is not a log)', async () => {
+    const lines = await page.evaluate(async () => {
+      const res = await fetch('api/whatif', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ log: 'not json\n' }) });
+      return (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { progress?: string; exit?: number });
+    });
+    expect(lines.map((l) => l.progress ?? '').join('')).toContain('line 1: not valid JSON');
+    expect(lines.at(-1)).toEqual({ exit: 1 });
+  });
+
   it('switches to Chinese and back to live; STATUS strings stay Kubernetes’', async () => {
     await page.getByTestId('live').click();
     await page.getByTestId('lang-zh').click();

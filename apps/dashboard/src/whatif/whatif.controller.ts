@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { HistoryService } from '../history/history.service';
 import { WhatIfDto } from './whatif.dto';
 
-/** The kubesim command (dist/apps/dashboard/src → the repository's bin/). */
-const KUBESIM = resolve(__dirname, '../../../../bin/kubesim');
+/** The kubesim command (dist/apps/dashboard/src/whatif → the repository's bin/). */
+const KUBESIM = resolve(__dirname, '../../../../../bin/kubesim');
 
 /**
  * What if: `kubesim replay --resimulate LOG [--nodes N] [--time-scale X]` run as the CLI runs it
