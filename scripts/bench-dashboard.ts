@@ -139,14 +139,15 @@ async function scrubber() {
     // Most points of this log hold few pods (each lives 10 records) and thousands of Events; its
     // end holds 1,000 pods on 10 nodes: the heaviest page. Alternate between it and its start.
     const heavy: number[] = [];
+    let pods = 0;
     for (let i = 0; i < 20; i++) {
       const seq = i % 2 === 0 ? RECORDS : 11;
       const t0 = await b.page.evaluate(() => performance.now());
       await b.page.locator('[data-testid=scrubber]').fill(String(seq));
       const t1 = await b.page.waitForFunction((s) => document.querySelector('[data-testid=scrubber-point]')?.textContent?.includes(`${s}/`) && performance.now(), seq, { polling: 'raf' });
       if (seq === RECORDS) heavy.push(Number(await t1.jsonValue()) - t0);
+      if (i === 0) pods = await b.page.locator('[data-testid=pod-card]').count();
     }
-    const pods = await b.page.locator('[data-testid=pod-card]').count();
     line(`browser: to the end of the log (${pods} pod cards)`, heavy);
   } finally {
     await b.close();
