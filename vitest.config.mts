@@ -18,6 +18,8 @@ export default defineConfig({
       '@kubesim/printers': lib('printers'),
       '@kubesim/testing': lib('testing'),
       '@kubesim/cluster-client': lib('cluster-client'),
+      '@kubesim/replay': lib('replay'),
+      '@kubesim/kube-rest': lib('kube-rest'),
     },
   },
   test: {

@@ -17,7 +17,9 @@ const compose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' }).s
 describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../shared/tools/docker-local.sh)', () => {
   const project = `kubesim-e2e-${process.pid}`;
   let port = 0;
-  const dc = (...args: string[]): Promise<CliResult> => run(compose[0], [...compose.slice(1), '-p', project, ...args], { KUBESIM_API_PORT: String(port) }, 600_000);
+  let dashboardPort = 0;
+  const dc = (...args: string[]): Promise<CliResult> =>
+    run(compose[0], [...compose.slice(1), '-p', project, ...args], { KUBESIM_API_PORT: String(port), KUBESIM_DASHBOARD_PORT: String(dashboardPort), COMPOSE_PROJECT_NAME: project }, 600_000);
   const cli = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/kubesim'), ...args], { KUBESIM_SERVER: `http://127.0.0.1:${port}` });
   const json = async <T>(...args: string[]) => JSON.parse((await cli('get', ...args, '-o', 'json')).stdout) as T;
   const dir = mkdtempSync(join(tmpdir(), 'kubesim-compose-'));
@@ -25,6 +27,7 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
 
   beforeAll(async () => {
     port = await freePort();
+    dashboardPort = await freePort();
     const built = await dc('build', 'apiserver'); // one image for every service
     if (built.code !== 0) throw new Error(built.stderr.slice(-3000));
     const up = await dc('up', '-d');
@@ -40,6 +43,14 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
     expect(nodes.items.map((n) => [n.metadata.name, n.status.capacity.cpu])).toEqual([['node-1', '4'], ['node-2', '2'], ['node-3', '8']]);
     expect(nodes.items[2].metadata.labels?.disktype).toBe('ssd');
   }, 120_000);
+
+  it('serves the dashboard, which names the docker command for a node action it cannot do', async () => {
+    const dashboard = `http://127.0.0.1:${dashboardPort}`;
+    await eventually(async () => expect((await fetch(`${dashboard}/`)).status).toBe(200), 60_000, 500);
+    expect(await (await fetch(`${dashboard}/api/config`)).json()).toMatchObject({ mode: 'compose' });
+    const r = await fetch(`${dashboard}/api/nodes/node-2/process`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ op: 'kill' }) });
+    expect(await r.json()).toMatchObject({ command: 'docker compose kill kubelet-2' });
+  }, 90_000);
 
   it('runs a pod pinned to node-2, and a pod elsewhere', async () => {
     const f = join(dir, 'pods.yaml');

@@ -11,11 +11,12 @@ import { resimulateCommand } from './commands/resimulate.command';
 import { logsCommand } from './commands/logs.command';
 import { execCommand } from './commands/exec.command';
 import { describeCommand } from './commands/describe.command';
-import { KubeClient, serverUrl } from './kube-client';
+import { KubeClient, serverUrl } from '@kubesim/kube-rest';
 import { cordonCommand, drainCommand } from './node/cordon.command';
 import { nodeControlCommand } from './node/node-control.command';
 import { nodeKillCommand } from './node/node-kill.command';
 import { readClusterFile, up } from './up/up.command';
+import { firstFreePort } from './up/free-port';
 
 const int = (v: string) => {
   const n = Number(v);
@@ -81,6 +82,8 @@ program
   .option('--node-cpu <quantity>', 'cpu capacity of each node', '4')
   .option('--node-memory <quantity>', 'memory capacity of each node', '8Gi')
   .option('--node-pods <n>', 'pod capacity of each node', int, 110)
+  .option('--dashboard-port <port>', 'the dashboard on 127.0.0.1 (default: 8081 or the next free port)', int)
+  .option('--no-dashboard', 'do not start the dashboard')
   .option('--node-lost-policy <policy>', "legacy: a lost node's pods show Unknown (NodeLost); modern: their phase is kept (env KUBESIM_NODE_LOST_POLICY)", nodeLostPolicy, process.env.KUBESIM_NODE_LOST_POLICY)
   .option('--offline', 'an air-gapped cluster: names outside the cluster do not resolve in containers (env KUBESIM_OFFLINE=1)', process.env.KUBESIM_OFFLINE === '1')
   .action(async (o) => {
@@ -99,6 +102,7 @@ program
           readyTimeoutMs: 60_000 + 120_000 * o.timeScale,
           nodeLostPolicy: o.nodeLostPolicy,
           offline: Boolean(o.offline),
+          dashboardPort: o.dashboard === false ? undefined : (o.dashboardPort ?? (await firstFreePort(8081))),
         },
         (s) => process.stderr.write(s),
       );
@@ -106,6 +110,7 @@ program
         `kubesim is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${cluster.nodes.names().length} nodes\n` +
           `  API:        ${cluster.file.server}   (kubectl works with no kubeconfig; or --kubeconfig ${o.dataDir}/kubeconfig)\n` +
           `  NATS:       ${cluster.file.natsUrl}\n` +
+          (cluster.file.dashboard ? `  dashboard:  ${cluster.file.dashboard}\n` : '') +
           `  logs:       ${o.dataDir}/logs/\n` +
           `Press Ctrl-C to stop.\n`,
       );

@@ -1,8 +1,9 @@
+import { ManifestError, parseManifests } from '@kubesim/kube-rest';
+
+export { ManifestError };
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 
-export class ManifestError extends Error {}
 
 /** The extensions kubectl reads when it walks a directory (a file named on its own is read whatever its name). */
 const MANIFEST_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
@@ -52,18 +53,5 @@ export function readManifests(file: string): Record<string, any>[] {
   } catch {
     throw new ManifestError(`the path "${file}" does not exist`);
   }
-  const out: Record<string, any>[] = [];
-  for (const doc of parseAllDocuments(text)) {
-    if (doc.errors.length) throw new ManifestError(`error parsing ${file}: ${doc.errors[0].message}`);
-    const value = doc.toJS();
-    if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value)) throw new ManifestError(`error parsing ${file}: each document must be an object`);
-    if (value.kind === 'List' && Array.isArray(value.items)) out.push(...value.items);
-    else out.push(value);
-  }
-  for (const o of out) {
-    if (!o.kind) throw new ManifestError(`error validating data: kind not set; in ${file}`);
-    if (!o.apiVersion) throw new ManifestError(`error validating data: apiVersion not set; in ${file}`);
-  }
-  return out;
+  return parseManifests(text, file);
 }

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@kubesim/api';
-import { KubeError, type KubeClient } from '../kube-client';
-import { ManifestError, readAllManifests } from '../manifests';
-import { cliResource, collectionPath, itemPath, objectName } from '../resources';
+import { KubeError, ManifestError, type KubeClient } from '@kubesim/kube-rest';
+import { readAllManifests } from '../manifests';
+import { cliResource, collectionPath, itemPath, objectName } from '@kubesim/kube-rest';
 
 /**
  * `kubesim apply -f A -f DIR -f - [-R]`: creates what is missing, updates what exists; one line

@@ -1,5 +1,5 @@
-import { KubeError, type KubeClient } from '../kube-client';
-import { cliResource, itemPath } from '../resources';
+import { KubeError, type KubeClient } from '@kubesim/kube-rest';
+import { cliResource, itemPath } from '@kubesim/kube-rest';
 
 export interface DeleteOptions {
   namespace: string;

@@ -1,5 +1,5 @@
 import type { KubeEvent, Pod } from '@kubesim/api';
-import type { KubeClient } from '../kube-client';
+import type { KubeClient } from '@kubesim/kube-rest';
 import { describePod } from './describe/describe-pod';
 
 /** `kubesim describe pod NAME`: the pod and its events (those whose involvedObject is this pod). */

@@ -1,4 +1,4 @@
-import type { KubeClient } from '../kube-client';
+import type { KubeClient } from '@kubesim/kube-rest';
 
 export interface ExecOptions {
   namespace: string;

@@ -1,5 +1,5 @@
 import { connectNats, EventLog } from '@kubesim/eventlog';
-import { formatLine } from '../replay/log-file';
+import { formatLine } from '@kubesim/replay';
 
 /**
  * `kubesim export [--since SEQ]`: the log as JSON lines (one stream message per line, with its

@@ -1,8 +1,8 @@
 import type { KubeObject } from '@kubesim/api';
 import { printerForKind, renderTable, tableHeaders } from '@kubesim/printers';
 import { stringify } from 'yaml';
-import type { KubeClient } from '../kube-client';
-import { cliResource, collectionPath, itemPath, objectName } from '../resources';
+import type { KubeClient } from '@kubesim/kube-rest';
+import { cliResource, collectionPath, itemPath, objectName } from '@kubesim/kube-rest';
 
 export interface GetOptions {
   output?: string;

@@ -2,7 +2,7 @@ import { connectNats, EventLog } from '@kubesim/eventlog';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LogFileError, parseLogFile } from '../replay/log-file';
+import { LogFileError, parseLogFile } from '@kubesim/replay';
 import { freePort } from '../up/free-port';
 import { ensureNatsServer } from '../up/nats-binary';
 import { readClusterFile } from '../up/up.command';

@@ -1,5 +1,5 @@
 import type { Status } from '@kubesim/api';
-import { ConnectionError, KubeError, type KubeClient } from '../kube-client';
+import { ConnectionError, KubeError, type KubeClient } from '@kubesim/kube-rest';
 
 export interface LogsOptions {
   namespace: string;

@@ -1,11 +1,11 @@
 import { connectNats, EventLog, type StoredRecord } from '@kubesim/eventlog';
 import { Store } from '@kubesim/core';
 import { readFileSync } from 'node:fs';
-import type { KubeClient } from '../kube-client';
+import type { KubeClient } from '@kubesim/kube-rest';
 import { clusterTables } from '../replay/cluster-at';
-import { parsePoint, recordTime, selectsEntry, upTo, type TimelineFilter } from '../replay/filters';
-import { parseLogFile } from '../replay/log-file';
-import { formatRow, formatTimeline, perPod, TIMELINE_HEADER, TimelineBuilder, timelineRow, type TimelineEntry } from '../replay/timeline';
+import { parsePoint, recordTime, selectsEntry, upTo, type TimelineFilter } from '@kubesim/replay';
+import { parseLogFile } from '@kubesim/replay';
+import { formatRow, formatTimeline, perPod, TIMELINE_HEADER, TimelineBuilder, timelineRow, type TimelineEntry } from '@kubesim/replay';
 import { verifyAgainstLive } from '../replay/verify-live';
 
 export interface ReplayOptions {

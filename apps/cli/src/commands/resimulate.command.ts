@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseLogFile } from '../replay/log-file';
+import { parseLogFile } from '@kubesim/replay';
 import { diffOutcomes, formatDiff } from '../replay/resimulate-diff';
 import { outcomeOf } from '../replay/resimulate-outcome';
 import { label, runResimulation } from '../replay/resimulate-run';
 import { extractUserActions } from '../replay/user-actions';
-import { recordTime } from '../replay/filters';
+import { recordTime } from '@kubesim/replay';
 
 export interface ResimulateOptions {
   file: string;

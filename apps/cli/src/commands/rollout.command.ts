@@ -1,6 +1,6 @@
 import type { Deployment } from '@kubesim/api';
-import type { KubeClient } from '../kube-client';
-import { cliResource, itemPath } from '../resources';
+import type { KubeClient } from '@kubesim/kube-rest';
+import { cliResource, itemPath } from '@kubesim/kube-rest';
 import { rolloutStatus } from './rollout-status';
 
 /** `kubesim rollout status deploy/NAME`: prints each new state until the rollout is done. */

@@ -1,5 +1,5 @@
-import type { KubeClient } from '../kube-client';
-import { cliResource, itemPath, objectName } from '../resources';
+import type { KubeClient } from '@kubesim/kube-rest';
+import { cliResource, itemPath, objectName } from '@kubesim/kube-rest';
 
 /** `kubesim scale deploy/NAME --replicas N` (or `deployment NAME`), through the scale subresource. */
 export async function scaleCommand(client: KubeClient, target: string, name: string | undefined, replicas: number, namespace: string): Promise<string> {

@@ -1,8 +1,8 @@
 import type { Node, Pod } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { KubeError, type KubeClient } from '../kube-client';
-import { drainPlan, type DrainOptions } from './drain-plan';
+import { KubeError, type KubeClient } from '@kubesim/kube-rest';
+import { drainPlan, type DrainOptions } from '@kubesim/kube-rest';
 
 /**
  * `kubesim cordon|uncordon|drain NAME`. The REST API has no node writes yet, so the writes go to

@@ -1,4 +1,4 @@
-import { controlSocket, sendControl } from '../up/control-server';
+import { controlSocket, sendControl } from '@kubesim/cluster-client';
 import type { NodeRequest } from '../up/node-manager';
 
 /** `kubesim node start|stop|partition|heal|add`: asks the running `kubesim up` through its control socket. */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { controlSocket } from '../up/control-server';
+import { controlSocket } from '@kubesim/cluster-client';
 import { nodeKillCommand } from './node-kill.command';
 
 describe('kubesim node kill without a listening kubesim up', () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { controlSocket } from '../up/control-server';
+import { controlSocket } from '@kubesim/cluster-client';
 import { readClusterFile } from '../up/up.command';
 import { nodeControlCommand } from './node-control.command';
 

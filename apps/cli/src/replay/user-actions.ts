@@ -1,7 +1,7 @@
 import { jobAsCreated, TIME_SCALE_ANNOTATION, type KubeObject, type Node, type Pod } from '@kubesim/api';
 import { keyOfEvent, Store, type ClusterEvent, type EventOf, type NodeProcessActionKind } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
-import { recordTime } from './filters';
+import { recordTime } from '@kubesim/replay';
 
 /** A controller's pod, named by its owner and its place among the owner's pods (their names are random). */
 export interface OwnedPodRef {

@@ -1,8 +1,8 @@
 import { RESOURCES, type KubeObject } from '@kubesim/api';
 import { Store } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
-import type { KubeClient } from '../kube-client';
-import { cliResource, collectionPath } from '../resources';
+import type { KubeClient } from '@kubesim/kube-rest';
+import { cliResource, collectionPath } from '@kubesim/kube-rest';
 import { compareStates, formatDifferences, stateHash } from './verify';
 
 /** Every resource stored in the log (leases live in a KV bucket, not the log). */

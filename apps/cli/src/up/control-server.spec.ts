@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { controlSocket, sendControl, serveControl } from './control-server';
+import { controlSocket, sendControl } from '@kubesim/cluster-client';
+import { serveControl } from './control-server';
 
 describe('control socket', () => {
   it('carries a request to the handler and its answer or error back', async () => {

@@ -11,3 +11,16 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** The first port of `from`, `from + 1` … (at most `count`) nobody listens on, else one the OS picks. */
+export async function firstFreePort(from: number, count = 20): Promise<number> {
+  for (let p = from; p < from + count; p++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const s = createServer();
+      s.once('error', () => resolve(false));
+      s.listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return p;
+  }
+  return freePort();
+}

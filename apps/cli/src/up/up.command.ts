@@ -1,11 +1,11 @@
-import { ApiClient } from '@kubesim/cluster-client';
+import { ApiClient, controlSocket } from '@kubesim/cluster-client';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { kubeconfig } from './kubeconfig';
 import { ensureNatsServer } from './nats-binary';
-import { controlSocket, serveControl } from './control-server';
+import { serveControl } from './control-server';
 import { AddedNodesFile } from './added-nodes';
 import { childName, NodeManager, type NodeOptions, type NodeRequest } from './node-manager';
 import { nodeProcessAction } from './node-process-action';
@@ -25,6 +25,8 @@ export interface UpOptions {
   nodeLostPolicy?: 'legacy' | 'modern';
   /** KUBESIM_OFFLINE for the kubelets: containers cannot reach the internet. */
   offline?: boolean;
+  /** The dashboard's port on 127.0.0.1; undefined = no dashboard. */
+  dashboardPort?: number;
 }
 
 /** What `kubesim up` records in its data dir for the other commands (replay, node kill …). */
@@ -32,6 +34,8 @@ export interface ClusterFile {
   server: string;
   natsUrl: string;
   pids: Record<string, number>;
+  /** The dashboard's URL, when `up` started one. */
+  dashboard?: string;
 }
 
 /** Who `kubesim node …` is in the log: the same user agent as the CLI's REST requests. */
@@ -72,8 +76,8 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const natsBin = ensureNatsServer(out);
-  for (const [what, port] of [['API', o.port], ['NATS', o.natsPort]] as const) {
-    if (await portOpen(port)) throw new Error(`port ${port} (${what}) is already in use on 127.0.0.1: stop what uses it, or pass --${what === 'API' ? 'port' : 'nats-port'}`);
+  for (const [what, port, flag] of [['API', o.port, 'port'], ['NATS', o.natsPort, 'nats-port'], ['dashboard', o.dashboardPort, 'dashboard-port']] as const) {
+    if (port !== undefined && (await portOpen(port))) throw new Error(`port ${port} (${what}) is already in use on 127.0.0.1: stop what uses it, or pass --${flag}`);
   }
   let shuttingDown = false;
   const supervisor = new Supervisor(logDir, (name, code, signal, expected) => {
@@ -89,7 +93,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     env: { ...common, ...env },
   });
 
-  const file: ClusterFile = { server, natsUrl, pids: {} };
+  const file: ClusterFile = { server, natsUrl, pids: {}, ...(o.dashboardPort !== undefined ? { dashboard: `http://127.0.0.1:${o.dashboardPort}/` } : {}) };
   const writeClusterFile = () => {
     file.pids = Object.fromEntries([...supervisor.children].map(([n, c]) => [n, c.process.pid ?? 0]));
     writeFileSync(join(dataDir, 'cluster.json'), JSON.stringify(file, null, 2));
@@ -120,7 +124,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     shuttingDown = true;
     control?.close();
     await api?.close().catch(() => undefined);
-    await supervisor.stopAll(['kubelet', 'controller-manager', 'scheduler', 'apiserver', 'nats']);
+    await supervisor.stopAll(['dashboard', 'kubelet', 'controller-manager', 'scheduler', 'apiserver', 'nats']);
     await nodes.close();
   };
 
@@ -130,6 +134,11 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes) }));
     await waitFor(async () => (await fetch(`${server}/healthz`).catch(() => undefined))?.ok ?? false, 30_000, 'apiserver', join(logDir, 'apiserver.log'), supervisor, 'apiserver');
     api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [natsUrl] } }), USER);
+    if (o.dashboardPort !== undefined) {
+      // Started early so that it comes up while the nodes do. Node actions go through the control
+      // socket (served below), as `kubesim node …`; writes through the REST API.
+      supervisor.start(node('dashboard', 'dashboard', { KUBESIM_DASHBOARD_PORT: String(o.dashboardPort), KUBESIM_SERVER: server, KUBESIM_CONTROL_SOCKET: controlSocket(dataDir) }));
+    }
     supervisor.start(node('scheduler', 'scheduler'));
     supervisor.start(node('controller-manager', 'controller-manager', o.nodeLostPolicy ? { KUBESIM_NODE_LOST_POLICY: o.nodeLostPolicy } : {}));
     for (let i = 1; i <= o.nodes; i++) await nodes.add(`node-${i}`);
@@ -138,6 +147,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     writeClusterFile();
     control = await serveControl(controlSocket(dataDir), (r) => nodes.handle(r));
     await waitFor(async () => (await fetch(`${server}/readyz`).catch(() => undefined))?.ok ?? false, o.readyTimeoutMs, `${o.nodes} Ready nodes`, join(logDir, 'apiserver.log'), supervisor);
+    if (o.dashboardPort !== undefined) await waitFor(() => portOpen(o.dashboardPort!), o.readyTimeoutMs, 'the dashboard', join(logDir, 'dashboard.log'), supervisor, 'dashboard');
     return { stop, supervisor, nodes, file };
   } catch (e) {
     await stop();

@@ -16,14 +16,18 @@ export class ConnectionError extends Error {}
 
 /** A small REST client for the Kubernetes API (fetch, JSON, Status errors). */
 export class KubeClient {
-  constructor(readonly server: string) {}
+  constructor(
+    readonly server: string,
+    /** Who the apiserver records as the writer (`by: user:<first word>`). */
+    readonly userAgent = 'kubesim/0.1',
+  ) {}
 
   async request<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
     let res: Response;
     try {
       res = await fetch(this.server + path, {
         method,
-        headers: { 'content-type': contentType, accept: 'application/json', 'user-agent': 'kubesim/0.1' },
+        headers: { 'content-type': contentType, accept: 'application/json', 'user-agent': this.userAgent },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
     } catch (e) {

@@ -1,0 +1,4 @@
+export * from './kube-client';
+export * from './resources';
+export * from './manifests';
+export * from './drain-plan';

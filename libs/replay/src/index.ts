@@ -1,0 +1,4 @@
+export * from './timeline';
+export * from './filters';
+export * from './log-file';
+export * from './history-index';
