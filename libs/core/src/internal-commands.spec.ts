@@ -121,7 +121,7 @@ describe('invalid payloads are refused, naming the field', () => {
     ['a workload object of the wrong shape', 'createObject', { object: { ...rs, spec: { ...rs.spec, replicas: 'three' } } }, 'object', 'object is not a valid ReplicaSet: spec.replicas must be integer'],
     ['an object without a kind', 'createObject', { object: { metadata: { name: 'x' } } }, 'object', 'object is not a valid object: kind is required'],
     ['a status of the wrong shape for its kind', 'updateObjectStatus', { kind: 'Deployment', namespace: 'default', name: 'd', status: { replicas: 'all' } }, 'status', 'status is not a valid DeploymentStatus: replicas must be integer'],
-    ['a kind no controller writes', 'deleteObject', { kind: 'Secret', namespace: 'default', name: 's' }, 'kind', 'kind must be one of the following values'],
+    ['a kind the apiserver does not store generically', 'deleteObject', { kind: 'Widget', namespace: 'default', name: 's' }, 'kind', 'kind must be one of the following values'],
     ['an unknown node add option', 'recordNodeProcessAction', { name: 'n', action: 'add', node: { gpus: 4 } }, 'node.gpus', 'node.property gpus should not exist'],
   ])('%s (%s)', (_case, name, payload, field, message) => {
     const r = run(name, payload);
