@@ -4,12 +4,13 @@ import type { Projection } from '@kubesim/eventlog';
 import type { CommandBus } from '../commands/command-bus';
 import { InternalController } from './internal.controller';
 
-/** A command bus that records what it is asked and answers with one object. */
+/** A command bus that records what it is asked (a command, or one decided against an empty view) and answers with one object. */
 function recordingBus() {
   const commands: { command: Command; who: { by: string; cause?: string } }[] = [];
+  const empty = { get: () => undefined, list: () => [], findEvent: () => undefined };
   const bus = {
-    execute: async (command: Command, who: { by: string; cause?: string }) => {
-      commands.push({ command, who });
+    execute: async (command: Command | ((view: typeof empty) => Command), who: { by: string; cause?: string }) => {
+      commands.push({ command: typeof command === 'function' ? command(empty) : command, who });
       return { seq: 7, objects: [{ metadata: { name: 'web', resourceVersion: '7' } }] };
     },
   } as unknown as CommandBus;
