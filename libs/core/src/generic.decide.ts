@@ -1,6 +1,6 @@
-import { baseUnits, claimClass, resourceOfKind, rfc3339, withDefaultStorageClass, withProtectionFinalizer, type PersistentVolume, type PersistentVolumeClaim, type StorageClass, type GenericKind, type GenericObject, type KubeObject, type Service } from '@kubesim/api';
+import { resourceOfKind, rfc3339, type GenericKind, type GenericObject, type KubeObject, type Service } from '@kubesim/api';
 import type { CommandOf } from './commands';
-import { alreadyExists, conflict, forbidden, NAMESPACE, notFound, type ResourceRef } from './errors';
+import { alreadyExists, conflict, NAMESPACE, notFound, type ResourceRef } from './errors';
 import type { ClusterEvent, EventMeta } from './events';
 import { allocateNodePorts } from './service-node-ports';
 import { getNamespace, type ClusterView, type DecideContext } from './view';
@@ -57,7 +57,6 @@ export function createObject(c: CommandOf<'CreateObject'>, view: ClusterView, ct
   // kube-apiserver's strategies start `generation` at 1 for kinds with a spec; ConfigMaps and the like have none.
   let object = ('spec' in c.object ? { ...c.object, metadata: { ...c.object.metadata, generation: 1 } } : c.object) as GenericObject;
   if (object.kind === 'Service') object = allocateNodePorts(withClusterIP(object, view), view, refOf(kind, name));
-  object = storageAdmission(object, view);
   return [{ ...meta(ctx), type: 'ObjectCreated', object }];
 }
 
@@ -67,7 +66,6 @@ export function updateObject(c: CommandOf<'UpdateObject'>, view: ClusterView, ct
   const { name, namespace = '' } = c.object.metadata;
   const old = existing(view, kind, namespace, name, c.object.metadata.uid || undefined);
   checkVersion(old, kind, c.resourceVersion);
-  if (kind === 'PersistentVolumeClaim') checkResize(c.object as PersistentVolumeClaim, old as PersistentVolumeClaim, view);
   const object = c.object.kind === 'Service' ? allocateNodePorts(withClusterIP(c.object, view), view, refOf(kind, name), old as Service) : c.object;
   const generation = old.metadata.generation === undefined ? undefined : old.metadata.generation + (same(old.spec, object.spec) ? 0 : 1);
   // A deletion in progress is not undone by an update (the body's deletionTimestamp is ignored).
@@ -102,26 +100,3 @@ export function deleteObject(c: CommandOf<'DeleteObject'>, view: ClusterView, ct
   return [{ ...meta(ctx), type: 'ObjectUpdated', object }];
 }
 
-/**
- * PersistentVolumeClaimResize admission: a larger request only for a claim whose class allows
- * expansion. (Nothing resizes yet: status.capacity keeps the size provisioned.)
- */
-function checkResize(c: PersistentVolumeClaim, old: PersistentVolumeClaim, view: ClusterView) {
-  const now = c.spec?.resources?.requests?.storage;
-  const before = old.spec?.resources?.requests?.storage;
-  if (now === undefined || before === undefined || !(baseUnits(now) > baseUnits(before))) return;
-  const sc = view.get({ kind: 'StorageClass', namespace: '', name: claimClass(old) }) as StorageClass | undefined;
-  if (sc?.allowVolumeExpansion === true) return;
-  throw forbidden(refOf('PersistentVolumeClaim', c.metadata.name), 'only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize');
-}
-
-/**
- * The storage admission plugins that need the cluster, run where the write is decided so both
- * entry points (REST and NATS) get them: DefaultStorageClass (a claim without a class gets the
- * default one) and StorageObjectInUseProtection (the protection finalizers).
- */
-function storageAdmission(o: GenericObject, view: ClusterView): GenericObject {
-  if (o.kind === 'PersistentVolumeClaim') return withProtectionFinalizer(withDefaultStorageClass(o as PersistentVolumeClaim, view.list('StorageClass') as Iterable<StorageClass>));
-  if (o.kind === 'PersistentVolume') return withProtectionFinalizer(o as PersistentVolume);
-  return o;
-}

@@ -7,8 +7,8 @@ import { MUTATING, VALIDATING } from './plugins';
 
 describe('the admission chain', () => {
   it('runs the plugins in kube-apiserver’s order: mutating, then validating', () => {
-    expect(MUTATING.map((p) => p.name)).toEqual(['NamespaceLifecycle', 'LimitRanger', 'ServiceAccount', 'DefaultStorageClass']);
-    expect(VALIDATING.map((p) => p.name)).toEqual(['LimitRanger', 'ResourceQuota']);
+    expect(MUTATING.map((p) => p.name)).toEqual(['NamespaceLifecycle', 'LimitRanger', 'ServiceAccount', 'DefaultStorageClass', 'StorageObjectInUseProtection']);
+    expect(VALIDATING.map((p) => p.name)).toEqual(['LimitRanger', 'PersistentVolumeClaimResize', 'ResourceQuota']);
   });
 
   it('a terminating namespace is refused before anything else looks at the object (no 422 for a bad pod)', () => {

@@ -1,5 +1,7 @@
 import type { MutatingPlugin, StrategyPlugin, ValidatingPlugin } from './admission';
 import { defaultStorageClass } from './default-storage-class.plugin';
+import { persistentVolumeClaimResize } from './persistent-volume-claim-resize.plugin';
+import { storageObjectInUseProtection } from './storage-object-in-use-protection.plugin';
 import { limitRangerDefaults, limitRangerValidation } from './limit-ranger.plugin';
 import { namespaceLifecycle } from './namespace-lifecycle.plugin';
 import { objectStrategy } from './object-strategy';
@@ -12,8 +14,8 @@ import { serviceAccount } from './service-account.plugin';
  * pkg/kubeapiserver/options/plugins.go): mutating first, then the registry's strategy of the
  * storage, then validating. A plugin with both halves (LimitRanger) appears in both lists.
  */
-export const MUTATING: readonly MutatingPlugin[] = [namespaceLifecycle, limitRangerDefaults, serviceAccount, defaultStorageClass];
+export const MUTATING: readonly MutatingPlugin[] = [namespaceLifecycle, limitRangerDefaults, serviceAccount, defaultStorageClass, storageObjectInUseProtection];
 export const STRATEGIES: readonly StrategyPlugin[] = [podStrategy, objectStrategy];
-export const VALIDATING: readonly ValidatingPlugin[] = [limitRangerValidation, resourceQuota];
+export const VALIDATING: readonly ValidatingPlugin[] = [limitRangerValidation, persistentVolumeClaimResize, resourceQuota];
 
 export const PLUGIN_NAMES = [...new Set([...MUTATING, ...VALIDATING].map((p) => p.name))];
