@@ -24,3 +24,5 @@ export * from './default-preemption';
 export * from './schedule-one';
 export * from './scheduling-queue';
 export * from './testing/builders';
+export * from './pod-info';
+export * from './scheduler-cache';
