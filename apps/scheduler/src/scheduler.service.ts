@@ -3,25 +3,35 @@ import type { KubeObject, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
 import type { Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
-import { buildNodeInfos, ClusterEvent, defaultProfile, defaultSpreadSelector, SchedulingQueue, schedulePod } from '@kubesim/scheduling';
+import { ClusterEvent, defaultProfile, defaultSpreadSelector, SchedulerCache, SchedulingQueue, schedulePod } from '@kubesim/scheduling';
 import { needsScheduling } from './pod-filters';
 import { SchedulerConfig } from './scheduler.config';
 
-/**
- * kube-scheduler's loop: pods that need a node wait in the scheduling queue; one at a time they
- * are filtered and scored against the cluster as this process's projection sees it, then bound
- * through the apiserver (which refuses a second binding). Unschedulable pods get the FitError as
- * their PodScheduled condition and a FailedScheduling event, and wait for a cluster change.
- */
 /** How often pending pods missing from the queue are put back (scaled by the time scale). */
 export const RESYNC_SECONDS = 30;
+/** Bindings under way at once; the loop waits for one to finish beyond this (upstream: one goroutine per bind, unbounded). */
+export const MAX_BINDS_IN_FLIGHT = 256;
+
+/**
+ * kube-scheduler's loop: pods that need a node wait in the scheduling queue; one at a time they
+ * are filtered and scored against a snapshot of the scheduler cache (NodeInfos updated change by
+ * change from this process's projection), then assumed on the chosen node and bound through the
+ * apiserver asynchronously — the next pod is scheduled meanwhile, seeing the assumed one — as
+ * upstream's binding cycle. A failed bind forgets the assumed pod and retries it with back-off;
+ * the apiserver refuses a second binding. Unschedulable pods get the FitError as their
+ * PodScheduled condition and a FailedScheduling event, and wait for a cluster change.
+ */
 
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('scheduler');
   private readonly queue: SchedulingQueue;
-  /** Pods bound by this process that its projection has not seen bound yet. */
-  private readonly assumed = new Map<string, Pod>();
+  /** Nodes and the pods bound (or assumed) on them, kept up to date from the projection. */
+  private readonly cache = new SchedulerCache();
+  /** Where the next cycle starts filtering (upstream `nextStartNodeIndex`). */
+  private nextStartNodeIndex = 0;
+  /** Bindings under way (the binding cycles), by pod uid. */
+  private readonly binding = new Map<string, Promise<void>>();
   private readonly attempts = new Map<string, number>();
   /** What of each pending pod the scheduler cares about; status-only updates (its own included) are skipped. */
   private readonly seen = new Map<string, string>();
@@ -44,6 +54,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap() {
+    for (const o of this.cluster.store.list('Node')) this.cache.updateNode(o as Node);
     for (const o of this.cluster.store.list('Pod')) this.onPod(o as Pod);
     this.unsubscribe = this.cluster.subscribe((c) => this.onChange(c));
     this.running = true;
@@ -60,7 +71,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     this.resyncTimer = setTimeout(() => {
       for (const o of this.cluster.store.list('Pod')) {
         const pod = o as Pod;
-        if (!needsScheduling(pod, this.config.schedulerName) || pod.metadata.uid === this.inFlight || this.queue.where(pod)) continue;
+        const uid = pod.metadata.uid;
+        if (!needsScheduling(pod, this.config.schedulerName) || uid === this.inFlight || this.binding.has(uid) || this.queue.where(pod)) continue;
         this.logger.warn(`re-queueing ${pod.metadata.namespace}/${pod.metadata.name}: pending, but in no queue`);
         this.queue.add(pod);
         this.wake?.();
@@ -76,6 +88,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     clearTimeout(this.timer);
     this.wake?.();
     await this.loop;
+    await Promise.all(this.binding.values());
   }
 
   private onChange(c: Change) {
@@ -86,14 +99,19 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
         if (o.spec.nodeName) this.queue.moveAllToActiveOrBackoff(ClusterEvent.AssignedPodDelete);
       } else this.onPod(o);
     } else if (o.kind === 'Node') {
+      if (c.type === 'DELETED') this.cache.removeNode(o.metadata.name);
+      else this.cache.updateNode(o);
       this.queue.moveAllToActiveOrBackoff(c.type === 'ADDED' ? ClusterEvent.NodeAdd : ClusterEvent.NodeUpdate);
     }
     this.wake?.();
   }
 
   private onPod(pod: Pod) {
+    this.cache.updatePod(pod);
     if (needsScheduling(pod, this.config.schedulerName)) {
       const uid = pod.metadata.uid;
+      // Being bound: the binding cycle requeues it if the bind fails (upstream skips assumed pods' updates).
+      if (this.binding.has(uid)) return;
       const relevant = JSON.stringify([pod.spec, pod.metadata.labels, pod.metadata.annotations]);
       if (this.seen.get(uid) === relevant) return;
       this.seen.set(uid, relevant);
@@ -102,7 +120,6 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     } else {
       this.seen.delete(pod.metadata.uid);
       if (pod.spec.nodeName) {
-        this.assumed.delete(pod.metadata.uid);
         const placement = JSON.stringify([pod.spec.nodeName, pod.metadata.labels]);
         const before = this.bound.get(pod.metadata.uid);
         if (before !== placement) {
@@ -119,7 +136,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     this.seen.delete(uid);
     this.bound.delete(uid);
     this.queue.delete(uid);
-    this.assumed.delete(uid);
+    this.cache.removePod(uid);
     this.attempts.delete(uid);
   }
 
@@ -132,12 +149,12 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
         this.inFlight = pod.metadata.uid;
         await this.scheduleOne(pod).catch((e) => {
           this.logger.error(`scheduling ${pod.metadata.namespace}/${pod.metadata.name}: ${e instanceof Error ? e.message : e}`);
-          // The binding may or may not have happened (a lost reply): forget the assumption; the
-          // projection says which, and a retry is refused by the apiserver if it did.
-          this.assumed.delete(pod.metadata.uid);
           this.queue.addBackoff(pod, this.bump(pod));
         });
         this.inFlight = undefined;
+        // Let bind replies and projection changes in between cycles.
+        await new Promise<void>((r) => setImmediate(r));
+        while (this.binding.size >= MAX_BINDS_IN_FLIGHT) await Promise.race(this.binding.values());
         continue;
       }
       await this.sleepUntilWoken();
@@ -162,31 +179,47 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     return n;
   }
 
+  /** The binding cycle, off the scheduling loop: bind, or forget the assumed pod and back off. */
+  private async bind(pod: Pod, node: string): Promise<void> {
+    const { namespace, name, uid } = pod.metadata;
+    try {
+      const reply = await this.api.bindPod({ namespace, name, uid, node });
+      if (reply.ok) {
+        this.queue.done(pod);
+        this.attempts.delete(uid);
+        return;
+      }
+      this.cache.forgetPod(uid);
+      if (reply.status.code === 404) return this.queue.done(pod);
+      this.logger.warn(`binding ${namespace}/${name} to ${node}: ${reply.status.message}`);
+      this.queue.addBackoff(pod, this.bump(pod));
+    } catch (e) {
+      // The binding may or may not have happened (a lost reply): forget the assumption; the
+      // projection says which, and a retry is refused by the apiserver if it did.
+      this.logger.error(`binding ${namespace}/${name} to ${node}: ${e instanceof Error ? e.message : e}`);
+      this.cache.forgetPod(uid);
+      this.queue.addBackoff(pod, this.bump(pod));
+    }
+    this.wake?.();
+  }
+
   private async scheduleOne(queued: Pod) {
     const pod = this.cluster.store.get({ kind: 'Pod', namespace: queued.metadata.namespace, name: queued.metadata.name }) as Pod | undefined;
     if (!pod || pod.metadata.uid !== queued.metadata.uid || !needsScheduling(pod, this.config.schedulerName)) {
       this.queue.done(queued);
       return;
     }
-    const nodes = [...this.cluster.store.list('Node')] as Node[];
-    const pods = ([...this.cluster.store.list('Pod')] as Pod[]).filter((p) => p.spec.nodeName && !this.assumed.has(p.metadata.uid));
-    const nodeInfos = buildNodeInfos(nodes, [...pods, ...this.assumed.values()]);
     const selector = defaultSpreadSelector(pod, [...this.cluster.store.list('Service')] as Service[], [...this.cluster.store.list('ReplicaSet')] as ReplicaSet[]);
-    const result = schedulePod(pod, nodeInfos, defaultProfile, Math.random, selector ? { defaultSpreadSelector: selector } : {});
+    const result = schedulePod(pod, this.cache.snapshot(), defaultProfile, Math.random, selector ? { defaultSpreadSelector: selector } : {}, {
+      startNodeIndex: this.nextStartNodeIndex,
+    });
     const { namespace, name, uid } = pod.metadata;
     switch (result.kind) {
       case 'Scheduled': {
-        this.assumed.set(uid, { ...pod, spec: { ...pod.spec, nodeName: result.node } });
-        const reply = await this.api.bindPod({ namespace, name, uid, node: result.node });
-        if (reply.ok) {
-          this.queue.done(pod);
-          this.attempts.delete(uid);
-          return;
-        }
-        this.assumed.delete(uid);
-        if (reply.status.code === 404) return this.queue.done(pod);
-        this.logger.warn(`binding ${namespace}/${name} to ${result.node}: ${reply.status.message}`);
-        this.queue.addBackoff(pod, this.bump(pod));
+        this.nextStartNodeIndex = result.nextStartNodeIndex;
+        this.cache.assumePod({ ...pod, spec: { ...pod.spec, nodeName: result.node } });
+        const done = this.bind(pod, result.node).finally(() => this.binding.delete(uid));
+        this.binding.set(uid, done);
         return;
       }
       case 'Unschedulable': {
