@@ -50,11 +50,21 @@ function runScript(script: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [join(ROOT, 'dist/scripts', script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    // Indent each line of the child's output, whatever the chunks' boundaries.
+    const indenter = (w: NodeJS.WriteStream) => {
+      let atStart = true;
+      return (d: Buffer) => {
+        const s = String(d);
+        w.write((atStart ? '    ' : '') + s.replace(/\n(?=.)/g, '\n    '));
+        atStart = s.endsWith('\n');
+      };
+    };
+    const echo = indenter(process.stdout);
     p.stdout.on('data', (d: Buffer) => {
       out += d;
-      process.stdout.write(String(d).replace(/^/gm, '    '));
+      echo(d);
     });
-    p.stderr.on('data', (d: Buffer) => process.stderr.write(String(d).replace(/^/gm, '    ')));
+    p.stderr.on('data', indenter(process.stderr));
     p.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} exited ${code}`))));
   });
 }

@@ -9,6 +9,9 @@ import { CloseWatchesOnShutdown } from './http/close-watches';
 import { EventTtlSweeper } from './event-ttl/event-ttl.sweeper';
 import { ExecUpgrade } from './http/exec/exec-upgrade';
 import { HealthController } from './http/health.controller';
+import { MetricsController } from './http/metrics.controller';
+import { ApiserverMetrics } from './metrics/apiserver-metrics';
+import { MetricsModule } from '@kubesim/cluster-client';
 import { OpenApiController } from './http/openapi/openapi.controller';
 import { InternalController } from './internal/internal.controller';
 import { Projection } from '@kubesim/eventlog';
@@ -37,7 +40,8 @@ export class AppModule {
   static forRoot(config: ApiserverConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, ApiController, OpenApiController, InternalController],
+      imports: [MetricsModule.forRoot()],
+      controllers: [MetricsController, HealthController, ApiController, OpenApiController, InternalController],
       providers: [
         { provide: ApiserverConfig, useValue: config },
         { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, 'apiserver') },
@@ -54,14 +58,15 @@ export class AppModule {
         },
         {
           provide: CommandBus,
-          useFactory: async (log: EventLog, cluster: Projection) => {
-            const bus = new CommandBus(log, cluster, config.timeScale);
+          useFactory: async (log: EventLog, cluster: Projection, metrics: ApiserverMetrics) => {
+            const bus = new CommandBus(log, cluster, config.timeScale, (s) => metrics.observeAppend(s));
             await ensureSystemNamespaces(bus, cluster);
             return bus;
           },
-          inject: [EventLog, Projection],
+          inject: [EventLog, Projection, ApiserverMetrics],
         },
         { provide: EventTtlSweeper, useFactory: (bus: CommandBus) => new EventTtlSweeper(bus, config.eventTtlSeconds, config.timeScale), inject: [CommandBus] },
+        ApiserverMetrics,
         Shutdown,
         CloseWatchesOnShutdown,
         ExecUpgrade,

@@ -6,6 +6,7 @@ import { Projection } from '@kubesim/eventlog';
 import { ClusterEvent, defaultProfile, defaultSpreadSelector, SchedulerCache, SchedulingQueue, schedulePod } from '@kubesim/scheduling';
 import { needsScheduling } from './pod-filters';
 import { SchedulerConfig } from './scheduler.config';
+import { SchedulerMetrics, type AttemptResult } from './scheduler.metrics';
 
 /** How often pending pods missing from the queue are put back (scaled by the time scale). */
 export const RESYNC_SECONDS = 30;
@@ -49,8 +50,18 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(Projection) private readonly cluster: Projection,
     @Inject(ApiClient) private readonly api: ApiClient,
     @Inject(SchedulerConfig) private readonly config: SchedulerConfig,
+    @Inject(SchedulerMetrics) private readonly metrics: SchedulerMetrics,
   ) {
     this.queue = new SchedulingQueue({ now: Date.now, timeScale: config.timeScale });
+    metrics.trackPending(() => {
+      const p = this.queue.pending();
+      return { active: p.active.length, backoff: p.backoff.length, unschedulable: p.unschedulable.length, gated: 0 };
+    });
+  }
+
+  /** One attempt's outcome, timed from the start of its scheduling cycle (to the bind's reply, as upstream). */
+  private observe(result: AttemptResult, startedAt: number) {
+    this.metrics.attempt(result, this.config.schedulerName, (performance.now() - startedAt) / 1000);
   }
 
   onApplicationBootstrap() {
@@ -180,10 +191,11 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** The binding cycle, off the scheduling loop: bind, or forget the assumed pod and back off. */
-  private async bind(pod: Pod, node: string): Promise<void> {
+  private async bind(pod: Pod, node: string, startedAt: number): Promise<void> {
     const { namespace, name, uid } = pod.metadata;
     try {
       const reply = await this.api.bindPod({ namespace, name, uid, node });
+      this.observe(reply.ok ? 'scheduled' : 'error', startedAt);
       if (reply.ok) {
         this.queue.done(pod);
         this.attempts.delete(uid);
@@ -194,6 +206,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       this.logger.warn(`binding ${namespace}/${name} to ${node}: ${reply.status.message}`);
       this.queue.addBackoff(pod, this.bump(pod));
     } catch (e) {
+      this.observe('error', startedAt);
       // The binding may or may not have happened (a lost reply): forget the assumption; the
       // projection says which, and a retry is refused by the apiserver if it did.
       this.logger.error(`binding ${namespace}/${name} to ${node}: ${e instanceof Error ? e.message : e}`);
@@ -209,6 +222,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       this.queue.done(queued);
       return;
     }
+    const startedAt = performance.now();
     const selector = defaultSpreadSelector(pod, [...this.cluster.store.list('Service')] as Service[], [...this.cluster.store.list('ReplicaSet')] as ReplicaSet[]);
     const result = schedulePod(pod, this.cache.snapshot(), defaultProfile, Math.random, selector ? { defaultSpreadSelector: selector } : {}, {
       startNodeIndex: this.nextStartNodeIndex,
@@ -218,11 +232,12 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       case 'Scheduled': {
         this.nextStartNodeIndex = result.nextStartNodeIndex;
         this.cache.assumePod({ ...pod, spec: { ...pod.spec, nodeName: result.node } });
-        const done = this.bind(pod, result.node).finally(() => this.binding.delete(uid));
+        const done = this.bind(pod, result.node, startedAt).finally(() => this.binding.delete(uid));
         this.binding.set(uid, done);
         return;
       }
       case 'Unschedulable': {
+        this.observe('unschedulable', startedAt);
         const attempts = this.bump(pod);
         await this.api.markPodUnschedulable({ namespace, name, uid, message: result.message });
         await this.api.recordEvent({
@@ -236,6 +251,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
         return;
       }
       case 'Error':
+        this.observe('error', startedAt);
         this.logger.error(`scheduling ${namespace}/${name}: ${result.message}`);
         this.queue.addBackoff(pod, this.bump(pod));
         return;

@@ -42,6 +42,8 @@ export const podTopologySpreadScore = {
       return Math.log(counts[i].size + 2);
     });
     for (const ni of all) {
+      // A node without pods adds nothing to any domain.
+      if (ni.pods.length === 0) continue;
       if (requireAllKeys && !hasAllKeys(ni, constraints)) continue;
       constraints.forEach((c, i) => {
         if (c.topologyKey === HOSTNAME || !nodeIncluded(c, pod, ni)) return;
