@@ -75,7 +75,7 @@ async function main() {
   const f = (n: number) => n.toFixed(1);
   console.log(`kubesim bench: 3 nodes, time scale 1, image ${IMAGE} preloaded (no pull delay)`);
   console.log(`  kubesim up → all nodes Ready: ${readyMs} ms`);
-  console.log(`  POST → Running, one pod at a time (n=${PODS}): p50 ${f(pct(latencies, 50))} ms, p95 ${f(pct(latencies, 95))} ms, max ${f(Math.max(...latencies))} ms`);
+  console.log(`  POST → Running, one pod at a time (n=${PODS}): p50 ${f(pct(latencies, 50))} ms, p95 ${f(pct(latencies, 95))} ms, p99 ${f(pct(latencies, 99))} ms, max ${f(Math.max(...latencies))} ms`);
   console.log(`  burst of ${BURST} pods: all Running in ${f(burstMs)} ms (${f((BURST / burstMs) * 1000)} pods/s)`);
   console.log(`  RSS after ${PODS + BURST} pods:`);
   for (const [name, mib] of rss) console.log(`    ${name.padEnd(26)} ${f(mib)} MiB`);

@@ -9,6 +9,15 @@ export { freePort };
 
 export const ROOT = resolve(__dirname, '../..');
 
+/** Runs `f` over `items` with at most `concurrency` calls in flight. */
+export async function pool<T>(items: readonly T[], concurrency: number, f: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await f(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
 /** `--name N` from the command line, or `def`. */
 export function arg(name: string, def: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,6 +31,8 @@ export function rssMiB(pid: number): number {
 
 export interface RunningCluster {
   server: string;
+  /** The cluster's nats-server. */
+  natsUrl: string;
   dataDir: string;
   process: ChildProcess;
   /** ms from spawn to "kubesim is ready". */
@@ -54,6 +65,7 @@ export async function startKubesim(args: string[], env: Record<string, string> =
   const pids = () => (JSON.parse(readFileSync(join(dataDir, 'cluster.json'), 'utf8')) as { pids: Record<string, number> }).pids;
   return {
     server: `http://127.0.0.1:${port}`,
+    natsUrl: `nats://127.0.0.1:${natsPort}`,
     dataDir,
     process: proc,
     readyMs,

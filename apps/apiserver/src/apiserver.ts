@@ -5,12 +5,14 @@ import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { logLevels } from '@kubesim/cluster-client';
 import { raw, text } from 'express';
 import { AppModule } from './app.module';
+import { ApiserverMetrics } from './metrics/apiserver-metrics';
 import type { ApiserverConfig } from './config/apiserver.config';
 import { StatusExceptionFilter } from './http/status-exception.filter';
 
 /** Builds and starts the apiserver: HTTP (Kubernetes REST API) and NATS (internal writes). */
 export async function startApiserver(config: ApiserverConfig): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, logger: logLevels(config.logLevel) });
+  app.use(app.get(ApiserverMetrics).middleware); // apiserver_request_total, apiserver_request_duration_seconds
   // Bodies are parsed by the handlers (JSON or YAML) so that a malformed one becomes a 400 Status.
   // Kubernetes protobuf (kubectl's typed clients: `kubectl create namespace`) stays bytes.
   app.use(raw({ type: 'application/vnd.kubernetes.protobuf', limit: '20mb' }));

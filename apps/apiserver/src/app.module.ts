@@ -9,6 +9,9 @@ import { CloseWatchesOnShutdown } from './http/close-watches';
 import { EventTtlSweeper } from './event-ttl/event-ttl.sweeper';
 import { ExecUpgrade } from './http/exec/exec-upgrade';
 import { HealthController } from './http/health.controller';
+import { MetricsController } from './http/metrics.controller';
+import { ApiserverMetrics } from './metrics/apiserver-metrics';
+import { MetricsModule } from '@kubesim/cluster-client';
 import { OpenApiController } from './http/openapi/openapi.controller';
 import { PodServiceAccounts } from './http/pod-service-account';
 import { disableAdmissionPlugins, isAdmissionPluginEnabled } from './admission';
@@ -39,7 +42,8 @@ export class AppModule {
   static forRoot(config: ApiserverConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, ApiController, OpenApiController, InternalController],
+      imports: [MetricsModule.forRoot()],
+      controllers: [MetricsController, HealthController, ApiController, OpenApiController, InternalController],
       providers: [
         { provide: ApiserverConfig, useValue: config },
         { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, 'apiserver') },
@@ -56,12 +60,12 @@ export class AppModule {
         },
         {
           provide: CommandBus,
-          useFactory: async (log: EventLog, cluster: Projection) => {
-            const bus = new CommandBus(log, cluster, config.timeScale);
+          useFactory: async (log: EventLog, cluster: Projection, metrics: ApiserverMetrics) => {
+            const bus = new CommandBus(log, cluster, config.timeScale, (s) => metrics.observeAppend(s));
             await ensureSystemNamespaces(bus, cluster);
             return bus;
           },
-          inject: [EventLog, Projection],
+          inject: [EventLog, Projection, ApiserverMetrics],
         },
         {
           provide: PodServiceAccounts,
@@ -72,6 +76,7 @@ export class AppModule {
           inject: [Projection],
         },
         { provide: EventTtlSweeper, useFactory: (bus: CommandBus) => new EventTtlSweeper(bus, config.eventTtlSeconds, config.timeScale), inject: [CommandBus] },
+        ApiserverMetrics,
         Shutdown,
         CloseWatchesOnShutdown,
         ExecUpgrade,

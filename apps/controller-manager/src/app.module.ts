@@ -9,6 +9,7 @@ import { GarbageCollector } from './garbage-collector/garbage-collector.controll
 import { ServiceAccountsController } from './serviceaccounts/serviceaccounts.controller';
 import { NamespaceController } from './namespace/namespace.controller';
 import { ResourceQuotaController } from './resource-quota/quota.controller';
+import { ControllerManagerMetrics } from './controller-manager.metrics';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle.controller';
 import { PodGarbageCollector } from './pod-gc/pod-gc.controller';
 import { ReplicaSetController } from './replicaset/replicaset.controller';
@@ -42,7 +43,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ClusterClientModule.forRoot({ natsUrl: config.natsUrl, by: 'node-controller' })],
-      providers: [{ provide: ControllerManagerConfig, useValue: config }, ...CONTROLLERS],
+      providers: [{ provide: ControllerManagerConfig, useValue: config }, ...CONTROLLERS, ControllerManagerMetrics],
     };
   }
 }

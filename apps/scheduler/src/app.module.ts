@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ClusterClientModule } from '@kubesim/cluster-client';
 import { SchedulerConfig } from './scheduler.config';
+import { SchedulerMetrics } from './scheduler.metrics';
 import { SchedulerService } from './scheduler.service';
 
 @Module({})
@@ -9,7 +10,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ClusterClientModule.forRoot({ natsUrl: config.natsUrl, by: config.schedulerName })],
-      providers: [{ provide: SchedulerConfig, useValue: config }, SchedulerService],
+      providers: [{ provide: SchedulerConfig, useValue: config }, SchedulerMetrics, SchedulerService],
     };
   }
 }

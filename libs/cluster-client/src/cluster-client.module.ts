@@ -2,7 +2,10 @@ import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown 
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { connectNats, EventLog, Projection, SnapshotStore, startProjection } from '@kubesim/eventlog';
 import type { NatsConnection } from 'nats';
+import { Registry } from 'prom-client';
 import { ApiClient } from './api-client';
+import { registerComponentMetrics } from './metrics/component-metrics';
+import { metricsPortFromEnv, MetricsModule } from './metrics/metrics.module';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
@@ -11,6 +14,8 @@ export interface ClusterClientOptions {
   /** Who this component is, for the log: `default-scheduler`, `kubelet/node-1` … */
   by: string;
   stream?: string;
+  /** Serve Prometheus `/metrics` on this port; default `KUBESIM_METRICS_PORT`, unset: none. */
+  metricsPort?: number;
 }
 
 class Shutdown implements OnApplicationShutdown {
@@ -29,7 +34,8 @@ class Shutdown implements OnApplicationShutdown {
 
 /**
  * What every component but the apiserver needs: a NATS connection, its own projection of the
- * log (the same evolve as the apiserver's), and the apiserver's write API over request/reply.
+ * log (the same evolve as the apiserver's), the apiserver's write API over request/reply, and a
+ * Prometheus registry (`MetricsModule`, with `/metrics` served when a port is configured).
  */
 @Module({})
 export class ClusterClientModule {
@@ -37,6 +43,7 @@ export class ClusterClientModule {
     return {
       module: ClusterClientModule,
       global: true,
+      imports: [MetricsModule.forRoot({ port: o.metricsPort ?? metricsPortFromEnv() })],
       providers: [
         { provide: NATS_CONNECTION, useFactory: () => connectNats(o.natsUrl, o.by) },
         { provide: EventLog, useFactory: (nc: NatsConnection) => EventLog.open(nc, o.stream), inject: [NATS_CONNECTION] },
@@ -50,6 +57,11 @@ export class ClusterClientModule {
         {
           provide: ApiClient,
           useFactory: () => new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [o.natsUrl], maxReconnectAttempts: -1 } }), o.by),
+        },
+        {
+          provide: registerComponentMetrics,
+          useFactory: (registry: Registry, projection: Projection, log: EventLog) => registerComponentMetrics(registry, { by: o.by, projection, log }) ?? true,
+          inject: [Registry, Projection, EventLog],
         },
         Shutdown,
       ],

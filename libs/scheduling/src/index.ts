@@ -27,3 +27,5 @@ export * from './testing/builders';
 export * from './volume-matching';
 export * from './plugins/volume-binding.plugin';
 export * from './testing/storage-builders';
+export * from './pod-info';
+export * from './scheduler-cache';

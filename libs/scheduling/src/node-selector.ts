@@ -52,8 +52,8 @@ export function matchesNodeSelectorTerms(terms: readonly NodeSelectorTerm[], nod
 /** Upstream `RequiredNodeAffinity.Match`: `spec.nodeSelector` AND required node affinity. */
 export function matchesRequiredNodeAffinity(pod: Pod, node: Node): boolean {
   const labels = node.metadata.labels ?? {};
-  const selector = pod.spec.nodeSelector ?? {};
-  if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) return false;
+  const selector = pod.spec.nodeSelector;
+  for (const k in selector) if (labels[k] !== selector[k]) return false;
   const required = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   return required === undefined || matchesNodeSelectorTerms(required.nodeSelectorTerms ?? [], node);
 }

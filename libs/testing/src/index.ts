@@ -2,3 +2,4 @@ export * from './free-port';
 export * from './nats-server';
 export * from './decide-spec';
 export * from './cluster-fixtures';
+export * from './prometheus-text';

@@ -24,6 +24,8 @@ export class CommandBus {
     private readonly log: EventLog,
     private readonly cluster: Projection,
     private readonly timeScale: number,
+    /** Told how long each append to the log took (publish to ack), in seconds. */
+    private readonly observeAppend: (seconds: number) => void = () => undefined,
   ) {}
 
   /**
@@ -52,7 +54,9 @@ export class CommandBus {
           const absent = !this.cluster.store.get(g.key);
           const expected = (absent ? learnt.get(keyString(g.key)) : undefined) ?? this.cluster.store.lastSeqOf(g.key);
           try {
+            const started = performance.now();
             seq = await this.log.append(g.key, expected, { v: SCHEMA_VERSION, events: g.events });
+            this.observeAppend((performance.now() - started) / 1000);
           } catch (e) {
             if (e instanceof AppendConflictError && absent) learnt.set(keyString(g.key), await this.log.lastSubjectSeq(g.key));
             throw e;

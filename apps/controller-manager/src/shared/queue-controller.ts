@@ -19,6 +19,14 @@ export const RESYNC_SECONDS = 10;
 export abstract class QueueController implements OnApplicationBootstrap, OnApplicationShutdown {
   protected readonly logger: Logger;
   private readonly queue = new Set<string>();
+
+  /** Keys waiting to be synced (`workqueue_depth`), and the queue's name (the component). */
+  get depth(): number {
+    return this.queue.size;
+  }
+  get queueName(): string {
+    return this.component;
+  }
   private readonly timers = new Set<NodeJS.Timeout>();
   private running = false;
   private wake?: () => void;

@@ -1,6 +1,7 @@
-import { MAX_NODE_SCORE, ScorePlugin } from '../framework';
+import { MAX_NODE_SCORE, ScorePlugin, SKIP } from '../framework';
 import { PluginName } from '../plugin-names';
-import { podRequests } from '../resources';
+import { podInfo } from '../pod-info';
+import { Resources } from '../resources';
 
 /** Upstream `balancedResourceScorer`: (1 − standard deviation of the usage fractions) × 100. */
 export function balancedResourceScore(requested: readonly number[], allocatable: readonly number[]): number {
@@ -21,16 +22,21 @@ export function balancedResourceScore(requested: readonly number[], allocatable:
 /**
  * Favours nodes whose cpu and memory fractions are close. Uses real requests (no 100m/200Mi
  * defaults), and gives every node 0 for a best-effort pod, as upstream skips the plugin for those.
+ * The pod's requests are its PreScore state, parsed once per cycle.
  */
 export const balancedAllocation = {
   name: PluginName.NodeResourcesBalancedAllocation,
   weight: 1,
-  score(pod, { allocatable, requested }) {
-    const want = podRequests(pod);
+  /** Upstream: Skip for a best-effort pod (no cpu or memory request). */
+  preScore(pod) {
+    const want = podInfo(pod).requests;
+    return want.milliCpu === 0 && want.memory === 0 ? SKIP : want;
+  },
+  score(pod, { allocatable, requested }, want = podInfo(pod).requests) {
     if (want.milliCpu === 0 && want.memory === 0) return 0;
     return balancedResourceScore(
       [requested.milliCpu + want.milliCpu, requested.memory + want.memory],
       [allocatable.milliCpu, allocatable.memory],
     );
   },
-} satisfies ScorePlugin;
+} satisfies ScorePlugin<Resources>;

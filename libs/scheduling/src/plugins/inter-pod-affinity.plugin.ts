@@ -1,5 +1,5 @@
 import { Pod, PodAffinityTerm } from '@kubesim/api';
-import { FilterPlugin, status, success } from '../framework';
+import { FilterPlugin, SKIP, status, success } from '../framework';
 import { labelSelectorMatches, NAMESPACE_NAME_LABEL } from '../label-selector';
 import { PluginName } from '../plugin-names';
 
@@ -42,29 +42,42 @@ export interface InterPodAffinityState {
  * the node's domain (its value of each term's `topologyKey`) must hold pods matching all the
  * affinity terms, none matching an anti-affinity term, and no pod whose own anti-affinity rejects
  * this one. A pod whose affinity no pod satisfies yet may still go where its own labels satisfy
- * it, so a group with affinity to itself can start.
+ * it, so a group with affinity to itself can start. As upstream, the PreFilter walks only the
+ * nodes holding pods with required anti-affinity for the existing pods' terms, walks all pods only
+ * when the incoming pod has terms of its own, and skips the plugin when neither applies.
  */
 export const interPodAffinity = {
   name: PluginName.InterPodAffinity,
-  preFilter(pod, nodeInfos) {
+  preFilter(pod, snapshot) {
     const affinity = requiredAffinity(pod);
     const anti = requiredAntiAffinity(pod);
+    const withAnti = snapshot.havePodsWithRequiredAntiAffinity;
+    if (affinity.length === 0 && anti.length === 0 && withAnti.length === 0) {
+      return SKIP;
+    }
     const ns = pod.metadata.namespace;
     const affinityDomains = new Set<string>();
     const antiAffinityDomains = new Set<string>();
     const existingAntiAffinityDomains = new Set<string>();
-    for (const { node, pods } of nodeInfos) {
+    for (const { node, podsWithRequiredAntiAffinity } of withAnti) {
       const labels = node.metadata.labels ?? {};
-      for (const p of pods) {
-        if (affinity.length > 0 && affinity.every((t) => termMatchesPod(t, ns, p))) {
-          for (const t of affinity) if (t.topologyKey in labels) affinityDomains.add(domain(t.topologyKey, labels[t.topologyKey]));
-        }
-        for (const t of anti) {
-          if (t.topologyKey in labels && termMatchesPod(t, ns, p)) antiAffinityDomains.add(domain(t.topologyKey, labels[t.topologyKey]));
-        }
+      for (const p of podsWithRequiredAntiAffinity) {
         for (const t of requiredAntiAffinity(p)) {
           if (t.topologyKey in labels && termMatchesPod(t, p.metadata.namespace, pod)) {
             existingAntiAffinityDomains.add(domain(t.topologyKey, labels[t.topologyKey]));
+          }
+        }
+      }
+    }
+    if (affinity.length > 0 || anti.length > 0) {
+      for (const { node, pods } of snapshot.nodeInfos) {
+        const labels = node.metadata.labels ?? {};
+        for (const p of pods) {
+          if (affinity.length > 0 && affinity.every((t) => termMatchesPod(t, ns, p))) {
+            for (const t of affinity) if (t.topologyKey in labels) affinityDomains.add(domain(t.topologyKey, labels[t.topologyKey]));
+          }
+          for (const t of anti) {
+            if (t.topologyKey in labels && termMatchesPod(t, ns, p)) antiAffinityDomains.add(domain(t.topologyKey, labels[t.topologyKey]));
           }
         }
       }
@@ -86,8 +99,10 @@ export const interPodAffinity = {
         return status('Unschedulable', ERR_REASON_ANTI_AFFINITY_RULES);
       }
     }
-    for (const [key, value] of Object.entries(labels)) {
-      if (state.existingAntiAffinityDomains.has(domain(key, value))) return status('Unschedulable', ERR_REASON_EXISTING_ANTI_AFFINITY_RULES);
+    if (state.existingAntiAffinityDomains.size > 0) {
+      for (const [key, value] of Object.entries(labels)) {
+        if (state.existingAntiAffinityDomains.has(domain(key, value))) return status('Unschedulable', ERR_REASON_EXISTING_ANTI_AFFINITY_RULES);
+      }
     }
     return success();
   },

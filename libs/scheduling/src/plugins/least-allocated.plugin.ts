@@ -1,6 +1,7 @@
 import { MAX_NODE_SCORE, ScorePlugin } from '../framework';
+import { podInfo } from '../pod-info';
 import { PluginName } from '../plugin-names';
-import { podRequests } from '../resources';
+import { Resources } from '../resources';
 
 /** `(allocatable − requested) × 100 / allocatable`, in integer arithmetic as upstream. */
 export function leastRequestedScore(requested: number, capacity: number): number {
@@ -10,24 +11,24 @@ export function leastRequestedScore(requested: number, capacity: number): number
 
 /**
  * NodeResourcesFit's score, LeastAllocated strategy: cpu and memory with weight 1 each. Requests
- * (the node's and the pod's) count a container with none as 100m / 200Mi.
+ * (the node's and the pod's) count a container with none as 100m / 200Mi; the pod's are its
+ * PreScore state, parsed once per cycle.
  */
 export const leastAllocated = {
   name: PluginName.NodeResourcesFit,
   weight: 1,
-  score(pod, { allocatable, nonZeroRequested }) {
-    const want = podRequests(pod, { nonZero: true });
-    const pairs: [number, number][] = [
-      [nonZeroRequested.milliCpu + want.milliCpu, allocatable.milliCpu],
-      [nonZeroRequested.memory + want.memory, allocatable.memory],
-    ];
+  preScore: (pod) => podInfo(pod).nonZeroRequests,
+  score(pod, { allocatable, nonZeroRequested }, want = podInfo(pod).nonZeroRequests) {
     let sum = 0;
     let weights = 0;
-    for (const [req, alloc] of pairs) {
-      if (alloc === 0) continue;
-      sum += leastRequestedScore(req, alloc);
+    if (allocatable.milliCpu !== 0) {
+      sum += leastRequestedScore(nonZeroRequested.milliCpu + want.milliCpu, allocatable.milliCpu);
+      weights += 1;
+    }
+    if (allocatable.memory !== 0) {
+      sum += leastRequestedScore(nonZeroRequested.memory + want.memory, allocatable.memory);
       weights += 1;
     }
     return weights === 0 ? 0 : Math.floor(sum / weights);
   },
-} satisfies ScorePlugin;
+} satisfies ScorePlugin<Resources>;

@@ -6,9 +6,9 @@ export const ERR_REASON_NODE_NAME = "node(s) didn't match the requested node nam
 /** A pod with `spec.nodeName` preset fits only that node. */
 export const nodeName = {
   name: PluginName.NodeName,
-  filter(pod, { node }) {
+  filter(pod, { name }) {
     const wanted = pod.spec.nodeName;
-    if (!wanted || wanted === node.metadata.name) return success();
+    if (!wanted || wanted === name) return success();
     return status('UnschedulableAndUnresolvable', ERR_REASON_NODE_NAME);
   },
 } satisfies FilterPlugin;

@@ -1,4 +1,4 @@
-import { FilterPlugin, status, success } from '../framework';
+import { FilterPlugin, SKIP, status, success } from '../framework';
 import { labelSelectorMatches } from '../label-selector';
 import { PluginName } from '../plugin-names';
 import { countMatching, hasAllKeys, nodeIncluded, spreadConstraints, SpreadConstraint } from './topology-spread-constraints';
@@ -26,8 +26,10 @@ function minMatch(counts: ReadonlyMap<string, number>, minDomains: number): numb
  */
 export const podTopologySpread = {
   name: PluginName.PodTopologySpread,
-  preFilter(pod, nodeInfos) {
+  preFilter(pod, { nodeInfos }) {
     const constraints = spreadConstraints(pod, 'DoNotSchedule');
+    // No constraint: upstream's PreFilter returns Skip and the filter passes every node.
+    if (constraints.length === 0) return SKIP;
     const counts = constraints.map(() => new Map<string, number>());
     for (const ni of nodeInfos) {
       const labels = ni.node.metadata.labels ?? {};

@@ -1,4 +1,4 @@
-import { MAX_NODE_SCORE, NodeInfo, ScorePlugin } from '../framework';
+import { MAX_NODE_SCORE, NodeInfo, ScorePlugin, SKIP } from '../framework';
 import { PluginName } from '../plugin-names';
 import { countMatching, defaultSpreadConstraints, hasAllKeys, nodeIncluded, spreadConstraints, SpreadConstraint } from './topology-spread-constraints';
 
@@ -23,11 +23,13 @@ export interface TopologySpreadScoreState {
 export const podTopologySpreadScore = {
   name: PluginName.PodTopologySpread,
   weight: 2,
-  preScore(pod, feasible, all, cycle) {
+  preScore(pod, feasible, { nodeInfos: all }, cycle) {
     // A pod without constraints of its own gets the system defaults (over its Services' and
     // ReplicaSet's pods); those do not need every node to carry every key.
     const own = (pod.spec.topologySpreadConstraints ?? []).length > 0;
     const constraints = own || !cycle.defaultSpreadSelector ? spreadConstraints(pod, 'ScheduleAnyway') : defaultSpreadConstraints(cycle.defaultSpreadSelector);
+    // No constraint: upstream skips the plugin; every node scores 0.
+    if (constraints.length === 0) return SKIP;
     const requireAllKeys = own;
     const ignored = new Set(feasible.filter((ni) => requireAllKeys && !hasAllKeys(ni, constraints)).map((ni) => ni.node.metadata.name));
     const counts = constraints.map(() => new Map<string, number>());
@@ -40,6 +42,8 @@ export const podTopologySpreadScore = {
       return Math.log(counts[i].size + 2);
     });
     for (const ni of all) {
+      // A node without pods adds nothing to any domain.
+      if (ni.pods.length === 0) continue;
       if (requireAllKeys && !hasAllKeys(ni, constraints)) continue;
       constraints.forEach((c, i) => {
         if (c.topologyKey === HOSTNAME || !nodeIncluded(c, pod, ni)) return;

@@ -13,8 +13,9 @@ export const errReasonUntoleratedTaint = (t: Taint): string =>
 /** Rejects nodes with a NoSchedule/NoExecute taint the pod does not tolerate. */
 export const taintToleration = {
   name: PluginName.TaintToleration,
-  filter(pod, { node }) {
-    const taint = findUntoleratedTaint(node.spec?.taints, pod.spec.tolerations, doNotScheduleTaint);
+  filter(pod, { taints }) {
+    if (taints.length === 0) return success();
+    const taint = findUntoleratedTaint(taints, pod.spec.tolerations, doNotScheduleTaint);
     if (!taint) return success();
     return status('UnschedulableAndUnresolvable', errReasonUntoleratedTaint(taint));
   },

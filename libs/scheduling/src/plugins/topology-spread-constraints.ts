@@ -42,10 +42,13 @@ export function nodeIncluded(c: SpreadConstraint, pod: Pod, ni: NodeInfo): boole
 }
 
 /** Pods on the node the selector matches, in the pod's namespace, not being deleted. */
-export const countMatching = (ni: NodeInfo, pod: Pod, selector: PodLabelSelector | undefined): number =>
-  ni.pods.filter(
-    (p) => p.metadata.namespace === pod.metadata.namespace && !p.metadata.deletionTimestamp && labelSelectorMatches(selector, p.metadata.labels),
-  ).length;
+export function countMatching(ni: NodeInfo, pod: Pod, selector: PodLabelSelector | undefined): number {
+  let n = 0;
+  for (const p of ni.pods) {
+    if (p.metadata.namespace === pod.metadata.namespace && !p.metadata.deletionTimestamp && labelSelectorMatches(selector, p.metadata.labels)) n++;
+  }
+  return n;
+}
 
 /** The node carries every constraint's topology key. */
 export const hasAllKeys = (ni: NodeInfo, constraints: readonly SpreadConstraint[]): boolean =>

@@ -1,5 +1,5 @@
 import type { PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '@kubesim/api';
-import { buildNodeInfos, VolumeListers } from '../framework';
+import { buildNodeInfos, newSnapshot, SKIP, VolumeListers } from '../framework';
 import { defaultProfile } from '../registry';
 import { schedulePod } from '../schedule-one';
 import { makeNode, makePod } from '../testing/builders';
@@ -25,7 +25,8 @@ const boundTo = (name: string, pv: string) => aClaim(name, { metadata: { annotat
 /** Each node's verdict: PreFilter refusal, or Filter per node. */
 function verdicts(pod: Pod, l: VolumeListers): string | Record<string, string> {
   const infos = buildNodeInfos(nodes, []);
-  const state = volumeBinding.preFilter!(pod, infos, { volumes: l });
+  const state = volumeBinding.preFilter!(pod, newSnapshot(infos), { volumes: l });
+  if (state === SKIP) return Object.fromEntries(infos.map((ni) => [ni.node.metadata.name, 'ok'])); // no claims: Filter is not run
   if ('preFilterRejected' in state) return `PreFilter ${state.preFilterRejected.code}: ${state.preFilterRejected.reasons.join(', ')}`;
   return Object.fromEntries(infos.map((ni) => {
     const r = volumeBinding.filter(pod, ni, state);

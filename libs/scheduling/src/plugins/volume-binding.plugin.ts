@@ -9,7 +9,7 @@ import {
   type PersistentVolumeClaim,
   type Pod,
 } from '@kubesim/api';
-import { FilterPlugin, FilterResult, preFilterReject, status, success, VolumeListers } from '../framework';
+import { FilterPlugin, FilterResult, preFilterReject, SKIP, status, success, VolumeListers } from '../framework';
 import { matchesNodeSelectorTerms } from '../node-selector';
 import { PluginName } from '../plugin-names';
 import { findMatchingVolume, volumeFitsNode } from '../volume-matching';
@@ -102,7 +102,8 @@ export function volumeBindingPreFilter(pod: Pod, listers: VolumeListers | undefi
  */
 export const volumeBinding: FilterPlugin<VolumeBindingState> = {
   name: PluginName.VolumeBinding,
-  preFilter: (pod, _nodeInfos, cycle) => volumeBindingPreFilter(pod, cycle?.volumes),
+  // No claims: Skip, so Filter is not run per node (upstream's PreFilter returns Skip when !podHasPVCs).
+  preFilter: (pod, _snapshot, cycle) => (podClaimNames(pod).length ? volumeBindingPreFilter(pod, cycle?.volumes) : SKIP),
   filter(_pod, nodeInfo, state): FilterResult {
     if (!state || (!state.bound.length && !state.delayed.length)) return success();
     const { reasons } = planVolumes(state, nodeInfo.node);
