@@ -1,12 +1,12 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { KubeObject } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
 import type { Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
 import { ControllerManagerConfig } from '../controller-manager.config';
+import { objectKey, QueueController, splitKey } from '../shared/queue-controller';
 import { reconcileQuota } from './quota.reconcile';
 
-const COMPONENT = 'resourcequota-controller';
 /** --resource-quota-sync-period: a full recount of every quota. */
 export const QUOTA_RESYNC_SECONDS = 300;
 
@@ -16,87 +16,29 @@ export const QUOTA_RESYNC_SECONDS = 300;
  * ("replenishment"); every quota is recounted every 5 minutes besides. Decisions in `reconcileQuota`.
  */
 @Injectable()
-export class ResourceQuotaController implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(COMPONENT);
-  private readonly queue = new Set<string>();
-  private running = false;
-  private wake?: () => void;
-  private loop?: Promise<void>;
-  private resync?: NodeJS.Timeout;
-  private unsubscribe?: () => void;
+export class ResourceQuotaController extends QueueController {
+  protected override readonly resyncSeconds = QUOTA_RESYNC_SECONDS;
 
-  constructor(
-    @Inject(Projection) private readonly cluster: Projection,
-    @Inject(ApiClient) private readonly api: ApiClient,
-    @Inject(ControllerManagerConfig) private readonly config: ControllerManagerConfig,
-  ) {}
-
-  onApplicationBootstrap() {
-    this.unsubscribe = this.cluster.subscribe((c) => this.onChange(c));
-    this.running = true;
-    this.enqueueAll();
-    this.loop = this.run();
-    const tick = () => {
-      this.enqueueAll();
-      this.resync = setTimeout(tick, QUOTA_RESYNC_SECONDS * 1000 * this.config.timeScale);
-    };
-    this.resync = setTimeout(tick, QUOTA_RESYNC_SECONDS * 1000 * this.config.timeScale);
+  constructor(@Inject(Projection) cluster: Projection, @Inject(ApiClient) api: ApiClient, @Inject(ControllerManagerConfig) config: ControllerManagerConfig) {
+    super('resourcequota-controller', cluster, api, config);
   }
 
-  async onApplicationShutdown() {
-    this.running = false;
-    clearTimeout(this.resync);
-    this.unsubscribe?.();
-    this.wake?.();
-    await this.loop;
+  protected *keysOf({ object: o }: Change) {
+    if (o.kind === 'Event' || !o.metadata.namespace) return;
+    for (const q of this.cluster.store.list('ResourceQuota')) if (q.metadata.namespace === o.metadata.namespace) yield objectKey(q.metadata.namespace, q.metadata.name);
   }
 
-  private enqueueNamespace(namespace: string) {
-    for (const q of this.cluster.store.list('ResourceQuota')) if (q.metadata.namespace === namespace) this.queue.add(`${namespace}/${q.metadata.name}`);
-    this.wake?.();
+  protected allKeys() {
+    return this.keysOfKind('ResourceQuota');
   }
 
-  private enqueueAll() {
-    for (const q of this.cluster.store.list('ResourceQuota')) this.queue.add(`${q.metadata.namespace}/${q.metadata.name}`);
-    this.wake?.();
-  }
-
-  private onChange(c: Change) {
-    if (c.object.kind === 'Event' || !c.object.metadata.namespace) return;
-    this.enqueueNamespace(c.object.metadata.namespace);
-  }
-
-  private async run() {
-    while (this.running) {
-      const next = this.queue.values().next();
-      if (next.done) {
-        await new Promise<void>((r) => (this.wake = r));
-        this.wake = undefined;
-        continue;
-      }
-      this.queue.delete(next.value);
-      try {
-        await this.sync(next.value);
-      } catch (e) {
-        this.logger.warn(`syncing quota ${next.value}: ${e instanceof Error ? e.message : e}; will retry`);
-        setTimeout(() => {
-          this.queue.add(next.value);
-          this.wake?.();
-        }, 1000 * this.config.timeScale);
-      }
-    }
-  }
-
-  private async sync(key: string) {
-    const [namespace, name] = key.split('/') as [string, string];
+  protected async sync(key: string) {
+    const { namespace, name } = splitKey(key);
     const quota = this.cluster.store.get({ kind: 'ResourceQuota', namespace, name });
     if (!quota) return;
     const objects: KubeObject[] = [];
     for (const o of this.cluster.store.objects.values()) if (o.metadata.namespace === namespace) objects.push(o);
     const status = reconcileQuota(quota, objects, Date.now());
-    if (!status) return;
-    const r = await this.api.updateObjectStatus({ kind: 'ResourceQuota', namespace, name, status, by: COMPONENT });
-    if (r.ok) await this.cluster.waitFor(Number(r.resourceVersion));
-    else if (r.status.code !== 404 && r.status.code !== 409) throw new Error(r.status.message);
+    if (status) await this.write(this.api.updateObjectStatus({ kind: 'ResourceQuota', namespace, name, status, by: this.component }), `status of quota ${key}`);
   }
 }

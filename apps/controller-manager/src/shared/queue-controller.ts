@@ -43,6 +43,9 @@ export abstract class QueueController implements OnApplicationBootstrap, OnAppli
     this.logger = new Logger(component);
   }
 
+  /** How often every key is synced even without a change (seconds, × time scale). */
+  protected readonly resyncSeconds: number = RESYNC_SECONDS;
+
   /** The keys (usually `namespace/name`) a change in the cluster touches. */
   protected abstract keysOf(change: Change): Iterable<string>;
   /** Every key, for the start and the periodic resync. */
@@ -56,7 +59,7 @@ export abstract class QueueController implements OnApplicationBootstrap, OnAppli
     this.enqueueAll();
     this.running = true;
     this.loop = this.run();
-    const every = RESYNC_SECONDS * 1000 * this.config.timeScale;
+    const every = this.resyncSeconds * 1000 * this.config.timeScale;
     const tick = () => {
       this.enqueueAll();
       this.resync = setTimeout(tick, every);
