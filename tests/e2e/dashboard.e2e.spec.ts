@@ -88,7 +88,9 @@ suite(`the dashboard in chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromi
     await page.getByTestId('create-result').getByText('Error from server (AlreadyExists): deployments.apps "web" already exists').waitFor();
     await page.locator('.modal').click({ position: { x: 5, y: 5 } });
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=pod-card][data-status=Running]').length === 6, undefined, { timeout: 45_000 });
-    expect(await page.getByTestId('workload').filter({ hasText: 'web' }).textContent()).toContain('6/6');
+    // The Deployment's status follows its pods (kubelet → ReplicaSet controller → Deployment
+    // controller), so READY reaches 6/6 a moment after the sixth pod card turns Running.
+    await page.getByTestId('workload').filter({ hasText: 'web' }).filter({ hasText: '6/6' }).waitFor({ timeout: 20_000 });
     onNode2 = (await podsOn('node-2')).map(([name]) => name!);
     expect(onNode2.length).toBeGreaterThan(0);
     // The init container ran first and the sandbox has the pod's IP.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addAmounts, amountOf, formatCanonicalQuantity, formatQuantity } from './quantity-format';
+import { addAmounts, amountOf, formatQuantity } from './quantity-format';
 
-describe('canonical quantities (resource.Quantity String)', () => {
+describe('sums of quantities, formatted as resource.Quantity String()', () => {
   it.each([
     ['0.5', '500m'],
     ['2', '2'],
@@ -14,7 +14,7 @@ describe('canonical quantities (resource.Quantity String)', () => {
     ['1500', '1500'],
     ['512', '512'],
     ['0', '0'],
-  ])('%s reads as %s', (q, want) => expect(formatCanonicalQuantity(q)).toBe(want));
+  ])('%s reads as %s', (q, want) => expect(formatQuantity(amountOf(q))).toBe(want));
 
   it('a sum keeps the format of its first operand', () => {
     expect(formatQuantity(addAmounts(amountOf('1Gi'), amountOf('32Mi')))).toBe('1056Mi');

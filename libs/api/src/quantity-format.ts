@@ -41,5 +41,3 @@ function withSuffix(n: number, base: number, suffixes: string[]): string {
   return String(n);
 }
 
-/** The canonical form of a quantity string (`1024Mi` → `1Gi`, `0.5` → `500m`). */
-export const formatCanonicalQuantity = (q: string | number): string => formatQuantity(amountOf(q));

@@ -1,10 +1,10 @@
-import { addAmounts, amountOf, formatCanonicalQuantity, formatQuantity, milliCpu, parseQuantity, type Amount, type Container, type ResourceList } from '@kubesim/api';
+import { addAmounts, amountOf, canonicalQuantity, formatQuantity, milliCpu, parseQuantity, type Amount, type Container, type ResourceList } from '@kubesim/api';
 
 type Obj = Record<string, any>;
 
 /** cpu compares in millicores, everything else in base units (requestLimitEnforcedValues). */
 const valueOf = (resource: string, q: string | number): number => (resource === 'cpu' ? milliCpu(q) : Math.ceil(parseQuantity(q) - 1e-9));
-const show = (q: string | number) => formatCanonicalQuantity(q);
+const show = (q: string | number) => String(canonicalQuantity(q));
 
 export function minConstraint(type: string, r: string, enforced: string, requests: ResourceList, limits: ResourceList): string | undefined {
   const req = requests[r];

@@ -1,4 +1,4 @@
-import { formatCanonicalQuantity, quotaUsed, type KubeObject, type ResourceList } from '@kubesim/api';
+import { canonicalQuantity, quotaUsed, type KubeObject, type ResourceList } from '@kubesim/api';
 
 type Quota = KubeObject & { spec?: { hard?: ResourceList; scopes?: string[] }; status?: { hard?: ResourceList; used?: ResourceList } };
 
@@ -8,7 +8,7 @@ type Quota = KubeObject & { spec?: { hard?: ResourceList; scopes?: string[] }; s
  * namespace, recounted from scratch. `undefined` when the status is already that.
  */
 export function reconcileQuota(quota: Quota, namespaceObjects: Iterable<KubeObject>, now: number): { hard: ResourceList; used: ResourceList } | undefined {
-  const hard: ResourceList = Object.fromEntries(Object.entries(quota.spec?.hard ?? {}).map(([r, q]) => [r, formatCanonicalQuantity(q)]));
+  const hard: ResourceList = Object.fromEntries(Object.entries(quota.spec?.hard ?? {}).map(([r, q]) => [r, String(canonicalQuantity(q))]));
   const used = quotaUsed(hard, quota.spec?.scopes, namespaceObjects, now);
   const same = JSON.stringify(quota.status?.hard ?? null) === JSON.stringify(hard) && JSON.stringify(quota.status?.used ?? null) === JSON.stringify(used);
   return same ? undefined : { hard, used };
