@@ -34,8 +34,15 @@ module.exports = {
       name: 'no-deep-imports-into-libs',
       comment: 'Import a library by its root alias (@kubesim/x), never a file inside another library.',
       severity: 'error',
-      from: { path: '^(apps|libs)/([^/]+)/' },
+      from: { path: '^(apps|libs)/([^/]+)/', pathNot: '^apps/dashboard/ui/' },
       to: { path: '^libs/([^/]+)/src/(?!index\\.ts$)', pathNot: '^libs/$2/' },
+    },
+    {
+      name: 'browser-code-takes-only-types-from-libs',
+      comment: "The dashboard's browser code cannot load the libraries (Node code); it may read a type from a file of one that imports nothing.",
+      severity: 'error',
+      from: { path: '^apps/dashboard/ui/' },
+      to: { path: '^libs/', dependencyTypesNot: ['type-only'] },
     },
   ],
   options: {

@@ -2,22 +2,9 @@ import type { Pod } from '@kubesim/api';
 import { describeNodeProcessAction, keyOfEvent, Store, type ClusterEvent, type EventOf } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
 import { podStatusString } from '@kubesim/printers';
+import type { TimelineEntry } from './timeline-entry';
 
-/** One step of a pod's story: its phase and kubectl STATUS after an event that changed either. */
-export interface TimelineEntry {
-  seq: number;
-  /** When it happened (the event's time). */
-  at: string;
-  namespace: string;
-  pod: string;
-  uid: string;
-  phase: string;
-  status: string;
-  node: string;
-  /** Why: the event's cause, or what the event was. */
-  cause: string;
-  by: string;
-}
+export type { TimelineEntry } from './timeline-entry';
 
 const DELETED = '(deleted)';
 

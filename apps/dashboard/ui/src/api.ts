@@ -1,3 +1,4 @@
+import type { TimelineEntry } from '../../../../libs/replay/src/timeline-entry';
 import type { ClusterView, EventView, LiveMessage } from '../../src/view/view.types';
 
 export interface ActionResult {
@@ -6,18 +7,7 @@ export interface ActionResult {
   command?: string;
 }
 
-export interface TimelineEntry {
-  seq: number;
-  at: string;
-  namespace: string;
-  pod: string;
-  uid: string;
-  phase: string;
-  status: string;
-  node: string;
-  cause: string;
-  by: string;
-}
+export type { TimelineEntry } from '../../../../libs/replay/src/timeline-entry';
 
 export interface HistoryInfo {
   ready: boolean;
