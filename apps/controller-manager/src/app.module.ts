@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ClusterClientModule } from '@kubesim/cluster-client';
+import { Registry } from 'prom-client';
 import { ControllerManagerConfig } from './controller-manager.config';
 import { DaemonSetController } from './daemonset/daemonset.controller';
 import { DeploymentController } from './deployment/deployment.controller';
@@ -43,7 +44,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ClusterClientModule.forRoot({ natsUrl: config.natsUrl, by: 'node-controller' })],
-      providers: [{ provide: ControllerManagerConfig, useValue: config }, ...CONTROLLERS, ControllerManagerMetrics],
+      providers: [
+        { provide: ControllerManagerConfig, useValue: config },
+        ...CONTROLLERS,
+        { provide: ControllerManagerMetrics, useFactory: (registry: Registry, ...controllers: unknown[]) => new ControllerManagerMetrics(registry, controllers), inject: [Registry, ...CONTROLLERS] },
+      ],
     };
   }
 }
