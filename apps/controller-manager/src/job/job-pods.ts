@@ -42,7 +42,7 @@ export function jobPod(job: Job, suffix: string, index?: number, indexFailures =
     labels[JOB_COMPLETION_INDEX] = String(index);
     if (job.spec.backoffLimitPerIndex != null) annotations[JOB_INDEX_FAILURE_COUNT] = String(indexFailures);
     spec.hostname = `${job.metadata.name}-${index}`;
-    const env = { name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: `metadata.labels['${JOB_COMPLETION_INDEX}']` } } };
+    const env = { name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${JOB_COMPLETION_INDEX}']` } } };
     for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
       if (!(c.env ?? []).some((e: { name: string }) => e.name === 'JOB_COMPLETION_INDEX')) c.env = [...(c.env ?? []), env as never];
     }

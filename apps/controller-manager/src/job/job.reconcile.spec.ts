@@ -83,7 +83,7 @@ describe('Job controller', () => {
       expect(pod.spec.hostname).toBe('idx-1');
       expect(pod.metadata.annotations['batch.kubernetes.io/job-completion-index']).toBe('1');
       expect(pod.metadata.labels['batch.kubernetes.io/job-completion-index']).toBe('1');
-      expect(pod.spec.containers[0].env).toContainEqual({ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: "metadata.labels['batch.kubernetes.io/job-completion-index']" } } });
+      expect(pod.spec.containers[0].env).toContainEqual({ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } } });
     });
 
     it('records completedIndexes and completes when every index succeeded', () => {
