@@ -4,6 +4,18 @@ import { fileURLToPath } from 'node:url';
 
 const lib = (name: string) => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
 
+/**
+ * End-to-end files whose assertions depend on timing under load — a node's lease renewing within
+ * its grace period, a busy container not starving its kubelet, kill -9 under a write load — run
+ * last, one at a time, with nothing else on the machine.
+ */
+const TIMING_SENSITIVE_E2E = [
+  'tests/e2e/node-failure*.e2e.spec.ts',
+  'tests/e2e/runtime.e2e.spec.ts',
+  'tests/e2e/eventlog-crash.e2e.spec.ts',
+  'tests/e2e/jobs.node-loss.e2e.spec.ts',
+];
+
 // swc (not esbuild) transpiles the tests so that decorator metadata is emitted: without it
 // Nest injects `undefined` silently.
 export default defineConfig({
@@ -24,6 +36,9 @@ export default defineConfig({
   },
   test: {
     globals: true,
+    // Unit and integration files and two e2e clusters side by side; the timing-sensitive e2e files
+    // afterwards, one at a time (their project's groupOrder).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
@@ -43,9 +58,24 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.spec.ts'],
+          exclude: [...TIMING_SENSITIVE_E2E, 'node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Two clusters at a time: most of an e2e file's time is the simulated cluster waiting on
+          // its (scaled) timers, not CPU.
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-timing',
+          include: TIMING_SENSITIVE_E2E,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // After everything else, alone: these files measure leases, grace periods and CPU.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
