@@ -71,6 +71,22 @@ describe.skipIf(!hasKubectl)('kubectl imperative commands against kubesim (skipp
     await eventually(async () => expect(await runningPods('run=nginx')).toHaveLength(1), 60_000, 500);
   });
 
+  it('kubectl set image pod/nginx nginx=nginx:1.27: the kubelet replaces the container, the pod stays Running with RESTARTS 1', async () => {
+    expect(await ok('set', 'image', 'pod/nginx', 'nginx=nginx:1.27')).toBe('pod/nginx image updated\n');
+    await eventually(
+      async () => {
+        const [c] = (await json('get', 'pod', 'nginx')).status.containerStatuses;
+        expect(c).toMatchObject({ image: 'docker.io/library/nginx:1.27', restartCount: 1, state: { running: {} }, lastState: { terminated: {} } });
+      },
+      60_000,
+      500,
+    );
+    expect((await json('get', 'pod', 'nginx')).status.phase).toBe('Running');
+    const events = await ok('get', 'events', '--field-selector', 'involvedObject.name=nginx', '-o', 'custom-columns=REASON:.reason,MESSAGE:.message', '--no-headers');
+    expect(events).toMatch(/Killing\s+Container nginx definition changed, will be restarted/);
+    expect(events).toMatch(/Pulling\s+Pulling image "nginx:1.27"/);
+  });
+
   it('set image, scale, label, annotate (PATCH) on the created deployment', async () => {
     expect(await ok('set', 'image', 'deployment/nginx', 'nginx=nginx:1.25')).toBe('deployment.apps/nginx image updated\n');
     expect(await ok('scale', 'deployment', 'nginx', '--replicas=2')).toBe('deployment.apps/nginx scaled\n');

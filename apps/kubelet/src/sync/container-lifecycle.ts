@@ -3,7 +3,7 @@ import { NO_CLUSTER, scaledMs, startHandler, type Handler, type PodRef } from '@
 import { containerConfig } from './container-config';
 import { startContainerProcess } from './container-process';
 import { newProber, nextProbeAt, runProbes } from './container-probes';
-import type { ContainerRuntime } from './container-runtime';
+import type { ContainerRuntime, StopOutcome } from './container-runtime';
 import { normal, warning, type KubeletEvent } from './kubelet-event';
 import type { PodSandbox } from './pod-sandbox';
 import type { NodeContext } from './pod-runtime';
@@ -75,9 +75,10 @@ export function advanceRunning(c: ContainerRuntime, now: number, ctx: LifecycleC
 
 /**
  * killContainer: the `Killing` event, the preStop hook, then SIGTERM, and SIGKILL when the grace
- * period is over. `final`: the container will not run again, or 'policy' to let the restart policy say.
+ * period is over. `final`: the container will not run again, or 'policy' to let the restart policy
+ * say, or 'replace' to start it again at once.
  */
-export function stopContainer(c: ContainerRuntime, at: number, graceSeconds: number, message: string, final: boolean | 'policy', ctx: LifecycleContext) {
+export function stopContainer(c: ContainerRuntime, at: number, graceSeconds: number, message: string, final: StopOutcome, ctx: LifecycleContext) {
   const p = c.phase;
   if (p.kind !== 'running') return;
   ctx.events.push(normal('Killing', message, c.fieldPath));
@@ -112,8 +113,8 @@ export function advanceStopping(c: ContainerRuntime, now: number, ctx: Lifecycle
   if (!p.proc.exit && now >= p.killAt) p.proc.signal('KILL', p.killAt);
   const exit = p.proc.exit;
   if (!exit) return void pushWake(ctx, p.killAt, p.proc.nextWakeAt);
-  const final = p.final === 'policy' ? !ctx.restartable(c, exit.code) : p.final;
-  c.phase = { kind: 'exited', startedAt: p.startedAt, finishedAt: exit.at, exitCode: exit.code, oomKilled: exit.reason === 'OOMKilled', final };
+  const final = p.final === 'policy' ? !ctx.restartable(c, exit.code) : p.final === true;
+  c.phase = { kind: 'exited', startedAt: p.startedAt, finishedAt: exit.at, exitCode: exit.code, oomKilled: exit.reason === 'OOMKilled', final, ...(p.final === 'replace' ? { replace: true } : {}) };
 }
 
 function pushWake(ctx: LifecycleContext, ...times: (number | undefined)[]) {

@@ -17,6 +17,9 @@ export interface HookRun {
   readonly output: () => string;
 }
 
+/** What follows a stop: the container runs again or not, the restart policy says, or it is replaced at once. */
+export type StopOutcome = boolean | 'policy' | 'replace';
+
 /** Where one container is in its life on the node. */
 export type ContainerPhase =
   | { kind: 'new' }
@@ -24,8 +27,11 @@ export type ContainerPhase =
   | { kind: 'pull-failed'; reason: string; message: string; showBackOffAt: number; retryAt: number; backingOff: boolean }
   /** With a pending postStart hook the container still shows waiting (the kubelet blocks on the hook). */
   | { kind: 'running'; startedAt: number; proc: Process; env: ContainerEnv; postStart?: HookRun }
-  /** preStop, then SIGTERM; SIGKILL at `killAt` if the process is still alive. `final: 'policy'`: the restart policy decides. */
-  | { kind: 'stopping'; startedAt: number; proc: Process; env: ContainerEnv; killAt: number; final: boolean | 'policy'; preStop?: HookRun }
+  /**
+   * preStop, then SIGTERM; SIGKILL at `killAt` if the process is still alive. `final: 'policy'`:
+   * the restart policy decides; 'replace': started again at once (its spec changed).
+   */
+  | { kind: 'stopping'; startedAt: number; proc: Process; env: ContainerEnv; killAt: number; final: StopOutcome; preStop?: HookRun }
   | {
       kind: 'exited';
       startedAt: number;
@@ -36,6 +42,8 @@ export type ContainerPhase =
       backOff?: { restartAt: number; seconds: number };
       /** Will not run again (policy says so, or the pod is being deleted). */
       final?: boolean;
+      /** Killed to be replaced (its spec changed): started again at once, with no back-off. */
+      replace?: boolean;
     };
 
 /** The runtime's record of one container (init, sidecar or app) of a pod. */
@@ -93,7 +101,7 @@ export function containerStatus(c: ContainerRuntime, pod: PodRef, defaultWaiting
       if (p.postStart) return waiting(base, defaultWaiting);
       return running({ ...base, containerKey: key }, p.startedAt, { started: c.prober?.started ?? true, ready: c.prober?.ready ?? true });
     case 'stopping':
-      return running({ ...base, containerKey: key }, p.startedAt, { started: c.prober?.started ?? true, ready: c.prober?.ready ?? true });
+      return c.showing ?? running({ ...base, containerKey: key }, p.startedAt, { started: c.prober?.started ?? true, ready: c.prober?.ready ?? true });
     case 'exited': {
       const t = terminated({ ...base, containerKey: key }, p.exitCode, terminationReason(p.exitCode, p.oomKilled), p.startedAt, p.finishedAt);
       if (p.backOff) {

@@ -25,6 +25,7 @@ import {
 } from '@kubesim/runtime';
 import { advanceRunning, advanceStopping, MINIMUM_GRACE_SECONDS, startContainer, stopContainer, type LifecycleContext } from './container-lifecycle';
 import { containerStatus, newContainerRuntime, processOf, type ContainerRuntime } from './container-runtime';
+import { applySpecChange } from './container-spec-change';
 import { PodSandbox } from './pod-sandbox';
 import { terminatePod, type Termination } from './pod-termination';
 import { normal, pullTime, warning, type KubeletEvent } from './kubelet-event';
@@ -110,7 +111,11 @@ export class PodRuntime {
     const deleting = Boolean(pod.metadata.deletionTimestamp);
     const ctx: LifecycleContext = { pod, ref: this.ref, node, sandbox: this.sandbox, events, wake, restartable: (c, code) => this.restartable(c, pod, code) };
     if (deleting) terminatePod(this.termination, [...this.containers.values()], pod, now, ctx);
-    else if (this.mountVolumes(pod, now, node, events, wake)) this.advancePod(pod, now, node, events, wake, ctx);
+    else {
+      // A changed image (`kubectl set image pod/…`) restarts or re-targets its container first.
+      for (const spec of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) applySpecChange(this.containers.get(spec.name)!, spec, now, ctx);
+      if (this.mountVolumes(pod, now, node, events, wake)) this.advancePod(pod, now, node, events, wake, ctx);
+    }
     const finished = deleting && [...this.containers.values()].every((c) => c.phase.kind !== 'running' && c.phase.kind !== 'stopping');
     return { status: this.status(pod, now, node, finished), events, finished, nextWakeAt: wake.length ? Math.min(...wake) : undefined };
   }
@@ -219,7 +224,14 @@ export class PodRuntime {
           return;
         case 'exited': {
           if (p.final) return;
-          const key = crashLoopBackoffKey(this.ref, c.spec.name);
+          if (p.replace) {
+            // Killed and started in one pod sync (computePodActions): no exit to notice, no back-off.
+            c.lastState = { terminated: containerStatus(c, this.ref, 'ContainerCreating').state.terminated! };
+            c.restartCount++;
+            c.phase = { kind: 'new' };
+            continue;
+          }
+          const key = crashLoopBackoffKey(this.ref, c.spec.name, c.spec.image);
           const policy = crashLoopBackoffPolicy(scale);
           const noticedAt = p.finishedAt + scaledMs(PLEG_RELIST_SECONDS, scale);
           if (now < noticedAt) return void wake.push(noticedAt);
