@@ -1,7 +1,7 @@
 import type { Node, Pod } from '@kubesim/api';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Cluster, eventually } from './harness';
+import { Cluster, eventually, ROOT, run } from './harness';
 
 /**
  * The foundation story, as a user runs it: `kubesim up`, apply pods, see them placed and
@@ -76,6 +76,12 @@ describe('kubesim up, end to end', () => {
     const r = await cluster.cli('get', 'pod', 'nope');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+  });
+
+  it('refuses --node-pods beyond what a node\'s /24 pod CIDR holds, saying what to fix', async () => {
+    const r = await run(process.execPath, [join(ROOT, 'bin', 'kubesim'), 'up', '--node-pods', '300', '--data-dir', join(cluster.dataDir, 'never')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("error: option '--node-pods <n>' argument '300' is invalid. must be at most 253: each node's pod CIDR is a /24, which holds 253 pod IPs");
   });
 
   it('turns a node NotReady when its kubelet is killed with SIGKILL', async () => {

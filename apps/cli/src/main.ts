@@ -12,6 +12,7 @@ import { logsCommand } from './commands/logs.command';
 import { execCommand } from './commands/exec.command';
 import { describeCommand } from './commands/describe.command';
 import { KubeClient, serverUrl } from '@kubesim/kube-rest';
+import { POD_IPS_PER_NODE } from '@kubesim/core';
 import { cordonCommand, drainCommand } from './node/cordon.command';
 import { nodeControlCommand } from './node/node-control.command';
 import { nodeKillCommand } from './node/node-kill.command';
@@ -21,6 +22,11 @@ import { firstFreePort } from './up/free-port';
 const int = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a non-negative integer');
+  return n;
+};
+const nodePods = (v: string) => {
+  const n = int(v);
+  if (n > POD_IPS_PER_NODE) throw new InvalidArgumentError(`must be at most ${POD_IPS_PER_NODE}: each node's pod CIDR is a /24, which holds ${POD_IPS_PER_NODE} pod IPs`);
   return n;
 };
 const nodeLostPolicy = (v: string) => {
@@ -81,7 +87,7 @@ program
   .option('--time-scale <x>', 'multiplies every Kubernetes duration (0.1 = ten times faster)', positive, Number(process.env.KUBESIM_TIME_SCALE ?? 1))
   .option('--node-cpu <quantity>', 'cpu capacity of each node', '4')
   .option('--node-memory <quantity>', 'memory capacity of each node', '8Gi')
-  .option('--node-pods <n>', 'pod capacity of each node', int, 110)
+  .option('--node-pods <n>', `pod capacity of each node (at most ${POD_IPS_PER_NODE}, the pod IPs of its /24)`, nodePods, 110)
   .option('--dashboard-port <port>', 'the dashboard on 127.0.0.1 (default: 8081 or the next free port)', int)
   .option('--no-dashboard', 'do not start the dashboard')
   .option('--node-lost-policy <policy>', "legacy: a lost node's pods show Unknown (NodeLost); modern: their phase is kept (env KUBESIM_NODE_LOST_POLICY)", nodeLostPolicy, process.env.KUBESIM_NODE_LOST_POLICY)

@@ -228,7 +228,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
       });
   }
 
-  private allocateFor(pod: Pod): () => string {
+  private allocateFor(pod: Pod): () => string | { error: string } {
     return () => {
       const previous = pod.status.podIP;
       if (previous && this.ips!.contains(previous)) {

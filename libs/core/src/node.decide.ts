@@ -9,6 +9,9 @@ export const CLUSTER_CIDR = '10.244.0.0/16';
 
 const meta = (ctx: DecideContext): EventMeta => ({ at: new Date(ctx.now).toISOString(), by: ctx.by, ...(ctx.cause ? { cause: ctx.cause } : {}) });
 
+/** Pod IPs one node's /24 pod CIDR holds: .2 to .254 (.0 the network, .1 the bridge, .255 broadcast). */
+export const POD_IPS_PER_NODE = 253;
+
 /** The first /24 of the cluster CIDR no node holds yet. */
 export function nextPodCidr(nodes: Iterable<Node>): string {
   const used = new Set<string>();

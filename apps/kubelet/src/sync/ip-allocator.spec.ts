@@ -21,12 +21,12 @@ describe('IpAllocator: pod IPs from the node /24', () => {
     expect(ips.allocate()).toBe('10.244.1.3');
   });
 
-  it('gives out .2 to .254 and then says the CIDR is exhausted (.255 is broadcast)', () => {
+  it("gives out .2 to .254 and then answers host-local's error (.255 is broadcast)", () => {
     const ips = new IpAllocator('10.244.1.0/24');
     const all = Array.from({ length: 253 }, () => ips.allocate());
     expect(all.at(-1)).toBe('10.244.1.254');
     expect(new Set(all).size).toBe(253);
-    expect(() => ips.allocate()).toThrow('pod CIDR 10.244.1.0/24 is exhausted');
+    expect(ips.allocate()).toEqual({ error: 'failed to allocate for range 0: no IP addresses available in range set: 10.244.1.1-10.244.1.254' });
   });
 
   it.each([

@@ -10,7 +10,8 @@ export class IpAllocator {
     return m[1];
   }
 
-  allocate(): string {
+  /** A free address, or host-local's error when every one is taken. */
+  allocate(): string | { error: string } {
     const prefix = this.prefix();
     for (let i = 2; i < 255; i++) {
       const ip = `${prefix}.${i}`;
@@ -19,7 +20,7 @@ export class IpAllocator {
         return ip;
       }
     }
-    throw new Error(`pod CIDR ${this.cidr} is exhausted`);
+    return { error: `failed to allocate for range 0: no IP addresses available in range set: ${prefix}.1-${prefix}.254` };
   }
 
   /** Marks an address as taken (a pod that already had it before a restart). */

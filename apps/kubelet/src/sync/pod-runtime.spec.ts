@@ -183,3 +183,27 @@ describe('PodRuntime: an image that cannot be pulled (nginx:1.161)', () => {
     expect(node.now).toBe(failedAgainAt + sec(20));
   });
 });
+
+describe('PodRuntime: a node whose pod CIDR has no address left', () => {
+  it('FailedCreatePodSandBox with the IPAM error, ContainerCreating (never a bound pod silently Pending), retried every 10 s until an address is free', () => {
+    const node = new FakeNode();
+    const taken = Array.from({ length: 253 }, () => node.ips.allocate());
+    const web = node.run('web', { containers: [{ name: 'web', image: 'nginx:1.25' }] });
+
+    const r = web.sync();
+    expect(r.events).toHaveLength(1);
+    expect(r.events[0]).toMatchObject({ type: 'Warning', reason: 'FailedCreatePodSandBox' });
+    expect(r.events[0].message).toMatch(
+      /^Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "[0-9a-f]{64}": plugin type="host-local" failed \(add\): failed to allocate for range 0: no IP addresses available in range set: 10\.244\.1\.1-10\.244\.1\.254$/,
+    );
+    expect(web.status).toBe('ContainerCreating');
+    expect(r.status.phase).toBe('Pending');
+    expect(r.status.podIP).toBeUndefined();
+    expect(r.nextWakeAt).toBe(node.now + sec(10));
+
+    node.ips.release(taken[0] as string);
+    web.wake();
+    expect(web.pod.status.podIP).toBe('10.244.1.2');
+    web.wakeUntil((p) => p.status === 'Running');
+  });
+});

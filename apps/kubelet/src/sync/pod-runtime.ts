@@ -17,6 +17,7 @@ import {
   pullDurationMs,
   pullImage,
   scaledMs,
+  fakeSha256Hex,
   type BackoffTable,
   type ClusterNetwork,
   type ObjectLookup,
@@ -98,12 +99,29 @@ export class PodRuntime {
   }
 
   private readonly sandboxChanged: boolean;
+  /** Sandboxes that failed to be created (their ids differ). */
+  private sandboxAttempts = 0;
 
-  sync(pod: Pod, now: number, node: NodeContext, allocateIp: () => string): SyncResult {
+  /**
+   * `allocateIp` gives the pod an address of its node's pod CIDR, or a reason it cannot (every
+   * address taken): the sandbox then fails (FailedCreatePodSandBox) and is retried, the pod
+   * ContainerCreating meanwhile.
+   */
+  sync(pod: Pod, now: number, node: NodeContext, allocateIp: () => string | { error: string }): SyncResult {
     const events: KubeletEvent[] = [];
     const wake: number[] = [];
     if (!this.sandbox) {
-      this.sandbox = new PodSandbox(pod, allocateIp(), now);
+      const ip = allocateIp();
+      if (typeof ip !== 'string') {
+        // Deleted before it ever had a sandbox: nothing runs, nothing to stop.
+        if (pod.metadata.deletionTimestamp) return { status: this.status(pod, now, node, true), events, finished: true };
+        this.sandboxAttempts++;
+        const id = fakeSha256Hex(`sandbox:${this.ref.uid}/${this.sandboxAttempts}`);
+        events.push(warning('FailedCreatePodSandBox', `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${id}": plugin type="host-local" failed (add): ${ip.error}`));
+        wake.push(now + scaledMs(SYNC_ERROR_RETRY_SECONDS, node.timeScale));
+        return { status: this.status(pod, now, node, false), events, finished: false, nextWakeAt: Math.min(...wake) };
+      }
+      this.sandbox = new PodSandbox(pod, ip, now);
       this.startTime = now;
       // Every container starts again, init containers first (semantics §4.3).
       if (this.sandboxChanged && !pod.metadata.deletionTimestamp) events.push(normal('SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.'));
