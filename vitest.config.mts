@@ -36,8 +36,9 @@ export default defineConfig({
   },
   test: {
     globals: true,
-    // Unit and integration files and two e2e clusters side by side; the timing-sensitive e2e files
-    // afterwards, one at a time (their project's groupOrder).
+    // Three groups, one after the other (vitest runs projects with different maxWorkers in
+    // separate groups): unit and integration files three at a time, then e2e files two clusters at a
+    // time, then the timing-sensitive e2e files one at a time.
     maxWorkers: 3,
     projects: [
       {
@@ -64,6 +65,7 @@ export default defineConfig({
           // Two clusters at a time: most of an e2e file's time is the simulated cluster waiting on
           // its (scaled) timers, not CPU.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -75,7 +77,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           // After everything else, alone: these files measure leases, grace periods and CPU.
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
