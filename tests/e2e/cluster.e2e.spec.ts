@@ -78,6 +78,55 @@ describe('kubesim up, end to end', () => {
     expect(r.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
 
+  it('a kubelet stopped and started again finds its pods’ containers still running; a killed node comes back rebooted and runs them again', async () => {
+    const before = await getJson<Pod>('pod', 'web');
+    const node = before.spec.nodeName!;
+    const events = async (field: string) => (JSON.parse(await cluster.kubectlOk('get', 'events', '--field-selector', field, '-o', 'json')) as { items: { reason: string; message: string; count?: number }[] }).items;
+    const kubeletStarts = async () => (await events(`involvedObject.name=${node}`)).filter((e) => e.reason === 'Starting').reduce((n, e) => n + (e.count ?? 1), 0);
+    const waitForKubeletStart = async (n: number) => {
+      await eventually(async () => expect(await kubeletStarts()).toBeGreaterThanOrEqual(n), 30_000);
+      // Its first pod sync comes right after it registers.
+      await new Promise((r) => setTimeout(r, 3000));
+    };
+    const starts = await kubeletStarts();
+
+    expect((await cluster.cli('node', 'stop', node, '--data-dir', cluster.dataDir)).stdout).toContain(`node/${node} stopped (SIGTERM)`);
+    expect((await cluster.cli('node', 'start', node, '--data-dir', cluster.dataDir)).code).toBe(0);
+    await waitForKubeletStart(starts + 1);
+
+    const after = await getJson<Pod>('pod', 'web');
+    expect(after.status.phase).toBe('Running');
+    expect(after.status.containerStatuses![0]).toMatchObject({ restartCount: 0, containerID: before.status.containerStatuses![0].containerID, state: before.status.containerStatuses![0].state });
+    expect(after.status.podIP).toBe(before.status.podIP);
+    const podEvents = () => events('involvedObject.name=web');
+    expect((await podEvents()).map((e) => e.reason)).not.toContain('SandboxChanged');
+    expect((await events(`involvedObject.name=${node}`)).map((e) => e.reason)).not.toContain('Rebooted');
+
+    // SIGKILL: the node is lost with its containers; started again it is a new boot.
+    expect((await cluster.cli('node', 'kill', node, '--data-dir', cluster.dataDir)).code).toBe(0);
+    expect((await cluster.cli('node', 'start', node, '--data-dir', cluster.dataDir)).code).toBe(0);
+    await waitForKubeletStart(starts + 2);
+    const rebooted = (await events(`involvedObject.name=${node}`)).find((e) => e.reason === 'Rebooted');
+    expect(rebooted?.message).toMatch(new RegExp(`^Node ${node} has been rebooted, boot id: [-0-9a-f]{36}$`));
+    await eventually(async () => expect((await podEvents()).map((e) => e.message)).toContain('Pod sandbox changed, it will be killed and re-created.'), 20_000);
+    await eventually(async () => expect((await getJson<Pod>('pod', 'web')).status.phase).toBe('Running'), 30_000);
+  });
+
+  it('kubesim node ps shows the node’s runtime as crictl does: the pod’s sandbox (pause), then its container, with the ids of the pod’s status', async () => {
+    const web = await getJson<Pod>('pod', 'web');
+    const r = await cluster.cli('node', 'ps', web.spec.nodeName!, '--pod', 'web', '--data-dir', cluster.dataDir);
+    expect(r.code).toBe(0);
+    const [pods, containers] = r.stdout.split('\n\n');
+    expect(pods).toMatch(/^POD ID\s+CREATED\s+STATE\s+NAME\s+NAMESPACE\s+ATTEMPT\s+RUNTIME\n[0-9a-f]{13}\s+.+ ago\s+Ready\s+web\s+default\s+\d\s+\(default\)$/);
+    const sandboxId = pods.split('\n')[1].slice(0, 13);
+    const id = web.status.containerStatuses![0].containerID!.replace('containerd://', '').slice(0, 13);
+    expect(containers).toMatch(/^CONTAINER\s+IMAGE\s+CREATED\s+STATE\s+NAME\s+ATTEMPT\s+POD ID\s+POD\n/);
+    expect(containers).toMatch(new RegExp(`\\n${id}\\s+[0-9a-f]{13}\\s+.+ ago\\s+Running\\s+nginx\\s+0\\s+${sandboxId}\\s+web\\n`));
+
+    const missing = await cluster.cli('node', 'ps', 'node-9', '--data-dir', cluster.dataDir);
+    expect(missing).toMatchObject({ code: 1, stderr: 'error: the kubelet of node-9 did not answer: is node-9 a node of this cluster, and is its kubelet running? (kubesim node start node-9)\n' });
+  });
+
   it('refuses --node-pods beyond what a node\'s /24 pod CIDR holds, saying what to fix', async () => {
     const r = await run(process.execPath, [join(ROOT, 'bin', 'kubesim'), 'up', '--node-pods', '300', '--data-dir', join(cluster.dataDir, 'never')]);
     expect(r.code).toBe(1);

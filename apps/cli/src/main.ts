@@ -16,6 +16,7 @@ import { POD_IPS_PER_NODE } from '@kubesim/core';
 import { cordonCommand, drainCommand } from './node/cordon.command';
 import { nodeControlCommand } from './node/node-control.command';
 import { nodeKillCommand } from './node/node-kill.command';
+import { nodePsCommand } from './node/node-ps.command';
 import { readClusterFile, up } from './up/up.command';
 import { firstFreePort } from './up/free-port';
 
@@ -295,6 +296,14 @@ node
   );
 
 const natsUrlOf = (o: { natsUrl?: string; dataDir: string }) => o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222';
+node
+  .command('ps')
+  .description("what a node's container runtime holds, as crictl prints it there: the pod sandboxes (pause), then every container")
+  .argument('<name>', 'node name, e.g. node-2')
+  .option('--pod <name>', "only this pod's sandbox and containers")
+  .option('--nats-url <url>', 'nats-server (default: from <data-dir>/cluster.json)')
+  .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
+  .action((name, o) => run(() => nodePsCommand(natsUrlOf(o), name, { pod: o.pod })));
 for (const [verb, unschedulable] of [['cordon', true], ['uncordon', false]] as const) {
   program
     .command(verb)

@@ -87,6 +87,16 @@ export class KubeletConfig extends ComponentConfig {
   /** Images already in the node's cache at start, comma-separated (like kind's preloaded images). */
   @IsString()
   preloadedImages: string = 'registry.k8s.io/pause:3.10';
+
+  /**
+   * The node's boot: a kubelet started again with the boot its Node reports (`kubesim node
+   * stop`/`start`, a crash) finds the containers its runtime kept running; another boot (or none
+   * given: each start is a fresh boot) means they are gone. `kubesim up` sets it per node and
+   * changes it on `kubesim node kill`.
+   */
+  @IsString()
+  @Matches(/^[-a-zA-Z0-9]*$/, { message: 'bootId must be letters, digits and dashes such as a UUID' })
+  bootId: string = '';
 }
 
 export const loadKubeletConfig = (env = process.env) =>
@@ -103,4 +113,5 @@ export const loadKubeletConfig = (env = process.env) =>
     strictImages: 'KUBESIM_STRICT_IMAGES',
     offline: 'KUBESIM_OFFLINE',
     preloadedImages: 'KUBESIM_PRELOADED_IMAGES',
+    bootId: 'KUBESIM_BOOT_ID',
   });

@@ -15,6 +15,7 @@ import { clusterNetwork } from './sync/cluster-network';
 import { PodIoServer } from './pod-io.server';
 import { PersistentVolumeStore } from './persistent-volumes';
 import { overwrittenByOthers } from './sync/reconcile';
+import { runtimeListing } from './sync/runtime-listing';
 
 /** Lease renewal period and duration (kubelet defaults: renew every 10 s, 40 s lease). */
 export const LEASE_RENEW_SECONDS = 10;
@@ -49,6 +50,8 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
   private io?: PodIoServer;
   private pvs?: PersistentVolumeStore;
   private pvTimer?: NodeJS.Timeout;
+  /** This kubelet restarted within the same boot: the runtime kept the pods' containers. */
+  private runtimeSurvived = false;
 
   constructor(
     @Inject(Projection) private readonly cluster: Projection,
@@ -76,7 +79,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     await this.register();
     await this.renewLease();
     this.unsubscribe = this.cluster.subscribe((c) => this.onChange(c));
-    this.io = new PodIoServer(this.nc, this.config.nodeName, (ns, name) => this.podAndRuntime(ns, name), this.logger);
+    this.io = new PodIoServer(this.nc, this.config.nodeName, (ns, name) => this.podAndRuntime(ns, name), this.logger, () => this.runtimeListing());
     for (const o of this.cluster.store.list('Pod')) this.onPod(o as Pod);
     this.logger.log(`node ${this.config.nodeName} registered (pod CIDR ${this.node()?.spec.podCIDR})`);
   }
@@ -101,6 +104,15 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     return undefined;
   }
 
+  /** The node's sandboxes and containers, for `kubesim node ps`. */
+  private runtimeListing() {
+    const pods = [...this.workers.values()].flatMap((w) => {
+      const pod = this.cluster.store.get({ kind: 'Pod', namespace: w.namespace, name: w.name }) as Pod | undefined;
+      return pod ? [{ pod, runtime: w.runtime }] : [];
+    });
+    return runtimeListing(pods);
+  }
+
   /** The pod object and its runtime, for logs and exec; brings its processes up to now first. */
   private podAndRuntime(namespace: string, name: string) {
     const pod = this.cluster.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined;
@@ -120,6 +132,8 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
   /** Registers the Node (retrying until the apiserver answers) and learns its pod CIDR. */
   private async register() {
     const node = nodeObject(this.config, Date.now(), randomUUID());
+    const before = this.node()?.status.nodeInfo?.bootID;
+    this.runtimeSurvived = Boolean(this.config.bootId) && before === this.config.bootId;
     for (;;) {
       try {
         const r = await this.api.registerNode({ node });
@@ -135,6 +149,9 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     this.ctx.allocatable = this.node()!.status.allocatable as Record<string, string> | undefined;
     this.ctx.nodeUid = this.node()!.metadata.uid;
     await this.event(this.nodeRef(), 'Normal', 'Starting', 'Starting kubelet.');
+    // setNodeStatusInfo: a node that reported another boot before has been rebooted.
+    const boot = node.status.nodeInfo.bootID;
+    if (before && before !== boot) await this.event(this.nodeRef(), 'Warning', 'Rebooted', `Node ${this.config.nodeName} has been rebooted, boot id: ${boot}`);
   }
 
   private async renewLease() {
@@ -190,7 +207,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
       if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') {
         if (!pod.metadata.deletionTimestamp) return; // finished before this kubelet started
       }
-      this.workers.set(uid, { runtime: new PodRuntime(pod), namespace: pod.metadata.namespace, name: pod.metadata.name, chain: Promise.resolve(), queued: false, removing: false });
+      this.workers.set(uid, { runtime: new PodRuntime(pod, this.runtimeSurvived), namespace: pod.metadata.namespace, name: pod.metadata.name, chain: Promise.resolve(), queued: false, removing: false });
     }
     this.kick(uid);
   }

@@ -91,7 +91,7 @@ export function nodeObject(config: KubeletConfig, now: number, uid: string): Nod
       nodeInfo: {
         machineID: fnv64(`machine/${config.nodeName}`) + fnv64(`id/${config.nodeName}`),
         systemUUID: uid,
-        bootID: uid,
+        bootID: config.bootId || uid,
         kernelVersion: '6.1.0-kubesim',
         osImage: 'kubesim simulated node (Debian GNU/Linux 12)',
         containerRuntimeVersion: 'containerd://1.7.24-kubesim',

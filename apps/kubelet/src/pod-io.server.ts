@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { kubeletSubject, type Pod, type PodExecReply, type PodExecRequest, type PodLogReply, type PodLogRequest, type Status } from '@kubesim/api';
+import { kubeletSubject, type NodeRuntimeReply, type Pod, type PodExecReply, type PodExecRequest, type PodLogReply, type PodLogRequest, type Status } from '@kubesim/api';
 import type { NatsConnection, Subscription } from 'nats';
 import { execReply, readLogs, startExec } from './sync/pod-io';
 import type { PodRuntime } from './sync/pod-runtime';
@@ -13,7 +13,8 @@ const notFound = (name: string): Status => ({ kind: 'Status', apiVersion: 'v1', 
 
 /**
  * The kubelet's streaming endpoints, over NATS request/reply: container logs (answered from
- * memory) and exec (a process run in the container on the simulated clock, in real time).
+ * memory), exec (a process run in the container on the simulated clock, in real time) and the
+ * runtime's listing (`kubesim node ps`, as crictl asks containerd).
  */
 export class PodIoServer {
   private readonly subs: Subscription[];
@@ -23,10 +24,13 @@ export class PodIoServer {
     node: string,
     private readonly lookup: Lookup,
     private readonly logger: Logger,
+    /** `kubesim node ps`: the sandboxes and containers of the node's runtime. */
+    private readonly listing: () => NodeRuntimeReply = () => ({ sandboxes: [], containers: [] }),
   ) {
     const json = <T>(data: Uint8Array) => JSON.parse(new TextDecoder().decode(data)) as T;
     const reply = (m: { respond(d: Uint8Array): boolean }, body: unknown) => m.respond(new TextEncoder().encode(JSON.stringify(body)));
     this.subs = [
+      nc.subscribe(kubeletSubject(node, 'ps'), { callback: (_e, m) => void reply(m, this.listing()) }),
       nc.subscribe(kubeletSubject(node, 'logs'), { callback: (_e, m) => void reply(m, this.logs(json<PodLogRequest>(m.data))) }),
       nc.subscribe(kubeletSubject(node, 'exec'), {
         callback: (_e, m) =>

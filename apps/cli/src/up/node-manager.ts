@@ -1,5 +1,6 @@
 import type { AddedNodesFile } from './added-nodes';
 import type { ChildSpec, Supervisor } from './supervisor';
+import { randomUUID } from 'node:crypto';
 import { NatsLink } from './nats-link';
 
 export interface NodeOptions {
@@ -31,9 +32,17 @@ const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 export const childName = (node: string) => `kubelet-${node}`;
 
 /**
+ * The kubelet's spec on a freshly booted node: a stopped or crashed kubelet started again keeps
+ * its boot and finds its pods' containers still running; a killed node (lost, rebooted) gets a new
+ * one and its containers are gone.
+ */
+export const newBoot = (spec: ChildSpec): ChildSpec => ({ ...spec, env: { ...spec.env, KUBESIM_BOOT_ID: randomUUID() } });
+
+/**
  * The kubelets of a running `kubesim up`: each one reaches NATS through its own NatsLink, so a
  * node can be partitioned; they can be stopped (SIGTERM), killed (SIGKILL), started again, and
- * new ones added. None is ever restarted on its own.
+ * new ones added. None is ever restarted on its own. A stopped kubelet started again finds its
+ * pods' containers running (same boot); a killed node lost them (a new boot).
  */
 export class NodeManager {
   private readonly nodes = new Map<string, ManagedNode>();
@@ -65,7 +74,7 @@ export class NodeManager {
     if (this.nodes.has(name)) throw new Error(`node "${name}" already exists in this cluster`);
     const link = new NatsLink(this.natsPort);
     const port = await link.listen();
-    const spec = this.kubeletSpec(name, `nats://127.0.0.1:${port}`, { ...this.defaults, ...definedOnly(o) });
+    const spec = newBoot(this.kubeletSpec(name, `nats://127.0.0.1:${port}`, { ...this.defaults, ...definedOnly(o) }));
     this.nodes.set(name, { spec, link });
     this.supervisor.start(spec);
     this.changed();
@@ -124,6 +133,7 @@ export class NodeManager {
         const c = this.supervisor.children.get(childName(r.name));
         if (!c || !this.running(r.name)) throw new Error(`the kubelet of ${r.name} is not running`);
         c.process.kill('SIGKILL');
+        n.spec = newBoot(n.spec);
         return `node/${r.name} killed (kubelet pid ${c.process.pid}, SIGKILL)`;
       }
       case 'partition':

@@ -35,8 +35,14 @@ export class PodOnNode {
   constructor(
     readonly node: FakeNode,
     public pod: Pod,
+    runtimeSurvived = false,
   ) {
-    this.runtime = new PodRuntime(pod);
+    this.runtime = new PodRuntime(pod, runtimeSurvived);
+  }
+
+  /** The kubelet restarted: a new PodRuntime for the pod as stored; the container runtime kept its containers or not. */
+  afterKubeletRestart(runtimeSurvived: boolean): PodOnNode {
+    return new PodOnNode(this.node, this.pod, runtimeSurvived);
   }
 
   /** One sync at the node's clock; its status becomes the pod's status. */

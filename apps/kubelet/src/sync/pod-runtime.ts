@@ -1,4 +1,4 @@
-import { rfc3339, type Pod, type PodStatus } from '@kubesim/api';
+import { rfc3339, type ContainerStatus, type Pod, type PodStatus } from '@kubesim/api';
 import {
   backoffRemainingSince,
   backoffRemainingSinceUpdate,
@@ -26,6 +26,7 @@ import {
 } from '@kubesim/runtime';
 import { advanceRunning, advanceStopping, MINIMUM_GRACE_SECONDS, startContainer, stopContainer, type LifecycleContext } from './container-lifecycle';
 import { containerStatus, newContainerRuntime, processOf, type ContainerRuntime } from './container-runtime';
+import { adoptContainer } from './container-adoption';
 import { applySpecChange } from './container-spec-change';
 import { PodSandbox } from './pod-sandbox';
 import { terminatePod, type Termination } from './pod-termination';
@@ -65,6 +66,9 @@ export interface SyncResult {
   nextWakeAt?: number;
 }
 
+/** The id of a pod's `attempt`-th sandbox on this node (failed ones included). */
+const sandboxId = (uid: string, attempt: number) => fakeSha256Hex(`sandbox:${uid}/${attempt}`);
+
 /** The node image cache's key for an image: its normalized name (`docker.io/library/nginx:latest`). */
 export const imageKey = (image: string) => {
   const p = parseImageRef(image);
@@ -85,7 +89,12 @@ export class PodRuntime {
   private startTime?: number;
   private readonly termination: Termination = {};
 
-  constructor(pod: Pod) {
+  /**
+   * `runtimeSurvived`: this kubelet restarted on a node whose container runtime kept running (the
+   * same boot): the pod's containers are found and adopted as they are. Otherwise containers that
+   * ran before belong to a sandbox that is gone, and it is re-created (SandboxChanged).
+   */
+  constructor(pod: Pod, runtimeSurvived = false) {
     this.ref = { name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid };
     const previous = new Map([...(pod.status.initContainerStatuses ?? []), ...(pod.status.containerStatuses ?? [])].map((s) => [s.name, s]));
     for (const [specs, init] of [[pod.spec.initContainers ?? [], true], [pod.spec.containers, false]] as const) {
@@ -94,11 +103,15 @@ export class PodRuntime {
         this.containers.set(c.name, newContainerRuntime(c, init, prev?.restartCount ?? 0, prev?.lastState ?? {}));
       }
     }
+    const ranBefore = [...previous.values()].some((s) => s.state.running || s.state.terminated);
+    if (ranBefore && runtimeSurvived && pod.status.podIP) this.adopting = previous;
     // Containers ran in a sandbox this runtime never saw (the node restarted): it is re-created.
-    this.sandboxChanged = [...previous.values()].some((s) => s.state.running || s.state.terminated);
+    else this.sandboxChanged = ranBefore;
   }
 
-  private readonly sandboxChanged: boolean;
+  private readonly sandboxChanged: boolean = false;
+  /** The statuses of the containers to adopt once the sandbox is found again. */
+  private adopting?: Map<string, ContainerStatus>;
   /** Sandboxes that failed to be created (their ids differ). */
   private sandboxAttempts = 0;
 
@@ -116,18 +129,31 @@ export class PodRuntime {
         // Deleted before it ever had a sandbox: nothing runs, nothing to stop.
         if (pod.metadata.deletionTimestamp) return { status: this.status(pod, now, node, true), events, finished: true };
         this.sandboxAttempts++;
-        const id = fakeSha256Hex(`sandbox:${this.ref.uid}/${this.sandboxAttempts}`);
+        const id = sandboxId(this.ref.uid, this.sandboxAttempts);
         events.push(warning('FailedCreatePodSandBox', `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${id}": plugin type="host-local" failed (add): ${ip.error}`));
         wake.push(now + scaledMs(SYNC_ERROR_RETRY_SECONDS, node.timeScale));
         return { status: this.status(pod, now, node, false), events, finished: false, nextWakeAt: Math.min(...wake) };
       }
-      this.sandbox = new PodSandbox(pod, ip, now);
-      this.startTime = now;
+      // An adopted pod's sandbox is the one it had: its address and its start.
+      const startedAt = this.adopting && pod.status.startTime ? Math.min(Date.parse(pod.status.startTime), now) : now;
+      this.sandboxAttempts++;
+      this.sandbox = new PodSandbox(pod, this.adopting ? pod.status.podIP! : ip, startedAt, sandboxId(this.ref.uid, this.sandboxAttempts), this.sandboxChanged ? 1 : 0);
+      this.startTime = startedAt;
       // Every container starts again, init containers first (semantics §4.3).
       if (this.sandboxChanged && !pod.metadata.deletionTimestamp) events.push(normal('SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.'));
     }
     const deleting = Boolean(pod.metadata.deletionTimestamp);
     const ctx: LifecycleContext = { pod, ref: this.ref, node, sandbox: this.sandbox, events, wake, restartable: (c, code) => this.restartable(c, pod, code) };
+    if (this.adopting) {
+      const statuses = this.adopting;
+      this.adopting = undefined;
+      // Their volumes were set up when they first started; the images are on the node.
+      this.mountVolumes(pod, now, node, [], []);
+      for (const c of this.containers.values()) {
+        if (statuses.get(c.spec.name)?.state.running) node.images.add(imageKey(c.spec.image));
+        adoptContainer(c, statuses.get(c.spec.name), now, ctx);
+      }
+    }
     if (deleting) terminatePod(this.termination, [...this.containers.values()], pod, now, ctx);
     else {
       // A changed image (`kubectl set image pod/…`) restarts or re-targets its container first.

@@ -37,10 +37,16 @@ export class PodSandbox {
   private readonly procs: { pid: number; proc: Process }[] = [];
   private nextPid = 8;
 
+  /**
+   * `id`: the sandbox's id (`crictl pods`' POD ID); `attempt`: 0 for a pod's first sandbox, 1 for
+   * one re-created (SandboxChanged).
+   */
   constructor(
     private readonly pod: Pod,
     readonly ip: string,
     readonly createdAt: number,
+    readonly id: string = '',
+    readonly attempt = 0,
   ) {
     this.network = { ip, hostname: (pod.spec.hostname as string | undefined) ?? pod.metadata.name, listeners: new Map<number, Listener>() };
     for (const v of (pod.spec.volumes as { name: string }[] | undefined) ?? []) this.volumes.set(v.name, newVolume());
