@@ -155,6 +155,10 @@ describe('kubesim up, end to end', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/default\/web\s+Pending\s+Pending\s+-\s+created/);
     expect(r.stdout).toMatch(/default\/web\s+Running\s+Running\s+node-\d\s+container nginx started/);
+    // The pause container comes first: the sandbox's own line, with the pod IP, before nginx runs.
+    const sandbox = r.stdout.search(/default\/web\s+Pending\s+ContainerCreating\s+node-\d\s+pod sandbox created \(pause\): IP 10\.244\.\d+\.\d+/);
+    expect(sandbox).toBeGreaterThan(-1);
+    expect(sandbox).toBeLessThan(r.stdout.search(/default\/web\s+Running\s+Running/));
   });
 
   it('comes back with the same objects and resourceVersions on the same data dir', async () => {

@@ -35,6 +35,17 @@ describe('replay timeline', () => {
     ]);
   });
 
+  it('shows the pod’s sandbox (pause) created, with its IP, before any of its containers runs', () => {
+    const sandboxUp: PodStatus = { ...waiting('ContainerCreating'), podIP: '10.244.1.5', conditions: [{ type: 'PodReadyToStartContainers', status: 'True' }] } as never;
+    const withSandbox = [...log.slice(0, 4), rec(5, podStatusReported('web', sandboxUp)), rec(6, podStatusReported('web', { ...running(), podIP: '10.244.1.5', conditions: sandboxUp.conditions } as never))];
+    const web = timeline(withSandbox).filter((e) => e.pod === 'web');
+    expect(web.map((e) => [e.seq, e.status, e.cause])).toEqual([
+      [2, 'Pending', 'created'],
+      [5, 'ContainerCreating', 'pod sandbox created (pause): IP 10.244.1.5'],
+      [6, 'Running', 'status reported'],
+    ]);
+  });
+
   it('shows a user’s `kubesim node kill` as its own row about the node', () => {
     const kill: ClusterEvent = { type: 'NodeProcessAction', name: 'node-1', action: 'kill', timeScale: 1, at: '2024-05-01T09:00:08Z', by: 'user:kubesim', cause: 'kubesim node kill node-1' };
     const entries = timeline([...log, rec(8, [kill])]);

@@ -30,6 +30,13 @@ export class TimelineBuilder {
       const phase = after ? (after.status?.phase ?? '') : DELETED;
       const status = after ? podStatusString(after) : DELETED;
       const uid = pod.metadata.uid;
+      // The pod's sandbox (pause) is there before any of its containers: its own step, which is
+      // also the cause of the STATUS that came with it (ContainerCreating, Init:0/1).
+      if (after && sandboxReady(after) && !(before && sandboxReady(before))) {
+        out.push({ seq: r.seq, at: e.at, namespace: key.namespace, pod: key.name, uid, phase, status, node: after.spec.nodeName ?? '', cause: `pod sandbox created (pause)${after.status.podIP ? `: IP ${after.status.podIP}` : ''}`, by: e.by });
+        this.last.set(uid, { phase, status });
+        continue;
+      }
       const prev = this.last.get(uid);
       if (prev && prev.phase === phase && prev.status === status) continue;
       if (after) this.last.set(uid, { phase, status });
@@ -39,6 +46,9 @@ export class TimelineBuilder {
     return out;
   }
 }
+
+/** PodReadyToStartContainers=True: the kubelet created the pod's sandbox and configured its network. */
+const sandboxReady = (p: Pod) => p.status?.conditions?.some((c) => c.type === 'PodReadyToStartContainers' && c.status === 'True') ?? false;
 
 /** A user's `kubesim node …` in the timeline: its own row, `node/NAME`, since no pod changed yet. */
 function nodeActionEntry(seq: number, e: EventOf<'NodeProcessAction'>): TimelineEntry {
