@@ -54,6 +54,24 @@ describe.skipIf(!hasKubectl)('kubectl exec against kubesim (skipped: kubectl not
     expect(r).toEqual({ code: 0, stdout: 'web\n', stderr: 'Defaulted container "nginx" out of: nginx, sidecar\n' });
   });
 
+  it('the share-process-namespace page: ps ax in the shell container shows /pause as PID 1, nginx’s master and worker', async () => {
+    const corpus = join(__dirname, '../../../shared/corpus/k8s-docs-examples/pods/share-process-namespace.yaml');
+    expect((await k('apply', '-f', corpus)).stdout).toBe('pod/nginx created\n');
+    await eventually(async () => expect((await k('get', 'pod', 'nginx')).stdout).toMatch(/nginx\s+2\/2\s+Running/), 60_000);
+    const ps = await k('exec', 'nginx', '-c', 'shell', '--', 'ps', 'ax');
+    expect(ps.code).toBe(0);
+    const lines = ps.stdout.split('\n');
+    expect(lines[0]).toBe('PID   USER     TIME  COMMAND');
+    expect(lines[1]).toMatch(/^\s+1 65535\s+0:00 \/pause$/);
+    expect(lines[2]).toMatch(/^\s+8 root\s+0:00 nginx: master process nginx -g daemon off;$/);
+    expect(lines[3]).toMatch(/^\s+\d+ 101\s+0:00 nginx: worker process$/);
+    expect(ps.stdout).toMatch(/\d+ root\s+0:00 sleep 3600\n/);
+    expect(ps.stdout).toMatch(/\d+ root\s+0:00 ps ax\n$/);
+    // Without a shared namespace a container sees its own process as PID 1.
+    const own = await k('exec', 'web', '-c', 'sidecar', '--', 'ps');
+    expect(own.stdout.split('\n')[1]).toMatch(/^\s+1 root\s+0:00 sh -c echo ready > \/tmp\/state; sleep 3600$/);
+  });
+
   it('-c picks the container; its files are there', async () => {
     const r = await k('exec', 'web', '-c', 'sidecar', '--', 'cat', '/tmp/state');
     expect(r).toEqual({ code: 0, stdout: 'ready\n', stderr: '' });

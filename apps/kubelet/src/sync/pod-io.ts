@@ -1,5 +1,5 @@
 import type { Pod, PodExecReply, PodLogReply, PodLogRequest, Status } from '@kubesim/api';
-import { fakeSha256Hex, formatLog, NO_CLUSTER, START_ERROR_EXIT_CODE, startProcess, type Process } from '@kubesim/runtime';
+import { fakeSha256Hex, formatLog, NO_CLUSTER, psUser, START_ERROR_EXIT_CODE, startProcess, withSubprocesses, type Process } from '@kubesim/runtime';
 import { processOf, type ContainerRuntime } from './container-runtime';
 import type { PodRuntime } from './pod-runtime';
 
@@ -57,12 +57,8 @@ export function startExec(pod: Pod, runtime: PodRuntime, container: string | und
   }
   const session: ExecSession = { id: fakeSha256Hex(`${pod.metadata.uid}/${c.spec.name}/${now}/${command.join(' ')}`), proc: undefined as unknown as Process, stdout: [], stderr: [] };
   const main = p.proc;
-  const user = p.env.user?.uid ? String(p.env.user.uid) : 'root';
-  // The exec'd process joins the container's PID namespace: its PID 1 first, then itself.
-  const processes = () => [
-    { pid: 1, user, argv: main.argv, cpuMs: main.cpuUsedMs },
-    { pid: 7, user, argv: command, cpuMs: session.proc?.cpuUsedMs ?? 0 },
-  ];
+  // The exec'd process joins the container's PID namespace: its PID 1 (and what that forked) first, then itself.
+  const processes = () => [...withSubprocesses(main, 1), { pid: 7, user: psUser(main), argv: command, cpuMs: session.proc?.cpuUsedMs ?? 0 }];
   const proc = startProcess(command, { ...p.env, cluster: p.env.cluster ?? NO_CLUSTER, processes: p.env.processes ?? processes }, now, {
     pid1: false,
     ...(stdin !== undefined ? { stdin } : {}),

@@ -189,6 +189,9 @@ export class PodRuntime {
       const c = this.containers.get(spec.name)!;
       this.advance(c, pod, now, node, events, wake, ctx);
       if (c.phase.kind === 'running' && c.phase.postStart) return; // the kubelet blocks on a postStart hook
+      // SyncPod starts the containers one after the other, each pull in it (serializeImagePulls):
+      // the next container is pulled once this one has started (a failed pull does not block).
+      if (c.phase.kind === 'pulling') return;
     }
   }
 

@@ -14,6 +14,7 @@ import {
   type Process,
   type ProcessInfo,
   type Volume,
+  withSubprocesses,
 } from '@kubesim/runtime';
 import { PodVolumes } from './pod-volumes';
 import { subPathFiles } from './sub-path';
@@ -66,7 +67,7 @@ export class PodSandbox {
     if (this.pod.spec.shareProcessNamespace !== true) return undefined;
     return () => [
       { pid: 1, user: '65535', argv: ['/pause'], cpuMs: 0 },
-      ...this.procs.filter((p) => !p.proc.exit).map((p) => ({ pid: p.pid, user: p.proc.env.user?.uid ? String(p.proc.env.user.uid) : 'root', argv: p.proc.argv, cpuMs: p.proc.cpuUsedMs })),
+      ...this.procs.filter((p) => !p.proc.exit).flatMap((p) => withSubprocesses(p.proc, p.pid)),
     ];
   }
 

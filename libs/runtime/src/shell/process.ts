@@ -16,6 +16,17 @@ interface Job {
   block: Block;
   done: boolean;
   status: number;
+  /** A background job's command line (`ps`). */
+  readonly argv?: readonly string[];
+}
+
+/** A process the program forked that `ps` lists after it (nginx's workers, a shell's `cmd &`). */
+export interface Subprocess {
+  /** Its place among its parent's children, 1 for the first: its PID follows the parent's by that much. */
+  readonly nth: number;
+  readonly argv: readonly string[];
+  /** Its user as `ps` prints it; the parent's when absent. */
+  readonly user?: string;
 }
 
 export type Signal = 'TERM' | 'KILL' | 'INT' | 'HUP';
@@ -83,9 +94,20 @@ export class Process {
   }
 
   /** A background job (`cmd &`); returns its job number, used as its pid. */
-  spawn(gen: Gen): number {
-    this.jobs.push({ gen, block: { until: this.clock }, done: false, status: 0 });
+  spawn(gen: Gen, argv?: readonly string[]): number {
+    this.jobs.push({ gen, block: { until: this.clock }, done: false, status: 0, argv });
     return this.jobs.length;
+  }
+
+  /** Children the program started for good (nginx's workers): `ps` lists them. */
+  readonly workers: Omit<Subprocess, 'nth'>[] = [];
+
+  /** What `ps` lists under this process: its workers, then its running background jobs. */
+  subprocesses(): Subprocess[] {
+    if (this.exit) return [];
+    const workers = this.workers.map((w, i) => ({ ...w, nth: i + 1 }));
+    const jobs = this.jobs.flatMap((j, i) => (i > 0 && !j.done && j.argv ? [{ argv: j.argv, nth: this.workers.length + i }] : []));
+    return [...workers, ...jobs];
   }
 
   /** True while any background job has not finished. */

@@ -203,7 +203,7 @@ export class Shell implements ExpansionScope {
         return yield* this.pipeline(node.commands, node.negate, io);
       case 'background': {
         const sub = this.subshell();
-        this.lastBackgroundPid = this.proc.spawn(sub.run(node.body, io));
+        this.lastBackgroundPid = this.proc.spawn(sub.run(node.body, io), backgroundArgv(node.body, this.proc.argv));
         return (this.status = 0);
       }
       case 'case': {
@@ -375,4 +375,14 @@ function* patternText(word: Word, sh: Shell): Gen<string> {
 
 function globMatch(pattern: string, text: string): boolean {
   return globRegExp(pattern).test(text);
+}
+
+/**
+ * What `ps` shows for `cmd &`: a simple command forks and execs it (`sleep 100`); anything else
+ * runs in a forked copy of the shell, whose command line is the shell's.
+ */
+function backgroundArgv(body: ShellNode, shellArgv: readonly string[]): readonly string[] {
+  if (body.t !== 'simple' || !body.words.length) return shellArgv;
+  const text = (w: Word) => w.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'var' ? `$${p.name}` : p.kind === 'cmd' ? `$(${p.source})` : `$((${p.source}))`)).join('');
+  return body.words.map(text);
 }

@@ -46,8 +46,9 @@ export const nginx: Applet = function* (ctx) {
   }
   if (ctx.pid1) {
     ctx.proc.termAction = { exitCode: 0 };
-    // The master renames itself, as `ps` shows it.
+    // The master renames itself, as `ps` shows it, and forks its worker (user nginx, uid 101).
     ctx.proc.argv = ['nginx: master process nginx', ...ctx.args];
+    ctx.proc.workers.push({ argv: ['nginx: worker process'], user: '101' });
   }
   yield { until: Infinity };
   return 0;

@@ -1,3 +1,4 @@
+import { withSubprocesses } from '../process-list';
 import { err, out, type Applet, type AppletContext } from '../applet';
 import type { ProcessInfo } from '../process-types';
 import { connect, lookup } from './network.applets';
@@ -77,7 +78,8 @@ export const mount: Applet = function* (ctx) {
 function processes(ctx: AppletContext): readonly ProcessInfo[] {
   const listed = ctx.proc.env.processes?.();
   if (listed && listed.length) return listed;
-  return [{ pid: 1, user: userName(user(ctx).uid) ?? String(user(ctx).uid), argv: ctx.proc.argv, cpuMs: ctx.proc.cpuUsedMs }];
+  const [own, ...forked] = withSubprocesses(ctx.proc, 1);
+  return [{ ...own, user: userName(user(ctx).uid) ?? String(user(ctx).uid) }, ...forked];
 }
 
 const time = (ms: number) => {
