@@ -112,6 +112,16 @@ describe('what the images do', () => {
     expect(run(['python', '-m', 'http.server', '8000'], c).out.at(-1)).toBe('Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/) ...');
   });
 
+  it('python -c runs its statements in order: print, time.sleep on the cluster clock, sys.exit(N) as the exit code', () => {
+    const r = run(['python', '-c', 'import sys, time; print("start"); time.sleep(30); print("done"); sys.exit(3)'], withImage('docker.io/library/python'));
+    expect(r.out).toEqual(['start', 'done']);
+    expect(r.exit?.code).toBe(3);
+    const scale = withImage('docker.io/library/python').env.timeScale;
+    expect(r.lines[1].at - r.lines[0].at).toBe(30_000 * scale);
+    expect(run(['python3', '-c', 'raise SystemExit("bad input")'], withImage('docker.io/library/python'))).toMatchObject({ exit: { code: 1 }, out: ['bad input'] });
+    expect(run(['python3', '-c', 'exit()'], withImage('docker.io/library/python')).exit?.code).toBe(0);
+  });
+
   it("the image's Env and working directory are the container's", () => {
     const c = withImage('docker.io/library/golang');
     expect(sh('echo $GOPATH; pwd; go version', { ...c, env: { ...c.env, workingDir: '/go' } }).out).toEqual(['/go', '/go', 'go version go1.23.4 linux/amd64']);

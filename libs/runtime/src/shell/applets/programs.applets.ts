@@ -1,3 +1,4 @@
+import { scaledMs } from '../../timestamps';
 import type { ProgramSpec } from '../../image-catalog';
 import { err, out, type Applet, type AppletContext } from '../applet';
 import type { Gen, HttpResponse } from '../process-types';
@@ -176,14 +177,34 @@ export const python = (spec: Spec<'python'>): Applet =>
       return yield* serveForever(ctx);
     }
     const script = scriptOf(ctx.args, /^-c$/);
-    if (script !== undefined) {
-      for (const s of printed(script, /print\(\s*(["'])(.*?)\1\s*\)/g)) out(ctx, s);
-      return 0;
-    }
+    if (script !== undefined) return yield* pythonOneLiner(ctx, script);
     // No script and no terminal: reads an empty stdin and exits.
     if (ctx.args.length === 0) return 0;
     return yield* serveForever(ctx);
   };
+
+/**
+ * `python -c '…'`, statement by statement (`;` or newlines): `print("…")`, `time.sleep(N)` on
+ * the cluster's clock, `sys.exit(N)` / `exit(N)` / `raise SystemExit(N)` as the exit code (a
+ * string argument is printed to stderr, exit 1); imports and anything else pass.
+ */
+function* pythonOneLiner(ctx: AppletContext, script: string): Gen {
+  for (const statement of script.split(/;|\n/).map((x) => x.trim())) {
+    const print = /^print\(\s*(["'])(.*?)\1\s*\)$/.exec(statement);
+    if (print) out(ctx, print[2]);
+    const sleep = /^time\.sleep\(\s*(\d+(?:\.\d*)?|\.\d+)\s*\)$/.exec(statement);
+    if (sleep) yield { until: ctx.proc.clock + scaledMs(Number(sleep[1]), ctx.proc.env.timeScale) };
+    const exit = /^(?:sys\.exit|exit|quit|raise SystemExit)\(\s*(.*?)\s*\)$/.exec(statement);
+    if (exit) {
+      const arg = exit[1];
+      if (arg === '' || arg === 'None') return 0;
+      if (/^-?\d+$/.test(arg)) return Number(arg) & 0xff;
+      err(ctx, arg.replace(/^(["'])(.*)\1$/, '$2'));
+      return 1;
+    }
+  }
+  return 0;
+}
 
 /** node: `--version`, `-e "console.log(…)"`; `node server.js` runs until stopped. */
 export const node = (spec: Spec<'node'>): Applet =>
