@@ -58,3 +58,26 @@ export function scaledValue(v: number | string, total: number, roundUp: boolean)
   const x = (Number(m[1]) * total) / 100;
   return roundUp ? Math.ceil(x) : Math.floor(x);
 }
+
+/** apimeta.SetStatusCondition: the transition time moves only when the status changes. */
+export function setStatusCondition(conditions: readonly MetaCondition[] | undefined, c: Omit<MetaCondition, 'lastTransitionTime'>, now: string): MetaCondition[] {
+  const list = [...(conditions ?? [])];
+  const i = list.findIndex((x) => x.type === c.type);
+  if (i < 0) return [...list, { ...c, lastTransitionTime: now }];
+  const old = list[i];
+  list[i] = { ...old, ...c, lastTransitionTime: old.status === c.status ? old.lastTransitionTime : now };
+  return list;
+}
+
+/** pdbhelper.UpdateDisruptionAllowedCondition: `SufficientPods` while a disruption is allowed, else `InsufficientPods`. */
+export function withDisruptionAllowedCondition(status: PodDisruptionBudgetStatus, now: string): PodDisruptionBudgetStatus {
+  const allowed = status.disruptionsAllowed > 0;
+  const condition = { type: DISRUPTION_ALLOWED, status: allowed ? 'True' : 'False', reason: allowed ? SUFFICIENT_PODS : INSUFFICIENT_PODS, message: '', observedGeneration: status.observedGeneration } as const;
+  return { ...status, conditions: setStatusCondition(status.conditions, condition, now) };
+}
+
+/**
+ * The budgets of a pod as the Eviction API finds them (getPodDisruptionBudgets): same namespace, and
+ * a selector that matches its labels; a nil or empty selector matches nothing there.
+ */
+export const isEmptySelector = (s: LabelSelector | null | undefined) => !s || (!Object.keys(s.matchLabels ?? {}).length && !(s.matchExpressions ?? []).length);
