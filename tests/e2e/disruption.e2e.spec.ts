@@ -37,7 +37,7 @@ const retryLine = (pod: string) => `error when evicting pods/"${pod}" -n "defaul
 /** A drain stopped by a PodDisruptionBudget: kubectl and kubesim drain retrying 429s, the Eviction API's refusal (time scale 0.1). */
 describe.skipIf(!hasKubectl)('PodDisruptionBudgets and the Eviction API with kubectl (skipped: kubectl not installed)', () => {
   let cluster: Cluster;
-  const pdbRow = async () => (await cluster.kubectlOk('get', 'pdb', '--no-headers')).trim();
+  const pdbRow = async () => (await cluster.kubectlOk('get', 'pdb', 'my-pdb', '--no-headers')).trim();
   const podsByNode = async () => {
     const out = await cluster.kubectlOk('get', 'pods', '-l', 'app=web', '-o', 'jsonpath={range .items[*]}{.metadata.name} {.spec.nodeName} {.metadata.deletionTimestamp}{"\\n"}{end}');
     const byNode = new Map<string, string[]>();
@@ -64,6 +64,15 @@ describe.skipIf(!hasKubectl)('PodDisruptionBudgets and the Eviction API with kub
     const status = JSON.parse(await cluster.kubectlOk('get', 'poddisruptionbudget', 'my-pdb', '-o', 'jsonpath={.status}'));
     expect(status).toMatchObject({ currentHealthy: 3, desiredHealthy: 2, expectedPods: 3, disruptionsAllowed: 1, observedGeneration: 1 });
     expect(status.conditions).toEqual([{ type: 'DisruptionAllowed', status: 'True', reason: 'SufficientPods', message: '', observedGeneration: 1, lastTransitionTime: expect.stringMatching(/Z$/) }]);
+  }, 90_000);
+
+  it('kubectl create pdb (a protobuf body) with maxUnavailable 50% and no matching pods: N/A 50% 0, NoPods', async () => {
+    expect(await cluster.kubectlOk('create', 'pdb', 'nobody', '--selector=app=nobody', '--max-unavailable=50%')).toBe('poddisruptionbudget.policy/nobody created\n');
+    await eventually(async () => expect(await cluster.kubectlOk('get', 'pdb', 'nobody', '--no-headers')).toMatch(/^nobody\s+N\/A\s+50%\s+0\s+\d+s\n$/), 30_000);
+    await eventually(async () => expect(await cluster.kubectlOk('get', 'events', '--field-selector', 'involvedObject.name=nobody', '-o', 'custom-columns=TYPE:.type,REASON:.reason,MESSAGE:.message', '--no-headers')).toMatch(/^Normal\s+NoPods\s+No matching pods found$/m), 30_000);
+    const both = await cluster.kubectl('create', 'pdb', 'both', '--selector=app=web', '--min-available=1', '--max-unavailable=1');
+    expect(both).toMatchObject({ code: 1, stderr: 'error: min-available and max-unavailable cannot be both specified\n' });
+    await cluster.kubectlOk('delete', 'pdb', 'nobody');
   }, 90_000);
 
   it('kubectl drain of the node with two of the pods: the first eviction passes, the second is refused (429) and retried until the replacement is Ready', async () => {
