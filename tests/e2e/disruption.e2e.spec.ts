@@ -70,8 +70,13 @@ describe.skipIf(!hasKubectl)('PodDisruptionBudgets and the Eviction API with kub
     expect(await cluster.kubectlOk('create', 'pdb', 'nobody', '--selector=app=nobody', '--max-unavailable=50%')).toBe('poddisruptionbudget.policy/nobody created\n');
     await eventually(async () => expect(await cluster.kubectlOk('get', 'pdb', 'nobody', '--no-headers')).toMatch(/^nobody\s+N\/A\s+50%\s+0\s+\d+s\n$/), 30_000);
     await eventually(async () => expect(await cluster.kubectlOk('get', 'events', '--field-selector', 'involvedObject.name=nobody', '-o', 'custom-columns=TYPE:.type,REASON:.reason,MESSAGE:.message', '--no-headers')).toMatch(/^Normal\s+NoPods\s+No matching pods found$/m), 30_000);
-    const both = await cluster.kubectl('create', 'pdb', 'both', '--selector=app=web', '--min-available=1', '--max-unavailable=1');
-    expect(both).toMatchObject({ code: 1, stderr: 'error: min-available and max-unavailable cannot be both specified\n' });
+    const f = join(cluster.dataDir, 'both.yaml');
+    writeFileSync(f, 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: both\nspec:\n  minAvailable: 1\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: web\n');
+    const both = await cluster.kubectl('apply', '-f', f);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toBe(
+      'The PodDisruptionBudget "both" is invalid: spec: Invalid value: policy.PodDisruptionBudgetSpec{MinAvailable:(*intstr.IntOrString)(0xc000a1e000), MaxUnavailable:(*intstr.IntOrString)(0xc000a1e020), Selector:(*v1.LabelSelector)(0xc000a1e040), UnhealthyPodEvictionPolicy:(*policy.UnhealthyPodEvictionPolicyType)(nil)}: minAvailable and maxUnavailable cannot be both set\n',
+    );
     await cluster.kubectlOk('delete', 'pdb', 'nobody');
   }, 90_000);
 

@@ -48,6 +48,14 @@ describe('the Eviction API', () => {
     expect((await pod('db')).status.conditions ?? []).not.toContainEqual(expect.objectContaining({ type: 'DisruptionTarget' }));
   });
 
+  it('refuses a server-side dry run in deleteOptions (kubectl drain --dry-run=server) with 400 and changes nothing', async () => {
+    await runningPod('dry');
+    const seq = await env.log.lastSeq();
+    const r = await evict('dry', { dryRun: ['All'] });
+    expect(r.status).toBe(400);
+    expect(await env.log.lastSeq()).toBe(seq);
+  });
+
   it('answers 404 for a pod that does not exist', async () => {
     const r = await evict('ghost');
     expect(r.status).toBe(404);
