@@ -3,6 +3,7 @@ import { ApiClient } from '@kubesim/cluster-client';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { KubeError, type KubeClient } from '@kubesim/kube-rest';
 import { drainPlan, type DrainOptions } from '@kubesim/kube-rest';
+import { drainFailed, goDuration } from './drain-messages';
 
 /**
  * `kubesim cordon|uncordon|drain NAME`. The REST API has no node writes yet, so the writes go to
@@ -38,15 +39,6 @@ export interface DrainCommandOptions extends DrainOptions {
   log?: (line: string) => void;
 }
 
-/** How Go prints a time.Duration of whole seconds: `7s`, `5m0s`, `1h0m0s`. */
-export function goDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s}s`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return `${h ? `${h}h` : ''}${m}m${s % 60}s`;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -70,19 +62,6 @@ async function evictUntilAllowed(client: KubeClient, p: Pod, o: DrainCommandOpti
       await sleep(Math.min(o.retryMs ?? 5000, Math.max(0, deadline - Date.now()) + 1));
     }
   }
-}
-
-/** kubectl's closing lines when a drain fails (`There are pending pods …`, `unable to drain node …`). */
-function drainFailed(node: string, pending: Pod[], errors: string[]): string[] {
-  const err = errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
-  return [
-    `There are pending pods in node "${node}" when an error occurred: ${err}`,
-    ...pending.map((p) => `pod/${p.metadata.name}`),
-    `error: unable to drain node "${node}" due to error: ${err}, continuing command...`,
-    'There are pending nodes to be drained:',
-    ` ${node}`,
-    err,
-  ];
 }
 
 /**
