@@ -101,6 +101,25 @@ describe('the Eviction API', () => {
       expect(r.ok ? 200 : r.status.code).toBe(409);
     });
 
+    it('given no disruption allowed, a pod that is not Ready is let go under AlwaysAllow without touching the budget, and refused under IfHealthyBudget', async () => {
+      for (const [name, app, policy] of [['sick-a', 'sick-a', 'AlwaysAllow'], ['sick-b', 'sick-b', 'IfHealthyBudget']] as const) {
+        const created = await fetch(`${env.base}${pods}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app } }, spec: { containers: [{ name: 'app', image: 'nginx' }] } }) });
+        const p = (await created.json()) as Pod;
+        expect((await kubelet.bindPod({ namespace: 'default', name, uid: p.metadata.uid, node: 'node-1' })).ok).toBe(true);
+        const status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'False', lastProbeTime: null, lastTransitionTime: '2026-01-01T00:00:00Z' }] };
+        expect((await kubelet.reportPodStatus({ namespace: 'default', name, uid: p.metadata.uid, node: 'node-1', status } as never)).ok).toBe(true);
+        const r = await fetch(`${env.base}${pdbs}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: app }, spec: { minAvailable: 1, selector: { matchLabels: { app } }, unhealthyPodEvictionPolicy: policy } }) });
+        expect(r.status).toBe(201);
+        expect((await env.client('disruption-controller').updateObjectStatus({ kind: 'PodDisruptionBudget', namespace: 'default', name: app, status: { observedGeneration: 1, disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 1, expectedPods: 1 } as never })).ok).toBe(true);
+      }
+      expect((await evict('sick-a')).status).toBe(201);
+      expect((await pod('sick-a')).metadata.deletionTimestamp).toBeDefined();
+      expect((await (await fetch(`${env.base}${pdbs}/sick-a`)).json()).status.disruptedPods).toBeUndefined();
+      const refused = await evict('sick-b');
+      expect(refused.status).toBe(429);
+      expect((await refused.json()).details.causes[0].message).toBe('The disruption budget sick-b needs 1 healthy pods and has 0 currently');
+    });
+
     it('given two budgets selecting the pod, then 500 "more than one PodDisruptionBudget" and the pod stays', async () => {
       await ready('twice', { app: 'twice' });
       await budget('first', 'twice', { disruptionsAllowed: 1, currentHealthy: 1, desiredHealthy: 0, expectedPods: 1 });
