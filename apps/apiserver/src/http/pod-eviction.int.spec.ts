@@ -95,6 +95,16 @@ describe('the Eviction API', () => {
       expect((await pod(a.status === 201 ? 'race-2' : 'race-1')).metadata.deletionTimestamp).toBeUndefined();
     });
 
+    it('given a budget changed since the controller last saw it, then 429 with Retry-After: 10 "still being processed"', async () => {
+      const patched = await fetch(`${env.base}${pdbs}/my-pdb`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ spec: { minAvailable: 1 } }) });
+      expect((await patched.json()).metadata.generation).toBe(2);
+      const left = (await pod('race-1')).metadata.deletionTimestamp ? 'race-2' : 'race-1';
+      const r = await evict(left);
+      expect(r.status).toBe(429);
+      expect(r.headers.get('retry-after')).toBe('10');
+      expect((await r.json()).details).toEqual({ retryAfterSeconds: 10, causes: [{ reason: 'DisruptionBudget', message: 'The disruption budget my-pdb is still being processed by the server.' }] });
+    });
+
     it('given a status written over a stale resourceVersion, then 409 (the controller retries on its next sync)', async () => {
       const pdb = await (await fetch(`${env.base}${pdbs}/my-pdb`)).json();
       const r = await env.client('disruption-controller').updateObjectStatus({ kind: 'PodDisruptionBudget', namespace: 'default', name: 'my-pdb', status: pdb.status, resourceVersion: '1' } as never);

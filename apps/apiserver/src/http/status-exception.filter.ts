@@ -22,8 +22,6 @@ export class StatusExceptionFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    // A 429 that says when to come back (a budget still being processed) says it in the header too.
-    if (status.details?.retryAfterSeconds) res.setHeader('Retry-After', String(status.details.retryAfterSeconds));
     res.status(status.code).type('application/json').send(JSON.stringify(status));
   }
 }
