@@ -315,14 +315,14 @@ for (const [verb, unschedulable] of [['cordon', true], ['uncordon', false]] as c
 }
 program
   .command('drain')
-  .description('cordon a node, then evict its pods gracefully and wait until they are gone')
+  .description('cordon a node, then evict its pods through the Eviction API (a PodDisruptionBudget\'s refusal is retried every 5 s) and wait until they are gone')
   .argument('<name>', 'node name')
   .option('--ignore-daemonsets', 'leave DaemonSet-managed pods in place', false)
   .option('--force', 'also delete pods that no controller manages', false)
   .option('--timeout <seconds>', 'give up after this long', int, 300)
   .option('--nats-url <url>', 'nats-server (default: from <data-dir>/cluster.json)')
   .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
-  .action((name, o) => run(() => drainCommand(client(), natsUrlOf(o), name, { ignoreDaemonsets: o.ignoreDaemonsets, force: o.force, timeoutMs: o.timeout * 1000 })));
+  .action((name, o) => run(() => drainCommand(client(), natsUrlOf(o), name, { ignoreDaemonsets: o.ignoreDaemonsets, force: o.force, timeoutMs: o.timeout * 1000, log: (line) => process.stderr.write(line + '\n') })));
 // --- end node loss ---
 
 // --- workloads ---

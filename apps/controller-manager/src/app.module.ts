@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { ControllerManagerConfig } from './controller-manager.config';
 import { DaemonSetController } from './daemonset/daemonset.controller';
 import { DeploymentController } from './deployment/deployment.controller';
+import { DisruptionController } from './disruption/disruption.controller';
 import { CronJobController } from './cronjob/cronjob.controller';
 import { JobController } from './job/job.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
@@ -28,6 +29,7 @@ const CONTROLLERS = [
   DaemonSetController,
   JobController,
   CronJobController,
+  DisruptionController,
   GarbageCollector,
   PodGarbageCollector,
   HpaController,

@@ -20,6 +20,7 @@ export * from './quantity-format';
 export * from './quota';
 export * from './storage';
 export * from './batch';
+export * from './policy';
 export * from './cron-schedule';
 export * from './pod-create-validation';
 export * from './internal';

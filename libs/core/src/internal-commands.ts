@@ -135,7 +135,7 @@ export const INTERNAL_COMMANDS = {
   updateObjectStatus: define({
     subject: 'kubesim.api.objects.status',
     payload: UpdateObjectStatusDto,
-    command: (p) => ({ type: 'UpdateObjectStatus', kind: p.kind, namespace: p.namespace, name: p.name, status: p.status }),
+    command: (p) => ({ type: 'UpdateObjectStatus', kind: p.kind, namespace: p.namespace, name: p.name, status: p.status, resourceVersion: p.resourceVersion }),
   }),
   deleteObject: define({
     subject: 'kubesim.api.objects.delete',

@@ -1,10 +1,11 @@
-import type { CronJob, Job, DaemonSet, Deployment, Kind, KubeEvent, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
+import type { CronJob, Job, PodDisruptionBudget, DaemonSet, Deployment, Kind, KubeEvent, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
 import { cronJobColumns, cronJobRow, jobColumns, jobRow } from './batch.printer';
 import type { Columns } from './columns';
 import { eventColumns, eventRow } from './event.printer';
 import { namespaceColumns, namespaceRow } from './namespace.printer';
 import { nodeColumns, nodeRow } from './node.printer';
 import { podColumns, podRow } from './pod.printer';
+import { podDisruptionBudgetColumns, podDisruptionBudgetRow } from './pdb.printer';
 import { serviceColumns, serviceRow } from './service.printer';
 import { configMapColumns, configMapRow, defaultColumns, defaultRow, secretColumns, secretRow, serviceAccountColumns, serviceAccountRow } from './config.printer';
 import { endpointsColumns, endpointsRow, horizontalPodAutoscalerColumns, horizontalPodAutoscalerRow, podTemplateColumns, podTemplateRow, replicationControllerColumns, replicationControllerRow, resourceQuotaColumns, resourceQuotaRow } from './policy.printer';
@@ -40,6 +41,7 @@ const PRINTERS: Record<Kind, KindPrinter> = {
   Job: { columns: jobColumns, row: (o, now) => jobRow(o as unknown as Job, now) },
   CronJob: { columns: cronJobColumns, row: (o, now) => cronJobRow(o as unknown as CronJob, now) },
   HorizontalPodAutoscaler: { columns: horizontalPodAutoscalerColumns, row: (o, now) => horizontalPodAutoscalerRow(o, now) },
+  PodDisruptionBudget: { columns: podDisruptionBudgetColumns, row: (o, now) => podDisruptionBudgetRow(o as unknown as PodDisruptionBudget, now) },
 };
 
 /** The printer of a kind: the one table behind `kubesim get` and the apiserver's Table output. */

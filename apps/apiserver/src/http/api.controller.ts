@@ -65,6 +65,8 @@ export class ApiController {
       res.status(result.code).type(result.contentType ?? 'application/json').send(JSON.stringify(result.body));
     } catch (e) {
       const status = toStatus(e);
+      // A 429 that says when to come back (a budget still being processed) says it in the header too.
+      if (!res.headersSent && status.details?.retryAfterSeconds) res.setHeader('Retry-After', String(status.details.retryAfterSeconds));
       if (!res.headersSent) res.status(status.code).type('application/json').send(JSON.stringify(status));
       else res.end();
     }

@@ -3,6 +3,7 @@ import { ApiClient } from '@kubesim/cluster-client';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { KubeError, type KubeClient } from '@kubesim/kube-rest';
 import { drainPlan, type DrainOptions } from '@kubesim/kube-rest';
+import { drainFailed, goDuration } from './drain-messages';
 
 /**
  * `kubesim cordon|uncordon|drain NAME`. The REST API has no node writes yet, so the writes go to
@@ -32,27 +33,67 @@ export const cordonCommand = (client: KubeClient, natsUrl: string, name: string,
 export interface DrainCommandOptions extends DrainOptions {
   timeoutMs: number;
   pollMs?: number;
+  /** kubectl's wait before retrying a refused eviction (5 s). */
+  retryMs?: number;
+  /** Where the retry lines go as they happen (stderr); dropped when not given. */
+  log?: (line: string) => void;
 }
 
-/** kubectl drain: cordon, then evict (graceful delete) what may go, and wait until it is gone. */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One pod as kubectl drain's evictPods goroutine: POST its eviction until the API lets it go,
+ * retrying a 429 (a PodDisruptionBudget) every 5 s and saying so; a 404 means it is already gone.
+ */
+async function evictUntilAllowed(client: KubeClient, p: Pod, o: DrainCommandOptions, deadline: number, say: (line: string) => void): Promise<string | undefined> {
+  const { namespace, name } = p.metadata as { namespace: string; name: string };
+  const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}/eviction`;
+  for (;;) {
+    if (Date.now() > deadline) return `error when evicting pods/"${name}" -n "${namespace}": global timeout reached: ${goDuration(o.timeoutMs)}`;
+    say(`evicting pod ${namespace}/${name}\n`);
+    try {
+      await client.post(path, { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace }, deleteOptions: { preconditions: { uid: p.metadata.uid } } });
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof KubeError)) throw e;
+      if (e.status.code === 404) return undefined;
+      if (e.status.code !== 429) return `error when evicting pods/"${name}" -n "${namespace}": ${e.status.message}`;
+      o.log?.(`error when evicting pods/"${name}" -n "${namespace}" (will retry after 5s): ${e.status.message}`);
+      await sleep(Math.min(o.retryMs ?? 5000, Math.max(0, deadline - Date.now()) + 1));
+    }
+  }
+}
+
+/**
+ * kubectl drain: cordon, then evict through the Eviction API (PodDisruptionBudgets apply: a 429 is
+ * retried every 5 s until `--timeout`), and wait until each evicted pod is gone.
+ */
 export async function drainCommand(client: KubeClient, natsUrl: string, name: string, o: DrainCommandOptions): Promise<{ out: string; errors: string[] }> {
   return withNodeApi(natsUrl, async (api) => {
-    // The drain's cause on its cordon too: a resimulation repeats the drain as one action.
+    // The drain's cause on its cordon: a resimulation repeats the drain as one action.
     let out = await setUnschedulable(client, api, name, true, `kubesim drain ${name}`);
     const pods = (await client.get<{ items: Pod[] }>('/api/v1/pods')).items;
     const plan = drainPlan(pods, name, o);
     if (plan.error) return { out, errors: [`error: ${plan.error}`] };
     if (plan.warning) out += plan.warning + '\n';
-    for (const p of plan.evict) {
-      out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`;
-      const r = await api.deletePod({ namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid, cause: `kubesim drain ${name}` });
-      if (!r.ok && r.status.code !== 404) return { out, errors: [`error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": ${r.status.message}`] };
-    }
     const deadline = Date.now() + o.timeoutMs;
-    const left = new Set(plan.evict.map((p) => p.metadata.uid));
+    const say = (line: string) => void (out += line);
+    const evicted: Pod[] = [];
+    const failures: string[] = [];
+    const pending: Pod[] = [];
+    await Promise.all(
+      plan.evict.map(async (p) => {
+        const error = await evictUntilAllowed(client, p, o, deadline, say);
+        if (error) {
+          failures.push(error);
+          pending.push(p);
+        } else evicted.push(p);
+      }),
+    );
+    const left = new Set(evicted.map((p) => p.metadata.uid));
     while (left.size > 0) {
       const now = (await client.get<{ items: Pod[] }>('/api/v1/pods')).items;
-      for (const p of plan.evict) {
+      for (const p of evicted) {
         if (!left.has(p.metadata.uid)) continue;
         if (!now.some((x) => x.metadata.uid === p.metadata.uid)) {
           left.delete(p.metadata.uid);
@@ -61,8 +102,9 @@ export async function drainCommand(client: KubeClient, natsUrl: string, name: st
       }
       if (left.size === 0) break;
       if (Date.now() > deadline) return { out, errors: [`error: unable to drain node "${name}": ${left.size} pod(s) still terminating after ${o.timeoutMs / 1000}s`] };
-      await new Promise((r) => setTimeout(r, o.pollMs ?? 250));
+      await sleep(o.pollMs ?? 250);
     }
+    if (failures.length) return { out, errors: drainFailed(name, pending, failures) };
     return { out: out + `node/${name} drained\n`, errors: [] };
   });
 }

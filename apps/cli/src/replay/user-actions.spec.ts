@@ -119,6 +119,24 @@ describe('extractUserActions', () => {
     expect(x.actions[2]).toMatchObject({ force: false });
   });
 
+  it('a kubesim drain evicts through the Eviction API: those evictions are the drain, an eviction elsewhere stays a deletion', () => {
+    const evicted = (name: string) => ({ type: 'PodDeletionRequested', namespace: 'default', name, deletionTimestamp: at(35), gracePeriodSeconds: 30, cause: 'evicted through the Eviction API' }) as const;
+    const x = extractUserActions(
+      log(
+        [0, 'kubelet/node-1', { type: 'NodeRegistered', node: aNode('node-1') }],
+        [1, 'replicaset-controller', { type: 'PodCreated', pod: owned('web-abc-aa', 'web-abc', 1) }],
+        [1, 'replicaset-controller', { type: 'PodCreated', pod: owned('web-abc-bb', 'web-abc', 1) }],
+        [2, 'default-scheduler', { type: 'PodBound', namespace: 'default', name: 'web-abc-aa', node: 'node-1' }],
+        [2, 'default-scheduler', { type: 'PodBound', namespace: 'default', name: 'web-abc-bb', node: 'node-2' }],
+        [4, 'user:kubesim', { type: 'NodeSpecChanged', name: 'node-1', spec: { unschedulable: true }, cause: 'kubesim drain node-1' }],
+        [5, 'user:kubesim', evicted('web-abc-aa')],
+        [6, 'user:kubectl', evicted('web-abc-bb')],
+      ),
+    );
+    expect(x.actions.map((a) => a.type)).toEqual(['drain', 'delete']);
+    expect(x.actions[1]).toMatchObject({ name: 'web-abc-bb' });
+  });
+
   it('a drain that deleted a pod of its own was forced', () => {
     const x = extractUserActions(
       log(

@@ -1,4 +1,4 @@
-import { jobAsCreated, TIME_SCALE_ANNOTATION, type KubeObject, type Node, type Pod } from '@kubesim/api';
+import { EVICTION_API_CAUSE, jobAsCreated, TIME_SCALE_ANNOTATION, type KubeObject, type Node, type Pod } from '@kubesim/api';
 import { keyOfEvent, Store, type ClusterEvent, type EventOf, type NodeProcessActionKind } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
 import { recordTime } from '@kubesim/replay';
@@ -79,12 +79,15 @@ export function extractUserActions(records: readonly Pick<StoredRecord, 'seq' | 
       if (e.type === 'NodeProcessAction') timeScale = e.timeScale;
       if (isUser(e.by)) {
         origin ??= at;
+        // `kubesim drain` cordons with its cause, then evicts through the Eviction API: those evictions are the drain's.
+        const evictedFrom = e.cause === EVICTION_API_CAUSE ? (before as Pod | undefined)?.spec?.nodeName : undefined;
         const drain = e.cause ? DRAIN.exec(e.cause) : null;
-        if (drain) {
-          const d = drains.get(drain[1]) ?? { at, node: drain[1], force: false };
+        const drained = drain?.[1] ?? (evictedFrom && drains.has(evictedFrom) ? evictedFrom : undefined);
+        if (drained) {
+          const d = drains.get(drained) ?? { at, node: drained, force: false };
           if (e.type === 'PodDeletionRequested' || e.type === 'PodDeleted') d.force ||= !controllerOf(before as Pod | undefined);
-          if (!drains.has(drain[1])) raw.push({ at, action: { type: 'drain', node: drain[1], force: false, by: e.by } });
-          drains.set(drain[1], d);
+          if (!drains.has(drained)) raw.push({ at, action: { type: 'drain', node: drained, force: false, by: e.by } });
+          drains.set(drained, d);
         } else {
           const action = actionOf(e, before, store);
           if (action) raw.push({ at, action: { ...action, by: e.by } as DistributiveOmit<UserAction, 'at'> });

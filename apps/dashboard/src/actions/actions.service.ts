@@ -104,6 +104,8 @@ export class ActionsService {
       const plan = drainPlan(pods, node, { ignoreDaemonsets: true, force: false });
       if (plan.error) throw new Error(`error: ${plan.error}`);
       if (plan.warning) out.push(plan.warning);
+      // A PodDisruptionBudget's refusal (429) does not stop the other evictions; it is reported, not retried.
+      const refused: string[] = [];
       for (const p of plan.evict) {
         const { namespace, name } = p.metadata;
         out.push(`evicting pod ${namespace}/${name}`);
@@ -111,9 +113,12 @@ export class ActionsService {
           await this.kube.post(`/api/v1/namespaces/${enc(namespace)}/pods/${enc(name)}/eviction`, { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace } });
         } catch (e) {
           if (e instanceof KubeError && e.status.code === 404) continue;
-          throw new Error(`error when evicting pods/"${name}" -n "${namespace}": ${message(e)}`);
+          const line = `error when evicting pods/"${name}" -n "${namespace}": ${e instanceof KubeError ? e.status.message : message(e)}`;
+          if (e instanceof KubeError && e.status.code === 429) refused.push(line);
+          else throw new Error(line);
         }
       }
+      if (refused.length) throw new Error(refused.join('\n'));
     });
   }
 

@@ -214,6 +214,11 @@ export class UpdateObjectStatusDto extends ObjectTargetDto {
   /** Checked against the status schema of `kind`. */
   @IsKubernetesBy('kind', STATUS_MODELS)
   status!: GenericObject['status'];
+
+  /** Written only over this version (409 otherwise): the disruption controller racing the Eviction API. */
+  @IsOptional()
+  @IsString()
+  resourceVersion?: string;
 }
 
 export class DeleteObjectDto extends ObjectTargetDto {

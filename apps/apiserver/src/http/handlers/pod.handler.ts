@@ -9,6 +9,7 @@ import { evictPod } from '../pod-eviction';
 import { servePodLog } from '../pod-log';
 import type { PodServiceAccounts } from '../pod-service-account';
 import { createPod, deleteOptions, updatePod } from '../pod-writes';
+import { refuseServerDryRun } from '../dry-run';
 import { badRequest } from '../status';
 import type { ResourceHandler, ResourceRequest } from './resource-handler';
 
@@ -39,7 +40,10 @@ export function podHandler(bus: CommandBus, cluster: Projection, nats: () => Nat
     subresources: {
       eviction: async (r, current, method) => {
         if (method !== 'POST') return undefined;
-        await evictPod(bus, current as Pod, (optionalBody(r) ?? {}).deleteOptions, r.by);
+        const deleteOptions = (optionalBody(r) ?? {}).deleteOptions;
+        // `kubectl drain --dry-run=server` says so in the Eviction's deleteOptions, not the query.
+        refuseServerDryRun('POST', deleteOptions?.dryRun);
+        await evictPod(bus, current as Pod, deleteOptions, r.by);
         return { code: 201, body: SUCCESS_201 };
       },
       binding: async (r, current, method) => {

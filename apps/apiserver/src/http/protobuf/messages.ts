@@ -6,6 +6,7 @@ import { CONTAINER_MESSAGES } from './container.messages';
 import type { MessageSpec } from './field-spec';
 import { META_MESSAGES } from './meta.messages';
 import { POD_MESSAGES } from './pod.messages';
+import { POLICY_MESSAGES } from './policy.messages';
 import { SERVICE_MESSAGES } from './service.messages';
 
 /**
@@ -13,7 +14,7 @@ import { SERVICE_MESSAGES } from './service.messages';
  * `generated.proto`): what kubectl's typed clients send as `application/vnd.kubernetes.protobuf`
  * (`kubectl create namespace|deployment|service`).
  */
-export const MESSAGES: Record<string, MessageSpec> = { ...META_MESSAGES, ...CONTAINER_MESSAGES, ...POD_MESSAGES, ...SERVICE_MESSAGES, ...APPS_MESSAGES, ...BATCH_MESSAGES, ...CONFIG_MESSAGES, ...AUTOSCALING_MESSAGES };
+export const MESSAGES: Record<string, MessageSpec> = { ...META_MESSAGES, ...CONTAINER_MESSAGES, ...POD_MESSAGES, ...SERVICE_MESSAGES, ...APPS_MESSAGES, ...BATCH_MESSAGES, ...CONFIG_MESSAGES, ...AUTOSCALING_MESSAGES, ...POLICY_MESSAGES };
 
 /** The top-level kinds (the envelope's `kind`) kubesim decodes, each its own message. */
-export const DECODABLE_KINDS = ['Namespace', 'Pod', 'Service', 'Deployment', 'ConfigMap', 'Secret', 'ServiceAccount', 'ResourceQuota', 'HorizontalPodAutoscaler', 'Job', 'CronJob'] as const;
+export const DECODABLE_KINDS = ['Namespace', 'Pod', 'Service', 'Deployment', 'ConfigMap', 'Secret', 'ServiceAccount', 'ResourceQuota', 'HorizontalPodAutoscaler', 'Job', 'CronJob', 'PodDisruptionBudget'] as const;
