@@ -122,12 +122,22 @@ describe.skipIf(!hasKubectl)('kubectl imperative commands against kubesim (skipp
     expect(dup.stderr).toBe('error: failed to create deployment: deployments.apps "nginx" already exists\n');
   });
 
-  it('--dry-run=server is refused and changes nothing; --dry-run=client works as ever', async () => {
-    const r = await k('create', 'service', 'clusterip', 'dry', '--tcp=80:8080', '--dry-run=server');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: failed to create ClusterIP service: kubesim does not support server-side dry run (dryRun=All); nothing was changed — use --dry-run=client\n');
+  it('--dry-run=server is admitted and answered but changes nothing; kubectl diff shows what apply would change', async () => {
+    expect(await ok('create', 'service', 'clusterip', 'dry', '--tcp=80:8080', '--dry-run=server')).toBe('service/dry created (server dry run)\n');
     expect((await k('get', 'svc', 'dry')).stderr).toBe('Error from server (NotFound): services "dry" not found\n');
+    const refused = await k('create', 'deployment', 'Bad', '--image=nginx', '--dry-run=server');
+    expect(refused.stderr).toMatch(/^error: failed to create deployment: Deployment\.apps "Bad" is invalid: metadata\.name: Invalid value: "Bad"/);
+    const replicas = (await json('get', 'deployment', 'nginx')).spec.replicas;
+    expect(await ok('scale', 'deployment', 'nginx', '--replicas=5', '--dry-run=server')).toBe('deployment.apps/nginx scaled (server dry run)\n');
+    expect((await json('get', 'deployment', 'nginx')).spec.replicas).toBe(replicas);
     expect(await ok('create', 'deployment', 'dry', '--image=nginx', '--dry-run=client')).toBe('deployment.apps/dry created (dry run)\n');
+
+    const manifest = (await ok('get', 'deployment', 'nginx', '-o', 'yaml')).replace(`  replicas: ${replicas}\n`, `  replicas: ${replicas + 7}\n`);
+    const diff = await cluster.kubectlWithInput(manifest, 'diff', '-f', '-');
+    expect(diff.code).toBe(1); // kubectl diff: 1 = there are differences
+    expect(diff.stdout).toMatch(new RegExp(`^-  replicas: ${replicas}$`, 'm'));
+    expect(diff.stdout).toMatch(new RegExp(`^\\+  replicas: ${replicas + 7}$`, 'm'));
+    expect((await json('get', 'deployment', 'nginx')).spec.replicas).toBe(replicas);
   });
 
   it('kinds kubesim does not serve: kubectl says which resource was not found', async () => {

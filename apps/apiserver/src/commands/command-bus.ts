@@ -1,4 +1,5 @@
-import { decide, groupByObject, keyString, SCHEMA_VERSION, type ClusterView, type Command, type DecideContext } from '@kubesim/core';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { decide, evolve, groupByObject, keyString, SCHEMA_VERSION, type ClusterView, type Command, type DecideContext } from '@kubesim/core';
 import { AppendConflictError, type EventLog } from '@kubesim/eventlog';
 import type { KubeObject } from '@kubesim/api';
 import type { Projection } from '@kubesim/eventlog';
@@ -16,9 +17,12 @@ export interface Executed {
 /**
  * The only writer of the log: decide against the projection, append each object's events with
  * its expected last sequence, wait until the projection has them. Commands run one at a time.
+ * Inside `dryRun` they are decided and answered, not written.
  */
 export class CommandBus {
   private tail: Promise<unknown> = Promise.resolve();
+  /** Set inside `dryRun`: commands are decided, nothing is appended. */
+  private readonly dryRunning = new AsyncLocalStorage<true>();
 
   constructor(
     private readonly log: EventLog,
@@ -34,9 +38,34 @@ export class CommandBus {
    * when the command is decided.
    */
   execute(command: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Promise<Executed> {
+    if (this.dryRunning.getStore()) return Promise.resolve(this.simulate(command, who));
     const run = this.tail.then(() => this.run(command, who));
     this.tail = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Server-side dry run (`?dryRun=All`): every `execute` inside `f` runs admission and decides as
+   * usual and answers with the objects as they would be, but appends nothing — the log and every
+   * component see no change. A created object has no resourceVersion yet; an updated one keeps
+   * its current one (as kube-apiserver's DryRunnableStorage answers).
+   */
+  dryRun<T>(f: () => Promise<T>): Promise<T> {
+    return this.dryRunning.run(true, f);
+  }
+
+  private simulate(make: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Executed {
+    const ctx: DecideContext = { now: Date.now(), by: who.by, cause: who.cause, timeScale: this.timeScale };
+    const command = typeof make === 'function' ? make(this.cluster.store) : make;
+    const groups = groupByObject(decide(command, this.cluster.store, ctx));
+    const objects = groups.map((g) => {
+      const current = this.cluster.store.get(g.key);
+      const after = g.events.reduce<KubeObject | undefined>((o, e) => evolve(o, e, 0), current);
+      if (!after) return undefined;
+      const { resourceVersion: _, ...metadata } = after.metadata;
+      return { ...after, metadata: current ? { ...metadata, resourceVersion: current.metadata.resourceVersion } : metadata } as KubeObject;
+    });
+    return { objects, seq: this.cluster.seq };
   }
 
   private async run(make: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Promise<Executed> {

@@ -4,7 +4,7 @@ import { conversionOf, schemaNameOf, type KubeObject, type Subresource } from '@
 import type { Request, Response } from 'express';
 import { CommandBus } from '../commands/command-bus';
 import { EventLog, Leases, Projection } from '@kubesim/eventlog';
-import { refuseServerDryRun } from './dry-run';
+import { serverDryRun } from './dry-run';
 import { list, listBody, makeQuery } from './list';
 import { parseApiPath, type ApiPath } from './request-path';
 import { resourceInfo, type ResourceInfo } from './resources';
@@ -39,7 +39,7 @@ const notFound = () => new StatusError(failure(404, 'NotFound', 'the server coul
 export class ApiController {
   constructor(
     @Inject(Projection) private readonly cluster: Projection,
-    @Inject(CommandBus) bus: CommandBus,
+    @Inject(CommandBus) private readonly bus: CommandBus,
     @Inject(EventLog) log: EventLog,
     @Inject(Leases) leases: Leases,
     @Inject(PodServiceAccounts) serviceAccounts: PodServiceAccounts,
@@ -73,8 +73,12 @@ export class ApiController {
   }
 
   private async route(path: ApiPath, req: Request, res: Response, groupVersion: string): Promise<Reply | undefined> {
+    if (serverDryRun(req.method, req.query.dryRun)) return this.bus.dryRun(() => this.routeOnce(path, req, res, groupVersion));
+    return this.routeOnce(path, req, res, groupVersion);
+  }
+
+  private async routeOnce(path: ApiPath, req: Request, res: Response, groupVersion: string): Promise<Reply | undefined> {
     const method = req.method.toUpperCase();
-    refuseServerDryRun(method, req.query.dryRun);
     if (path.kind === 'discovery') return { code: 200, body: apiResourceList(groupVersion) };
     if (path.kind === 'unknown') throw notFound();
     const info = resourceInfo(path.resource, groupVersion);

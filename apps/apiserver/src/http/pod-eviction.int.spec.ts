@@ -48,12 +48,13 @@ describe('the Eviction API', () => {
     expect((await pod('db')).status.conditions ?? []).not.toContainEqual(expect.objectContaining({ type: 'DisruptionTarget' }));
   });
 
-  it('refuses a server-side dry run in deleteOptions (kubectl drain --dry-run=server) with 400 and changes nothing', async () => {
+  it('a server-side dry run in deleteOptions (kubectl drain --dry-run=server) answers as an eviction would and changes nothing', async () => {
     await runningPod('dry');
     const seq = await env.log.lastSeq();
     const r = await evict('dry', { dryRun: ['All'] });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(201);
     expect(await env.log.lastSeq()).toBe(seq);
+    expect((await pod('dry')).metadata.deletionTimestamp).toBeUndefined();
   });
 
   it('answers 404 for a pod that does not exist', async () => {

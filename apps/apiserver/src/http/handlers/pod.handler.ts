@@ -9,7 +9,7 @@ import { evictPod } from '../pod-eviction';
 import { servePodLog } from '../pod-log';
 import type { PodServiceAccounts } from '../pod-service-account';
 import { createPod, deleteOptions, updatePod } from '../pod-writes';
-import { refuseServerDryRun } from '../dry-run';
+import { serverDryRun } from '../dry-run';
 import { badRequest } from '../status';
 import type { ResourceHandler, ResourceRequest } from './resource-handler';
 
@@ -41,9 +41,10 @@ export function podHandler(bus: CommandBus, cluster: Projection, nats: () => Nat
       eviction: async (r, current, method) => {
         if (method !== 'POST') return undefined;
         const deleteOptions = (optionalBody(r) ?? {}).deleteOptions;
-        // `kubectl drain --dry-run=server` says so in the Eviction's deleteOptions, not the query.
-        refuseServerDryRun('POST', deleteOptions?.dryRun);
-        await evictPod(bus, current as Pod, deleteOptions, r.by);
+        // `kubectl drain --dry-run=server` says so in the Eviction's deleteOptions, not the query:
+        // the budgets are checked, nothing is written.
+        const evict = () => evictPod(bus, current as Pod, deleteOptions, r.by);
+        await (serverDryRun('POST', deleteOptions?.dryRun) ? bus.dryRun(evict) : evict());
         return { code: 201, body: SUCCESS_201 };
       },
       binding: async (r, current, method) => {
