@@ -6,6 +6,8 @@ import { DaemonSetController } from './daemonset/daemonset.controller';
 import { DeploymentController } from './deployment/deployment.controller';
 import { CronJobController } from './cronjob/cronjob.controller';
 import { JobController } from './job/job.controller';
+import { EndpointsController } from './endpoints/endpoints.controller';
+import { EndpointSliceController } from './endpointslice/endpointslice.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
 import { ServiceAccountsController } from './serviceaccounts/serviceaccounts.controller';
 import { NamespaceController } from './namespace/namespace.controller';
@@ -28,6 +30,8 @@ const CONTROLLERS = [
   DaemonSetController,
   JobController,
   CronJobController,
+  EndpointsController,
+  EndpointSliceController,
   GarbageCollector,
   PodGarbageCollector,
   HpaController,

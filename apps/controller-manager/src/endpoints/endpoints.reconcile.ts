@@ -1,0 +1,57 @@
+import type { PlainObject, Pod, Service } from '@kubesim/api';
+import { HEADLESS_LABEL, isHeadless, lastChangeTime, managesService, selectedPods, TRIGGER_TIME_ANNOTATION } from '../shared/endpoint-pods';
+import { isApiserverService } from '../shared/apiserver-endpoint';
+import { apiserverSubsets, endpointSubsets, type EndpointSubset } from './endpoint-subsets';
+
+export type Endpoints = PlainObject<'Endpoints'> & { subsets?: EndpointSubset[] };
+
+/** What one sync of a Service's Endpoints does. */
+export type EndpointsAction =
+  | { type: 'create'; endpoints: Endpoints }
+  | { type: 'update'; endpoints: Endpoints }
+  | { type: 'delete'; endpoints: Endpoints };
+
+export interface EndpointsInput {
+  /** The Service of that namespace/name, if it exists. */
+  service: Service | undefined;
+  /** The Endpoints of the same namespace/name, if any. */
+  current: Endpoints | undefined;
+  pods: Iterable<Pod>;
+}
+
+/**
+ * The endpoints controller's sync of one Service: its Endpoints (same name) list the selected pods'
+ * addresses; a deleted Service's Endpoints are deleted; selector-less and ExternalName Services are
+ * left alone, except `default/kubernetes`, whose Endpoints are the apiserver's address.
+ */
+export function reconcileEndpoints({ service, current, pods }: EndpointsInput): EndpointsAction[] {
+  if (!service) return current ? [{ type: 'delete', endpoints: current }] : [];
+  const apiserver = isApiserverService(service);
+  if (!apiserver && !managesService(service)) return [];
+  const selected = apiserver ? [] : selectedPods(service, pods);
+  const subsets = apiserver ? apiserverSubsets() : endpointSubsets(service, selected);
+  const labels = apiserver ? { 'endpointslice.kubernetes.io/skip-mirror': 'true' } : endpointsLabels(service);
+  if (current && sameJson(current.subsets ?? [], subsets) && sameJson(current.metadata.labels ?? {}, labels)) return [];
+  const trigger = lastChangeTime(service, selected);
+  const annotations = { ...(current?.metadata.annotations ?? {}) };
+  if (trigger && !apiserver) annotations[TRIGGER_TIME_ANNOTATION] = trigger;
+  else delete annotations[TRIGGER_TIME_ANNOTATION];
+  const { name, namespace } = service.metadata;
+  const metadata = { ...(current?.metadata ?? { name, namespace }), labels } as Endpoints['metadata'];
+  if (Object.keys(annotations).length) metadata.annotations = annotations;
+  else delete metadata.annotations;
+  const endpoints = { ...(current ?? {}), apiVersion: 'v1', kind: 'Endpoints', metadata } as Endpoints;
+  if (subsets.length) endpoints.subsets = subsets;
+  else delete endpoints.subsets;
+  return [{ type: current ? 'update' : 'create', endpoints }];
+}
+
+/** The Service's labels, with `service.kubernetes.io/headless` for a headless one (and never otherwise). */
+export function endpointsLabels(service: Service): Record<string, string> {
+  const labels: Record<string, string> = { ...(service.metadata.labels ?? {}) };
+  if (isHeadless(service)) labels[HEADLESS_LABEL] = '';
+  else delete labels[HEADLESS_LABEL];
+  return labels;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
