@@ -31,7 +31,7 @@ export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 /**
  * The endpointslice reconciler's desired state for one Service: every selected pod with an IP
  * that is not Succeeded/Failed (terminating ones included, `terminating: true`), grouped by the
- * ports its containers resolve. `serving` = Ready (or the Service publishes not-ready addresses),
+ * ports its containers resolve. `serving` = the pod is Ready,
  * `ready` = publishNotReadyAddresses, or serving and not terminating. A pod whose node is unknown is
  * skipped unless the Service publishes not-ready addresses.
  */
@@ -47,7 +47,7 @@ export function desiredEndpoints(service: Service, pods: readonly Pod[], nodes: 
     const ports = endpointPorts(service, pod);
     const key = portMapKey(ports);
     const mapping = byKey.get(key) ?? { key, ports, endpoints: [] };
-    const serving = pnra || isPodReady(pod);
+    const serving = isPodReady(pod);
     const terminating = Boolean(pod.metadata.deletionTimestamp);
     const hostname = hostnameFor(pod, service);
     const zone = node?.metadata.labels?.[ZONE_LABEL];
