@@ -1,10 +1,12 @@
 import type { Pod, Service } from '@kubesim/api';
 import { CLUSTER_DNS_IP, findImage, parseImageRef, repositoryName, type ClusterNetwork, type Listener } from '@kubesim/runtime';
+import { RoundRobin, serviceBackends, type ProxiedSlice } from './service-proxy';
 
-/** What the cluster network reads: the Services and Pods of the kubelet's projection. */
+/** What the cluster network reads: the Services, Pods and EndpointSlices of the kubelet's projection. */
 export interface ClusterObjects {
   services(): Iterable<Service>;
   pods(): Iterable<Pod>;
+  endpointSlices(): Iterable<ProxiedSlice>;
 }
 
 /** What listens at a pod IP on this node (the pod runtimes the kubelet holds). */
@@ -15,8 +17,9 @@ const DOMAIN = 'svc.cluster.local';
 /**
  * Cluster DNS and kube-proxy, as a container on this node sees them: `svc`, `svc.ns`,
  * `svc.ns.svc(.cluster.local)` resolve to the Service's cluster IP; a cluster IP and port reach
- * a ready endpoint pod (one on this node first). Pods on other nodes answer for the ports they
- * declare (or their image listens on): their programs run in another process.
+ * a ready endpoint of its EndpointSlices, round robin (service-proxy.ts), or are refused. Pods
+ * on other nodes answer for the ports they declare (or their image listens on): their programs
+ * run in another process.
  */
 export function clusterNetwork(objects: ClusterObjects, local: LocalListener): ClusterNetwork {
   const findService = (name: string, namespace: string) => {
@@ -46,6 +49,7 @@ export function clusterNetwork(objects: ClusterObjects, local: LocalListener): C
     }
     return undefined;
   };
+  const rotation = new RoundRobin();
   return {
     resolve(name, namespace) {
       if (name === `kube-dns.kube-system.${DOMAIN}` || name === 'kube-dns.kube-system') return CLUSTER_DNS_IP;
@@ -59,9 +63,8 @@ export function clusterNetwork(objects: ClusterObjects, local: LocalListener): C
         if (s.spec.clusterIP !== ip) continue;
         const sp = s.spec.ports.find((p) => p.port === port);
         if (!sp) return undefined;
-        for (const pod of endpoints(s)) {
-          const target = typeof sp.targetPort === 'number' ? sp.targetPort : namedPort(pod, sp.targetPort);
-          const l = target === undefined ? undefined : podAt(pod.status.podIP!, target);
+        for (const b of rotation.order(`${ip}:${port}`, serviceBackends(s, sp, objects.endpointSlices()))) {
+          const l = podAt(b.ip, b.port);
           if (l) return l;
         }
         return undefined;
@@ -69,12 +72,6 @@ export function clusterNetwork(objects: ClusterObjects, local: LocalListener): C
       return podAt(ip, port);
     },
   };
-}
-
-function namedPort(pod: Pod, name: string): number | undefined {
-  if (/^\d+$/.test(name)) return Number(name);
-  for (const c of pod.spec.containers) for (const p of c.ports ?? []) if (p.name === name) return p.containerPort;
-  return undefined;
 }
 
 function declaresPort(pod: Pod, port: number): boolean {
