@@ -62,6 +62,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
       clusterNetwork(
         { services: () => this.cluster.store.list('Service') as Iterable<Service>, pods: () => this.cluster.store.list('Pod') as Iterable<Pod>, endpointSlices: () => this.cluster.store.list('EndpointSlice') as Iterable<ProxiedSlice> },
         (ip, port) => this.localListener(ip, port),
+        config.nodeName,
       ),
       { offline: config.offline },
     );

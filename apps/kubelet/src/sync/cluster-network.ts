@@ -18,10 +18,10 @@ const DOMAIN = 'svc.cluster.local';
  * Cluster DNS and kube-proxy, as a container on this node sees them: `svc`, `svc.ns`,
  * `svc.ns.svc(.cluster.local)` resolve to the Service's cluster IP; a cluster IP and port reach
  * a ready endpoint of its EndpointSlices, round robin (service-proxy.ts), or are refused. Pods
- * on other nodes answer for the ports they declare (or their image listens on): their programs
- * run in another process.
+ * on other nodes answer for the ports they declare (or their image listens on), and as a Service's
+ * ready endpoint: their programs run in another process.
  */
-export function clusterNetwork(objects: ClusterObjects, local: LocalListener): ClusterNetwork {
+export function clusterNetwork(objects: ClusterObjects, local: LocalListener, nodeName?: string): ClusterNetwork {
   const findService = (name: string, namespace: string) => {
     const parts = name.replace(/\.$/, '').replace(new RegExp(`\\.${DOMAIN.replace(/\./g, '\\.')}$|\\.svc$`), '').split('.');
     if (parts.length > 2) return undefined;
@@ -40,12 +40,13 @@ export function clusterNetwork(objects: ClusterObjects, local: LocalListener): C
     }
     return out;
   };
-  const podAt = (ip: string, port: number): Listener | undefined => {
+  /** `endpoint`: a Service's ready endpoint, which a pod on another node is taken to answer (its program runs there). */
+  const podAt = (ip: string, port: number, endpoint = false): Listener | undefined => {
     const here = local(ip, port);
     if (here) return here;
     for (const p of objects.pods()) {
       if (p.status.podIP !== ip || p.status.phase !== 'Running') continue;
-      return declaresPort(p, port) ? remoteListener(p, port) : undefined;
+      return declaresPort(p, port) || (endpoint && nodeName !== undefined && p.spec.nodeName !== nodeName) ? remoteListener(p, port) : undefined;
     }
     return undefined;
   };
@@ -64,7 +65,7 @@ export function clusterNetwork(objects: ClusterObjects, local: LocalListener): C
         const sp = s.spec.ports.find((p) => p.port === port);
         if (!sp) return undefined;
         for (const b of rotation.order(`${ip}:${port}`, serviceBackends(s, sp, objects.endpointSlices()))) {
-          const l = podAt(b.ip, b.port);
+          const l = podAt(b.ip, b.port, true);
           if (l) return l;
         }
         return undefined;

@@ -54,5 +54,13 @@ describe('the cluster network reaching a cluster IP', () => {
     expect([1, 2, 3].map(() => n.reach('10.96.0.20', 80)?.program)).toEqual(['10.244.1.5', '10.244.1.6', '10.244.1.5']);
   });
 
+  it('given a ready endpoint on another node that declares no port, then it answers as that pod; on this node only its own listener does', () => {
+    const pod = (name: string, ip: string, node: string) => ({ metadata: { name }, spec: { nodeName: node, containers: [{ name: 'c', image: 'registry.k8s.io/e2e-test-images/agnhost:2.39' }] }, status: { phase: 'Running', podIP: ip } }) as unknown as Pod;
+    const n = clusterNetwork({ services: () => [service()], pods: () => [pod('remote', '10.244.2.3', 'node-2'), pod('here', '10.244.1.9', 'node-1')], endpointSlices: () => [slice([['10.244.2.3']])] }, () => undefined, 'node-1');
+    expect(n.reach('10.96.0.20', 80)?.http('/', 0).body).toBe('remote\n');
+    const idle = clusterNetwork({ services: () => [service()], pods: () => [pod('here', '10.244.1.9', 'node-1')], endpointSlices: () => [slice([['10.244.1.9']])] }, () => undefined, 'node-1');
+    expect(idle.reach('10.96.0.20', 80)).toBeUndefined();
+  });
+
   it('given the only endpoint is not ready, then nothing answers', () => expect(net([slice([['10.244.1.5', { ready: false, serving: false }]])]).reach('10.96.0.20', 80)).toBeUndefined());
 });
