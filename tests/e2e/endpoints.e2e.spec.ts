@@ -135,6 +135,48 @@ describe.skipIf(!hasKubectl)('Service endpoints with kubectl (skipped: kubectl n
     expect(r.stderr).toContain(`wget: can't connect to remote host (${clusterIP}): Connection refused`);
   });
 
+  it('a terminating pod leaves the Endpoints at once; its slice endpoint says terminating and serving, and it still drains requests', async () => {
+    await apply('drain', `apiVersion: v1
+kind: Pod
+metadata:
+  name: drain
+  labels: {app: drain}
+spec:
+  terminationGracePeriodSeconds: 60
+  containers:
+  - name: web
+    image: registry.k8s.io/e2e-test-images/agnhost:2.39
+    args: [netexec, --http-port=8080]
+    ports:
+    - {name: http, containerPort: 8080}
+    lifecycle:
+      preStop:
+        exec:
+          command: [sleep, "30"]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: drain
+spec:
+  selector: {app: drain}
+  ports:
+  - port: 80
+    targetPort: http
+`);
+    await cluster.kubectlOk('wait', '--for=condition=Ready', 'pod/drain', '--timeout=60s');
+    const [ip] = await podIPs('app=drain');
+    await eventually(async () => ((await endpointsCell('drain')) === `${ip}:8080` ? true : Promise.reject(new Error(await endpointsCell('drain')))));
+    await cluster.kubectlOk('delete', 'pod', 'drain', '--wait=false');
+    await eventually(async () => {
+      const c = await cluster.kubectlOk('get', 'endpointslices', '-l', 'kubernetes.io/service-name=drain', '-o', 'jsonpath={.items[0].endpoints[0].conditions}');
+      return c && JSON.parse(c).terminating === true ? JSON.parse(c) : Promise.reject(new Error(c));
+    }).then((c) => expect(c).toEqual({ ready: false, serving: true, terminating: true }));
+    expect(await endpointsCell('drain')).toBe('<none>');
+    const r = await request('http://drain/hostname');
+    expect([r.code, r.stdout.trim()]).toEqual([0, 'drain']);
+  });
+
   it('publishNotReadyAddresses: a pod that is not Ready is still an address, and the slice says ready but not serving', async () => {
     await apply('pnra', web('pnra', 1, '  publishNotReadyAddresses: true\n'));
     await cluster.kubectlOk('rollout', 'status', 'deployment/pnra', '--timeout=90s');
