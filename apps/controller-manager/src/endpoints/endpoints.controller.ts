@@ -4,6 +4,7 @@ import { ApiClient } from '@kubesim/cluster-client';
 import type { Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
 import { ControllerManagerConfig } from '../controller-manager.config';
+import { managesService } from '../shared/endpoint-pods';
 import { objectKey, QueueController, splitKey } from '../shared/queue-controller';
 import { reconcileEndpoints, type Endpoints } from './endpoints.reconcile';
 
@@ -19,7 +20,7 @@ export class EndpointsController extends QueueController {
 
   protected *keysOf({ object: o }: Change) {
     if (o.kind === 'Service' || o.kind === 'Endpoints') yield objectKey(o.metadata.namespace, o.metadata.name);
-    if (o.kind === 'Pod') for (const s of this.cluster.store.list('Service')) if (s.metadata.namespace === o.metadata.namespace) yield objectKey(s.metadata.namespace, s.metadata.name);
+    if (o.kind === 'Pod') for (const s of this.cluster.store.list('Service') as Iterable<Service>) if (s.metadata.namespace === o.metadata.namespace && managesService(s)) yield objectKey(s.metadata.namespace, s.metadata.name);
   }
 
   protected allKeys() {
@@ -30,7 +31,7 @@ export class EndpointsController extends QueueController {
     const { namespace, name } = splitKey(key);
     const service = this.cluster.store.get({ kind: 'Service', namespace, name }) as Service | undefined;
     const current = this.cluster.store.get({ kind: 'Endpoints', namespace, name }) as unknown as Endpoints | undefined;
-    const pods = [...this.cluster.store.list('Pod')].filter((p) => p.metadata.namespace === namespace) as Pod[];
+    const pods = service && managesService(service) ? ([...this.cluster.store.list('Pod')].filter((p) => p.metadata.namespace === namespace) as Pod[]) : [];
     const by = this.component;
     for (const a of reconcileEndpoints({ service, current, pods })) {
       switch (a.type) {

@@ -5,6 +5,7 @@ import type { Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
 import { ControllerManagerConfig } from '../controller-manager.config';
 import { isApiserverService } from '../shared/apiserver-endpoint';
+import { managesService } from '../shared/endpoint-pods';
 import { objectKey, QueueController, splitKey } from '../shared/queue-controller';
 import { reconcileApiserverSlice } from './apiserver-slice';
 import { CONTROLLER_NAME, MANAGED_BY_LABEL, reconcileEndpointSlices, SERVICE_NAME_LABEL, type EndpointSlice, type SliceAction } from './endpointslice.reconcile';
@@ -23,7 +24,7 @@ export class EndpointSliceController extends QueueController {
   protected *keysOf({ object: o }: Change) {
     if (o.kind === 'Service') yield objectKey(o.metadata.namespace, o.metadata.name);
     if (o.kind === 'EndpointSlice' && o.metadata.labels?.[SERVICE_NAME_LABEL]) yield objectKey(o.metadata.namespace, o.metadata.labels[SERVICE_NAME_LABEL]);
-    if (o.kind === 'Pod') for (const s of this.cluster.store.list('Service')) if (s.metadata.namespace === o.metadata.namespace) yield objectKey(s.metadata.namespace, s.metadata.name);
+    if (o.kind === 'Pod') for (const s of this.cluster.store.list('Service') as Iterable<Service>) if (s.metadata.namespace === o.metadata.namespace && managesService(s)) yield objectKey(s.metadata.namespace, s.metadata.name);
     if (o.kind === 'Node') yield* this.allKeys();
   }
 
@@ -38,6 +39,7 @@ export class EndpointSliceController extends QueueController {
     const slices = [...this.cluster.store.list('EndpointSlice')].filter((s) => s.metadata.namespace === namespace) as unknown as EndpointSlice[];
     let actions: SliceAction[];
     if (isApiserverService(service)) actions = reconcileApiserverSlice(service, slices.find((s) => s.metadata.name === name));
+    else if (!managesService(service)) return;
     else {
       const ours = slices.filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name && s.metadata.labels?.[MANAGED_BY_LABEL] === CONTROLLER_NAME);
       const pods = [...this.cluster.store.list('Pod')].filter((p) => p.metadata.namespace === namespace) as Pod[];
