@@ -191,4 +191,36 @@ spec:
     expect(await endpointsCell('pnra')).toBe(`${ip}:8080`);
     expect((await request('http://pnra/hostname')).stdout.trim()).toBe(pod);
   });
+
+  it('a Service without a selector and hand-written Endpoints: mirrored into an EndpointSlice, and requests reach the address', async () => {
+    await cluster.kubectlOk('run', 'backend', '--image=registry.k8s.io/e2e-test-images/agnhost:2.39', '--port=8080', '--', 'netexec', '--http-port=8080');
+    await cluster.kubectlOk('wait', '--for=condition=Ready', 'pod/backend', '--timeout=60s');
+    const ip = (await cluster.kubectlOk('get', 'pod', 'backend', '-o', 'jsonpath={.status.podIP}')).trim();
+    await apply('manual', `apiVersion: v1
+kind: Service
+metadata:
+  name: manual
+spec:
+  ports:
+  - port: 80
+    targetPort: 8080
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: manual
+subsets:
+- addresses:
+  - ip: ${ip}
+  ports:
+  - port: 8080
+`);
+    const row = await eventually(async () => {
+      const out = (await cluster.kubectlOk('get', 'endpointslices', '-l', 'endpointslice.kubernetes.io/managed-by=endpointslicemirroring-controller.k8s.io', '--no-headers')).trim();
+      return out ? out : Promise.reject(new Error('not mirrored yet'));
+    });
+    expect(row).toMatch(new RegExp(`^manual-[a-z0-9]{5}\\s+IPv4\\s+8080\\s+${ip.replace(/\./g, '\\.')}\\s+\\d+s$`));
+    expect(await endpointsCell('manual')).toBe(`${ip}:8080`);
+    expect((await request('http://manual/hostname')).stdout.trim()).toBe('backend');
+  });
 });

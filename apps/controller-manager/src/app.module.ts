@@ -8,6 +8,7 @@ import { CronJobController } from './cronjob/cronjob.controller';
 import { JobController } from './job/job.controller';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import { EndpointSliceController } from './endpointslice/endpointslice.controller';
+import { EndpointSliceMirroringController } from './endpointslice-mirroring/mirroring.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
 import { ServiceAccountsController } from './serviceaccounts/serviceaccounts.controller';
 import { NamespaceController } from './namespace/namespace.controller';
@@ -32,6 +33,7 @@ const CONTROLLERS = [
   CronJobController,
   EndpointsController,
   EndpointSliceController,
+  EndpointSliceMirroringController,
   GarbageCollector,
   PodGarbageCollector,
   HpaController,

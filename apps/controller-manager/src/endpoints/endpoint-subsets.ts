@@ -1,24 +1,7 @@
 import type { Pod, Service } from '@kubesim/api';
 import { APISERVER_ADDRESS, APISERVER_PORT } from '../shared/apiserver-endpoint';
+import type { EndpointAddress, EndpointPort, EndpointSubset } from '../shared/endpoint-objects';
 import { findPort, hostnameFor, isPodReady, podIPv4, shouldPodBeInEndpoints } from '../shared/endpoint-pods';
-
-export interface EndpointAddress {
-  ip: string;
-  hostname?: string;
-  nodeName?: string;
-  targetRef?: { kind: 'Pod'; namespace: string; name: string; uid: string };
-}
-export interface EndpointPort {
-  name?: string;
-  port: number;
-  protocol: string;
-  appProtocol?: string;
-}
-export interface EndpointSubset {
-  addresses?: EndpointAddress[];
-  notReadyAddresses?: EndpointAddress[];
-  ports?: EndpointPort[];
-}
 
 /**
  * The subsets of a Service's Endpoints (endpoints_controller syncService + RepackSubsets): each

@@ -1,9 +1,10 @@
-import type { PlainObject, Pod, Service } from '@kubesim/api';
+import type { Pod, Service } from '@kubesim/api';
 import { HEADLESS_LABEL, isHeadless, lastChangeTime, managesService, selectedPods, TRIGGER_TIME_ANNOTATION } from '../shared/endpoint-pods';
 import { isApiserverService } from '../shared/apiserver-endpoint';
-import { apiserverSubsets, endpointSubsets, type EndpointSubset } from './endpoint-subsets';
+import type { Endpoints } from '../shared/endpoint-objects';
+import { apiserverSubsets, endpointSubsets } from './endpoint-subsets';
 
-export type Endpoints = PlainObject<'Endpoints'> & { subsets?: EndpointSubset[] };
+export type { Endpoints };
 
 /** What one sync of a Service's Endpoints does. */
 export type EndpointsAction =

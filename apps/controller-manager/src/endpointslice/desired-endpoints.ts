@@ -1,20 +1,9 @@
 import type { Node, Pod, Service } from '@kubesim/api';
+import { portMapKey, type SliceEndpoint, type SlicePort } from '../shared/endpoint-objects';
 import { findPort, hostnameFor, isPodReady, podIPv4, shouldPodBeInEndpoints } from '../shared/endpoint-pods';
 
-export interface SliceEndpoint {
-  addresses: string[];
-  conditions: { ready: boolean; serving: boolean; terminating: boolean };
-  hostname?: string;
-  targetRef: { kind: 'Pod'; namespace: string; name: string; uid: string };
-  nodeName?: string;
-  zone?: string;
-}
-export interface SlicePort {
-  name: string;
-  port: number;
-  protocol: string;
-  appProtocol?: string;
-}
+export { portMapKey };
+export type { SliceEndpoint, SlicePort };
 
 /** The endpoints of one port mapping: pods whose Service ports resolve to the same numbers share slices. */
 export interface PortMapping {
@@ -22,9 +11,6 @@ export interface PortMapping {
   ports: SlicePort[];
   endpoints: SliceEndpoint[];
 }
-
-export const portMapKey = (ports: readonly SlicePort[] | null | undefined): string =>
-  JSON.stringify([...(ports ?? [])].map((p) => [p.name ?? '', p.port, p.protocol ?? 'TCP', p.appProtocol ?? '']).sort());
 
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 

@@ -1,16 +1,14 @@
-import type { Node, PlainObject, Pod, Service } from '@kubesim/api';
+import type { Node, Pod, Service } from '@kubesim/api';
 import { HEADLESS_LABEL, isHeadless, lastChangeTime, managesService, selectedPods, TRIGGER_TIME_ANNOTATION } from '../shared/endpoint-pods';
+import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL, type EndpointSlice, type SliceAction } from '../shared/endpoint-objects';
 import { desiredEndpoints, portMapKey, type SliceEndpoint, type SlicePort } from './desired-endpoints';
 
-export type EndpointSlice = PlainObject<'EndpointSlice'> & { addressType: string; endpoints: SliceEndpoint[] | null; ports: SlicePort[] | null };
+export { MANAGED_BY_LABEL, SERVICE_NAME_LABEL };
+export type { EndpointSlice, SliceAction };
 
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
-export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 export const CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
 /** `--max-endpoints-per-slice`'s default. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
-
-export type SliceAction = { type: 'create'; slice: EndpointSlice } | { type: 'update'; slice: EndpointSlice } | { type: 'delete'; slice: EndpointSlice };
 
 export interface SlicesInput {
   service: Service;
