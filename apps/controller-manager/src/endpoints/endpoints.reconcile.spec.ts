@@ -111,4 +111,14 @@ describe('endpoints controller', () => {
     expect(a.endpoints.metadata.labels).toEqual({ 'endpointslice.kubernetes.io/skip-mirror': 'true' });
     expect(a.endpoints.subsets).toEqual([{ addresses: [{ ip: '172.18.0.2' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }]);
   });
+
+  it('given 1001 ready pods, then 1000 addresses and the over-capacity annotation; back under, then the annotation goes', () => {
+    const pods = Array.from({ length: 1001 }, (_, i) => anEndpointPod(`web-${i}`, `10.244.${Math.floor(i / 250)}.${(i % 250) + 2}`));
+    const a = only(reconcileEndpoints({ service: web, current: undefined, pods }));
+    expect([a.endpoints.subsets![0].addresses!.length, a.endpoints.metadata.annotations?.['endpoints.kubernetes.io/over-capacity']]).toEqual([1000, 'truncated']);
+    const current = { ...a.endpoints, metadata: { ...a.endpoints.metadata, uid: 'u', resourceVersion: '2' } } as Endpoints;
+    expect(reconcileEndpoints({ service: web, current, pods })).toEqual([]);
+    const b = only(reconcileEndpoints({ service: web, current, pods: pods.slice(0, 10) }));
+    expect([b.endpoints.subsets![0].addresses!.length, b.endpoints.metadata.annotations?.['endpoints.kubernetes.io/over-capacity']]).toEqual([10, undefined]);
+  });
 });

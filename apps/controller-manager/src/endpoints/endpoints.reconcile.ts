@@ -3,6 +3,7 @@ import { HEADLESS_LABEL, isHeadless, lastChangeTime, managesService, selectedPod
 import { isApiserverService } from '../shared/apiserver-endpoint';
 import type { Endpoints } from '../shared/endpoint-objects';
 import { apiserverSubsets, endpointSubsets } from './endpoint-subsets';
+import { OVER_CAPACITY_ANNOTATION, truncateSubsets } from './truncate';
 
 export type { Endpoints };
 
@@ -23,20 +24,26 @@ export interface EndpointsInput {
 /**
  * The endpoints controller's sync of one Service: its Endpoints (same name) list the selected pods'
  * addresses; a deleted Service's Endpoints are deleted; selector-less and ExternalName Services are
- * left alone, except `default/kubernetes`, whose Endpoints are the apiserver's address.
+ * left alone, except `default/kubernetes`, whose Endpoints are the apiserver's address. Past 1000
+ * addresses they are truncated and annotated `endpoints.kubernetes.io/over-capacity: truncated`.
  */
 export function reconcileEndpoints({ service, current, pods }: EndpointsInput): EndpointsAction[] {
   if (!service) return current ? [{ type: 'delete', endpoints: current }] : [];
   const apiserver = isApiserverService(service);
   if (!apiserver && !managesService(service)) return [];
   const selected = apiserver ? [] : selectedPods(service, pods);
-  const subsets = apiserver ? apiserverSubsets() : endpointSubsets(service, selected);
+  const all = apiserver ? apiserverSubsets() : endpointSubsets(service, selected);
+  const truncated = truncateSubsets(all);
+  const subsets = truncated ?? all;
   const labels = apiserver ? { 'endpointslice.kubernetes.io/skip-mirror': 'true' } : endpointsLabels(service);
-  if (current && sameJson(current.subsets ?? [], subsets) && sameJson(current.metadata.labels ?? {}, labels)) return [];
+  const overCapacity = current?.metadata.annotations?.[OVER_CAPACITY_ANNOTATION] === 'truncated';
+  if (current && sameJson(current.subsets ?? [], subsets) && sameJson(current.metadata.labels ?? {}, labels) && overCapacity === Boolean(truncated)) return [];
   const trigger = lastChangeTime(service, selected);
   const annotations = { ...(current?.metadata.annotations ?? {}) };
   if (trigger && !apiserver) annotations[TRIGGER_TIME_ANNOTATION] = trigger;
   else delete annotations[TRIGGER_TIME_ANNOTATION];
+  if (truncated) annotations[OVER_CAPACITY_ANNOTATION] = 'truncated';
+  else delete annotations[OVER_CAPACITY_ANNOTATION];
   const { name, namespace } = service.metadata;
   const metadata = { ...(current?.metadata ?? { name, namespace }), labels } as Endpoints['metadata'];
   if (Object.keys(annotations).length) metadata.annotations = annotations;
