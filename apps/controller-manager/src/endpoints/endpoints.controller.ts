@@ -9,8 +9,8 @@ import { objectKey, QueueController, splitKey } from '../shared/queue-controller
 import { reconcileEndpoints, type Endpoints } from './endpoints.reconcile';
 
 /**
- * The endpoints controller's shell: a Service's key is queued when it, its Endpoints or a pod of
- * its namespace changes; `reconcileEndpoints` says what its Endpoints must be.
+ * The endpoints controller's shell: a Service's key is queued when it or a pod of its namespace
+ * changes, or its Endpoints are deleted; `reconcileEndpoints` says what its Endpoints must be.
  */
 @Injectable()
 export class EndpointsController extends QueueController {
@@ -18,8 +18,9 @@ export class EndpointsController extends QueueController {
     super('endpoint-controller', cluster, api, config);
   }
 
-  protected *keysOf({ object: o }: Change) {
-    if (o.kind === 'Service' || o.kind === 'Endpoints') yield objectKey(o.metadata.namespace, o.metadata.name);
+  protected *keysOf({ type, object: o }: Change) {
+    // Only a deleted Endpoints is looked at (upstream's onEndpointsDelete): one written before its Service is left alone.
+    if (o.kind === 'Service' || (o.kind === 'Endpoints' && type === 'DELETED')) yield objectKey(o.metadata.namespace, o.metadata.name);
     if (o.kind === 'Pod') for (const s of this.cluster.store.list('Service') as Iterable<Service>) if (s.metadata.namespace === o.metadata.namespace && managesService(s)) yield objectKey(s.metadata.namespace, s.metadata.name);
   }
 
