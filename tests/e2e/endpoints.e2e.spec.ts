@@ -51,6 +51,16 @@ describe.skipIf(!hasKubectl)('Service endpoints with kubectl (skipped: kubectl n
   const ready = async (selector: string) => (await cluster.kubectlOk('get', 'pods', '-l', selector, '-o', 'jsonpath={range .items[*]}{.metadata.name}={.status.conditions[?(@.type=="Ready")].status}{"\\n"}{end}')).split('\n').filter(Boolean);
   /** One request from the busybox pod to the Service, as a user would send it. */
   const request = (url: string) => cluster.kubectl('exec', 'client', '--', 'wget', '-qO-', '-T', '2', url);
+  /** The pods that answered `n` requests in a row (each must succeed). */
+  const answers = async (url: string, n: number) => {
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const r = await request(url);
+      expect(r.code).toBe(0);
+      seen.add(r.stdout.trim());
+    }
+    return seen;
+  };
 
   beforeAll(async () => {
     cluster = await Cluster.create({ nodes: 2, timeScale: 0.2 });
@@ -90,13 +100,8 @@ describe.skipIf(!hasKubectl)('Service endpoints with kubectl (skipped: kubectl n
     expect(describe.match(/\nEndpoints:\s+(\S*)\n/)![1].split(',').sort()).toEqual(ips.map((ip) => `${ip}:8080`));
 
     const names = (await cluster.kubectlOk('get', 'pods', '-l', 'app=web', '-o', 'name')).split('\n').filter(Boolean).map((n) => n.replace('pod/', ''));
-    const answered = new Set<string>();
-    for (let i = 0; i < 6; i++) {
-      const r = await request('http://web/hostname');
-      expect(r.code).toBe(0);
-      answered.add(r.stdout.trim());
-    }
-    expect([...answered].sort()).toEqual([...names].sort());
+    // The client's kubelet sees the slice a moment after the apiserver does.
+    await eventually(async () => expect([...(await answers('http://web/hostname', 6))].sort()).toEqual([...names].sort()));
   });
 
   it('a failing readiness probe takes a pod out of the endpoints and of rotation; passing again brings it back', async () => {
@@ -109,19 +114,19 @@ describe.skipIf(!hasKubectl)('Service endpoints with kubectl (skipped: kubectl n
     expect((await endpointsCell('web')).split(',')).toHaveLength(2);
     const notReady = await cluster.kubectlOk('get', 'endpoints', 'web', '-o', 'jsonpath={.subsets[0].notReadyAddresses[*].ip}');
     expect(notReady).toBe(victimIP);
-    const conditions = await cluster.kubectlOk('get', 'endpointslices', '-l', 'kubernetes.io/service-name=web', '-o', `jsonpath={.items[0].endpoints[?(@.targetRef.name=="${victim}")].conditions}`);
-    expect(JSON.parse(conditions)).toEqual({ ready: false, serving: false, terminating: false });
-    for (let i = 0; i < 6; i++) {
-      const r = await request('http://web.default.svc.cluster.local/hostname');
-      expect(r.code).toBe(0);
-      expect(r.stdout.trim()).not.toBe(victim);
-    }
+    await eventually(async () => {
+      const conditions = await cluster.kubectlOk('get', 'endpointslices', '-l', 'kubernetes.io/service-name=web', '-o', `jsonpath={.items[0].endpoints[?(@.targetRef.name=="${victim}")].conditions}`);
+      expect(JSON.parse(conditions)).toEqual({ ready: false, serving: false, terminating: false });
+    });
+    // Once the client's kubelet has the slice, no request reaches the pod: 6 in a row, then 6 more.
+    await eventually(async () => expect(await answers('http://web.default.svc.cluster.local/hostname', 6)).not.toContain(victim));
+    const after = await answers('http://web.default.svc.cluster.local/hostname', 6);
+    expect(after.size).toBe(2);
+    expect(after).not.toContain(victim);
 
     await cluster.kubectlOk('exec', victim, '--', 'rm', '/tmp/unready');
     await eventually(async () => ((await endpointsCell('web')).split(',').length === 3 && (await endpointsCell('web')).includes(victimIP) ? true : Promise.reject(new Error('not back'))));
-    const answered = new Set<string>();
-    for (let i = 0; i < 6; i++) answered.add((await request('http://web/hostname')).stdout.trim());
-    expect(answered.has(victim)).toBe(true);
+    await eventually(async () => expect(await answers('http://web/hostname', 6)).toContain(victim));
   });
 
   it('scaled to 0: no endpoints, a placeholder slice, and a request from a busybox pod is refused', async () => {
@@ -130,9 +135,10 @@ describe.skipIf(!hasKubectl)('Service endpoints with kubectl (skipped: kubectl n
     await eventually(async () => ((await endpointsCell('web')) === '<none>' ? true : Promise.reject(new Error(await endpointsCell('web')))), 60_000);
     await eventually(async () => (/^web-[a-z0-9]{5}\s+IPv4\s+<unset>\s+<unset>\s+\d+s$/.test((await cluster.kubectlOk('get', 'endpointslices', '-l', 'kubernetes.io/service-name=web', '--no-headers')).trim()) ? true : Promise.reject(new Error('no placeholder'))));
     expect(await cluster.kubectlOk('describe', 'svc', 'web')).toMatch(/\nEndpoints:\s*\n/);
-    const r = await request('http://web/hostname');
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain(`wget: can't connect to remote host (${clusterIP}): Connection refused`);
+    await eventually(async () => {
+      const r = await request('http://web/hostname');
+      expect([r.code, r.stderr]).toEqual([1, `wget: can't connect to remote host (${clusterIP}): Connection refused\ncommand terminated with exit code 1\n`]);
+    });
   });
 
   it('a terminating pod leaves the Endpoints at once; its slice endpoint says terminating and serving, and it still drains requests', async () => {
@@ -172,9 +178,11 @@ spec:
       const c = await cluster.kubectlOk('get', 'endpointslices', '-l', 'kubernetes.io/service-name=drain', '-o', 'jsonpath={.items[0].endpoints[0].conditions}');
       return c && JSON.parse(c).terminating === true ? JSON.parse(c) : Promise.reject(new Error(c));
     }).then((c) => expect(c).toEqual({ ready: false, serving: true, terminating: true }));
-    expect(await endpointsCell('drain')).toBe('<none>');
-    const r = await request('http://drain/hostname');
-    expect([r.code, r.stdout.trim()]).toEqual([0, 'drain']);
+    await eventually(async () => expect(await endpointsCell('drain')).toBe('<none>'));
+    await eventually(async () => {
+      const r = await request('http://drain/hostname');
+      expect([r.code, r.stdout.trim()]).toEqual([0, 'drain']);
+    });
   });
 
   it('publishNotReadyAddresses: a pod that is not Ready is still an address, and the slice says ready but not serving', async () => {
@@ -188,8 +196,8 @@ spec:
       const c = await cluster.kubectlOk('get', 'endpointslices', '-l', 'kubernetes.io/service-name=pnra', '-o', 'jsonpath={.items[0].endpoints[0].conditions}');
       return c && JSON.parse(c).serving === false ? true : Promise.reject(new Error(c));
     });
-    expect(await endpointsCell('pnra')).toBe(`${ip}:8080`);
-    expect((await request('http://pnra/hostname')).stdout.trim()).toBe(pod);
+    await eventually(async () => expect(await endpointsCell('pnra')).toBe(`${ip}:8080`));
+    await eventually(async () => expect((await request('http://pnra/hostname')).stdout.trim()).toBe(pod));
   });
 
   it('a Service without a selector and hand-written Endpoints: mirrored into an EndpointSlice, and requests reach the address', async () => {
@@ -221,6 +229,6 @@ subsets:
     });
     expect(row).toMatch(new RegExp(`^manual-[a-z0-9]{5}\\s+IPv4\\s+8080\\s+${ip.replace(/\./g, '\\.')}\\s+\\d+s$`));
     expect(await endpointsCell('manual')).toBe(`${ip}:8080`);
-    expect((await request('http://manual/hostname')).stdout.trim()).toBe('backend');
+    await eventually(async () => expect((await request('http://manual/hostname')).stdout.trim()).toBe('backend'));
   });
 });
