@@ -7,6 +7,9 @@ import { DeploymentController } from './deployment/deployment.controller';
 import { DisruptionController } from './disruption/disruption.controller';
 import { CronJobController } from './cronjob/cronjob.controller';
 import { JobController } from './job/job.controller';
+import { EndpointsController } from './endpoints/endpoints.controller';
+import { EndpointSliceController } from './endpointslice/endpointslice.controller';
+import { EndpointSliceMirroringController } from './endpointslice-mirroring/mirroring.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
 import { ServiceAccountsController } from './serviceaccounts/serviceaccounts.controller';
 import { NamespaceController } from './namespace/namespace.controller';
@@ -30,6 +33,9 @@ const CONTROLLERS = [
   JobController,
   CronJobController,
   DisruptionController,
+  EndpointsController,
+  EndpointSliceController,
+  EndpointSliceMirroringController,
   GarbageCollector,
   PodGarbageCollector,
   HpaController,

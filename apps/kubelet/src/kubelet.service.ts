@@ -12,6 +12,7 @@ import { IpAllocator } from './sync/ip-allocator';
 import { imageKey, PodRuntime, type NodeContext } from './sync/pod-runtime';
 import { phaseCause } from './sync/phase-cause';
 import { clusterNetwork } from './sync/cluster-network';
+import type { ProxiedSlice } from './sync/service-proxy';
 import { PodIoServer } from './pod-io.server';
 import { PersistentVolumeStore } from './persistent-volumes';
 import { overwrittenByOthers } from './sync/reconcile';
@@ -62,8 +63,9 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     this.logger = new Logger(`kubelet/${config.nodeName}`);
     const network = withEgress(
       clusterNetwork(
-        { services: () => this.cluster.store.list('Service') as Iterable<Service>, pods: () => this.cluster.store.list('Pod') as Iterable<Pod> },
+        { services: () => this.cluster.store.list('Service') as Iterable<Service>, pods: () => this.cluster.store.list('Pod') as Iterable<Pod>, endpointSlices: () => this.cluster.store.list('EndpointSlice') as Iterable<ProxiedSlice> },
         (ip, port) => this.localListener(ip, port),
+        config.nodeName,
       ),
       { offline: config.offline },
     );

@@ -102,6 +102,7 @@ export interface ServicePort {
   port: number;
   targetPort: number | string;
   nodePort?: number;
+  appProtocol?: string;
 }
 
 export interface Service {

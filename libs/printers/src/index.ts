@@ -15,3 +15,4 @@ export * from './storage.printer';
 export * from './policy.printer';
 export * from './batch.printer';
 export * from './pdb.printer';
+export * from './endpoints.printer';

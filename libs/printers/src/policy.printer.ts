@@ -62,25 +62,6 @@ export const podTemplateColumns: Columns = [
 ];
 export const podTemplateRow = (o: Obj): string[] => [o.metadata.name, names(o.template, 'name'), names(o.template, 'image'), formatLabels(o.template?.metadata?.labels)];
 
-/** `kubectl get endpoints`: NAME ENDPOINTS AGE; at most three addresses, then ` + N more...`. */
-export const endpointsColumns: Columns = [
-  column('Name', NAME_DESCRIPTION, { format: 'name' }),
-  column('Endpoints', 'Endpoints is the list of endpoints in the subsets.'),
-  column('Age', AGE_DESCRIPTION),
-];
-export function formatEndpoints(subsets: any[] | undefined): string {
-  const all: string[] = [];
-  for (const s of subsets ?? []) {
-    for (const a of s.addresses ?? []) {
-      if (!s.ports?.length) all.push(a.ip);
-      for (const p of s.ports ?? []) all.push(`${a.ip}:${p.port}`);
-    }
-  }
-  if (all.length === 0) return NONE;
-  return all.length > 3 ? `${all.slice(0, 3).join(',')} + ${all.length - 3} more...` : all.join(',');
-}
-export const endpointsRow = (o: Obj, now: number): string[] => [o.metadata.name, formatEndpoints(o.subsets), humanDurationSince(o.metadata.creationTimestamp, now)];
-
 /** `kubectl get hpa`: NAME REFERENCE TARGETS MINPODS MAXPODS REPLICAS AGE. */
 export const horizontalPodAutoscalerColumns: Columns = [
   column('Name', NAME_DESCRIPTION, { format: 'name' }),

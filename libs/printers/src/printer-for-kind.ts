@@ -8,7 +8,8 @@ import { podColumns, podRow } from './pod.printer';
 import { podDisruptionBudgetColumns, podDisruptionBudgetRow } from './pdb.printer';
 import { serviceColumns, serviceRow } from './service.printer';
 import { configMapColumns, configMapRow, defaultColumns, defaultRow, secretColumns, secretRow, serviceAccountColumns, serviceAccountRow } from './config.printer';
-import { endpointsColumns, endpointsRow, horizontalPodAutoscalerColumns, horizontalPodAutoscalerRow, podTemplateColumns, podTemplateRow, replicationControllerColumns, replicationControllerRow, resourceQuotaColumns, resourceQuotaRow } from './policy.printer';
+import { endpointSliceColumns, endpointSliceRow, endpointsColumns, endpointsRow } from './endpoints.printer';
+import { horizontalPodAutoscalerColumns, horizontalPodAutoscalerRow, podTemplateColumns, podTemplateRow, replicationControllerColumns, replicationControllerRow, resourceQuotaColumns, resourceQuotaRow } from './policy.printer';
 import { persistentVolumeClaimColumns, persistentVolumeClaimRow, persistentVolumeColumns, persistentVolumeRow, storageClassColumns, storageClassRow } from './storage.printer';
 import { daemonSetColumns, daemonSetRow, deploymentColumns, deploymentRow, replicaSetColumns, replicaSetRow } from './workload.printer';
 
@@ -31,6 +32,7 @@ const PRINTERS: Record<Kind, KindPrinter> = {
   Secret: { columns: secretColumns, row: (o, now) => secretRow(o, now) },
   ServiceAccount: { columns: serviceAccountColumns, row: (o, now) => serviceAccountRow(o, now) },
   Endpoints: { columns: endpointsColumns, row: (o, now) => endpointsRow(o, now) },
+  EndpointSlice: { columns: endpointSliceColumns, row: (o, now) => endpointSliceRow(o, now) },
   LimitRange: { columns: defaultColumns, row: (o) => defaultRow(o) },
   ResourceQuota: { columns: resourceQuotaColumns, row: (o, now) => resourceQuotaRow(o, now) },
   PersistentVolume: { columns: persistentVolumeColumns, row: (o, now) => persistentVolumeRow(o, now) },

@@ -52,7 +52,7 @@ export function runScenario(s: Scenario): string {
     strictImages: false,
     objects: (kind, namespace, name) => objects.get(`${kind}/${namespace}/${name}`),
     allocatable: { cpu: '2', memory: '4Gi', 'ephemeral-storage': '100Gi' },
-    cluster: withEgress(clusterNetwork({ services: () => services, pods: () => [pod] }, (ip, port) => (runtime.sandbox?.ip === ip ? runtime.sandbox.network.listeners.get(port) : undefined)), { offline: false }),
+    cluster: withEgress(clusterNetwork({ services: () => services, pods: () => [pod], endpointSlices: () => [] }, (ip, port) => (runtime.sandbox?.ip === ip ? runtime.sandbox.network.listeners.get(port) : undefined)), { offline: false }),
   };
   const lines: string[] = [];
   const actions = [...(s.actions ?? [])].sort((a, b) => a.at - b.at);

@@ -1,10 +1,12 @@
 import type { Pod, Service } from '@kubesim/api';
 import { CLUSTER_DNS_IP, findImage, parseImageRef, repositoryName, type ClusterNetwork, type Listener } from '@kubesim/runtime';
+import { RoundRobin, serviceBackends, type ProxiedSlice } from './service-proxy';
 
-/** What the cluster network reads: the Services and Pods of the kubelet's projection. */
+/** What the cluster network reads: the Services, Pods and EndpointSlices of the kubelet's projection. */
 export interface ClusterObjects {
   services(): Iterable<Service>;
   pods(): Iterable<Pod>;
+  endpointSlices(): Iterable<ProxiedSlice>;
 }
 
 /** What listens at a pod IP on this node (the pod runtimes the kubelet holds). */
@@ -15,10 +17,11 @@ const DOMAIN = 'svc.cluster.local';
 /**
  * Cluster DNS and kube-proxy, as a container on this node sees them: `svc`, `svc.ns`,
  * `svc.ns.svc(.cluster.local)` resolve to the Service's cluster IP; a cluster IP and port reach
- * a ready endpoint pod (one on this node first). Pods on other nodes answer for the ports they
- * declare (or their image listens on): their programs run in another process.
+ * a ready endpoint of its EndpointSlices, round robin (service-proxy.ts), or are refused. Pods
+ * on other nodes answer for the ports they declare (or their image listens on), and as a Service's
+ * ready endpoint: their programs run in another process.
  */
-export function clusterNetwork(objects: ClusterObjects, local: LocalListener): ClusterNetwork {
+export function clusterNetwork(objects: ClusterObjects, local: LocalListener, nodeName?: string): ClusterNetwork {
   const findService = (name: string, namespace: string) => {
     const parts = name.replace(/\.$/, '').replace(new RegExp(`\\.${DOMAIN.replace(/\./g, '\\.')}$|\\.svc$`), '').split('.');
     if (parts.length > 2) return undefined;
@@ -37,15 +40,17 @@ export function clusterNetwork(objects: ClusterObjects, local: LocalListener): C
     }
     return out;
   };
-  const podAt = (ip: string, port: number): Listener | undefined => {
+  /** `endpoint`: a Service's ready endpoint, which a pod on another node is taken to answer (its program runs there). */
+  const podAt = (ip: string, port: number, endpoint = false): Listener | undefined => {
     const here = local(ip, port);
     if (here) return here;
     for (const p of objects.pods()) {
       if (p.status.podIP !== ip || p.status.phase !== 'Running') continue;
-      return declaresPort(p, port) ? remoteListener(p, port) : undefined;
+      return declaresPort(p, port) || (endpoint && nodeName !== undefined && p.spec.nodeName !== nodeName) ? remoteListener(p, port) : undefined;
     }
     return undefined;
   };
+  const rotation = new RoundRobin();
   return {
     resolve(name, namespace) {
       if (name === `kube-dns.kube-system.${DOMAIN}` || name === 'kube-dns.kube-system') return CLUSTER_DNS_IP;
@@ -59,9 +64,8 @@ export function clusterNetwork(objects: ClusterObjects, local: LocalListener): C
         if (s.spec.clusterIP !== ip) continue;
         const sp = s.spec.ports.find((p) => p.port === port);
         if (!sp) return undefined;
-        for (const pod of endpoints(s)) {
-          const target = typeof sp.targetPort === 'number' ? sp.targetPort : namedPort(pod, sp.targetPort);
-          const l = target === undefined ? undefined : podAt(pod.status.podIP!, target);
+        for (const b of rotation.order(`${ip}:${port}`, serviceBackends(s, sp, objects.endpointSlices()))) {
+          const l = podAt(b.ip, b.port, true);
           if (l) return l;
         }
         return undefined;
@@ -69,12 +73,6 @@ export function clusterNetwork(objects: ClusterObjects, local: LocalListener): C
       return podAt(ip, port);
     },
   };
-}
-
-function namedPort(pod: Pod, name: string): number | undefined {
-  if (/^\d+$/.test(name)) return Number(name);
-  for (const c of pod.spec.containers) for (const p of c.ports ?? []) if (p.name === name) return p.containerPort;
-  return undefined;
 }
 
 function declaresPort(pod: Pod, port: number): boolean {

@@ -1,12 +1,13 @@
 import { APPS_RESOURCES } from './apps.resources';
 import { BATCH_RESOURCES } from './batch.resources';
 import { CORE_RESOURCES } from './core.resources';
+import { DISCOVERY_RESOURCES } from './discovery.resources';
 import { AUTOSCALING_RESOURCES, COORDINATION_RESOURCES, STORAGE_RESOURCES } from './other.resources';
 import { POLICY_RESOURCES } from './policy.resources';
 import { groupVersionOf, type ResourceDeclaration } from './resource';
 
 /** Every served resource, in discovery's order. The one table behind the apiserver. */
-export const RESOURCES = [...CORE_RESOURCES, ...APPS_RESOURCES, ...BATCH_RESOURCES, ...COORDINATION_RESOURCES, ...STORAGE_RESOURCES, ...AUTOSCALING_RESOURCES, ...POLICY_RESOURCES] as const satisfies readonly ResourceDeclaration[];
+export const RESOURCES = [...CORE_RESOURCES, ...APPS_RESOURCES, ...BATCH_RESOURCES, ...COORDINATION_RESOURCES, ...DISCOVERY_RESOURCES, ...STORAGE_RESOURCES, ...AUTOSCALING_RESOURCES, ...POLICY_RESOURCES] as const satisfies readonly ResourceDeclaration[];
 
 type Declared = (typeof RESOURCES)[number];
 /** Every kind the apiserver serves. */
