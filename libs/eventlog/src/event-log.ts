@@ -1,6 +1,6 @@
 import { parseRecord, subjectOf, type LogRecord, type ObjectKey } from '@kubesim/core';
 import { readInWorker } from './catch-up-reader';
-import { natsUrlOf } from './nats-connection';
+import { natsUrlOf, replicasFor } from './nats-connection';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -66,7 +66,7 @@ export class EventLog {
     } catch (e) {
       if (!(e instanceof NatsError) || e.api_error?.err_code !== 10059) throw e;
       try {
-        await jsm.streams.add({ name: stream, subjects: [`${prefix}.>`], storage: StorageType.File, retention: RetentionPolicy.Limits, max_msgs_per_subject: -1 });
+        await jsm.streams.add({ name: stream, subjects: [`${prefix}.>`], storage: StorageType.File, retention: RetentionPolicy.Limits, max_msgs_per_subject: -1, num_replicas: replicasFor(nc) });
       } catch (err) {
         // Another process created it meanwhile.
         if (!(err instanceof NatsError) || err.api_error?.err_code !== 10058) throw err;
