@@ -22,6 +22,8 @@ export class StatusExceptionFilter implements ExceptionFilter {
       res.end();
       return;
     }
+    // As kube-apiserver's responsewriters: a Status saying when to retry says it in the header too.
+    if (status.details?.retryAfterSeconds) res.setHeader('Retry-After', String(status.details.retryAfterSeconds));
     res.status(status.code).type('application/json').send(JSON.stringify(status));
   }
 }
