@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { rpcReply } from '../internal/rpc-status.filter';
-import { failure, toStatus } from './status';
+import { failure, statusHeaders, toStatus } from './status';
 
 /** Every error leaves the apiserver as a Kubernetes Status: the HTTP body, or the NATS reply. */
 @Catch()
@@ -22,8 +22,6 @@ export class StatusExceptionFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    // As kube-apiserver's responsewriters: a Status saying when to retry says it in the header too.
-    if (status.details?.retryAfterSeconds) res.setHeader('Retry-After', String(status.details.retryAfterSeconds));
-    res.status(status.code).type('application/json').send(JSON.stringify(status));
+    res.status(status.code).set(statusHeaders(status)).type('application/json').send(JSON.stringify(status));
   }
 }

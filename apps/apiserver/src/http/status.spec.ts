@@ -1,5 +1,5 @@
 import { ErrorCode, NatsError } from 'nats';
-import { toStatus } from './status';
+import { statusHeaders, toStatus } from './status';
 
 describe('a write the event log could not take', () => {
   it('given no JetStream leader (no responders), then 503 ServiceUnavailable with a retry after 1 s, not a 500', () => {
@@ -13,6 +13,7 @@ describe('a write the event log could not take', () => {
       details: { retryAfterSeconds: 1 },
       code: 503,
     });
+    expect(statusHeaders(toStatus(NatsError.errorForCode(ErrorCode.NoResponders)))).toEqual({ 'Retry-After': '1' });
   });
 
   it('given no acknowledgement in time, then 504 Timeout in kube-apiserver words', () => {
@@ -21,5 +22,6 @@ describe('a write the event log could not take', () => {
 
   it('any other error stays a 500 InternalError', () => {
     expect(toStatus(new Error('boom'))).toMatchObject({ code: 500, reason: 'InternalError', message: 'Internal error occurred: boom' });
+    expect(statusHeaders(toStatus(new Error('boom')))).toEqual({});
   });
 });

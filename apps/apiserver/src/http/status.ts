@@ -43,6 +43,9 @@ export function toStatus(e: unknown): Status {
   return failure(500, 'InternalError', `Internal error occurred: ${message}`);
 }
 
+/** The headers of a Status response: as kube-apiserver's responsewriters, a Status saying when to retry says it in Retry-After too. */
+export const statusHeaders = (s: Status): Record<string, string> => (s.details?.retryAfterSeconds ? { 'Retry-After': String(s.details.retryAfterSeconds) } : {});
+
 /**
  * The event log cannot take the write (no JetStream leader, no nats-server): 503 ServiceUnavailable
  * as apimachinery's NewServiceUnavailable, with a Retry-After client-go honours (it retries on its
