@@ -238,7 +238,9 @@ program
         );
       }
       if (o.nodes !== undefined || o.timeScale !== undefined) throw new Error('--nodes and --time-scale go with --resimulate');
-      return replayCommand({ ...o, natsUrl: logNatsUrl(o) }, client, (s) => process.stdout.write(s));
+      // --verify asks the cluster of the data dir unless told another server (--server, KUBESIM_SERVER).
+      const verifyClient = () => new KubeClient(serverUrl(program.opts().server ?? process.env.KUBESIM_SERVER ?? readClusterFile(o.dataDir)?.server));
+      return replayCommand({ ...o, natsUrl: logNatsUrl(o) }, verifyClient, (s) => process.stdout.write(s));
     }),
   );
 
