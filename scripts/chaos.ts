@@ -49,16 +49,32 @@ const deployment = JSON.stringify({
 
 interface Load {
   sent: number;
+  /** Acknowledged creates not deleted since: each must be there at the end. */
   acked: Map<string, string>;
+  ackedTotal: number;
+  /** The load deletes its oldest pods to stay under the nodes' capacity (deletes are writes too). */
+  deletes: Map<string, number>;
   statuses: Map<string, number>;
   lastAckAt: number;
   longestGapMs: number;
   longestGapEndedAt: number;
 }
 
-/** `rate` creates a second, each on its own (at most 32 in flight), until `until`. */
-async function writeLoad(server: string, rate: number, until: number, load: Load): Promise<void> {
+/**
+ * `rate` creates a second, each on its own (at most 32 in flight), until `until`; past `maxLive`
+ * pods, each acknowledged create deletes the oldest one, so the load fits the nodes however long it runs.
+ */
+async function writeLoad(server: string, rate: number, until: number, maxLive: number, load: Load): Promise<void> {
   const inFlight = new Set<Promise<void>>();
+  const live: string[] = [];
+  const del = async (name: string) => {
+    const res = await fetch(`${server}/api/v1/namespaces/default/pods/${name}`, { method: 'DELETE', signal: AbortSignal.timeout(20_000) }).catch((e: unknown) => String((e as Error).name));
+    const status = typeof res === 'string' ? res : String(res.status);
+    load.deletes.set(status, (load.deletes.get(status) ?? 0) + 1);
+    if (typeof res !== 'string') await res.arrayBuffer();
+    // Refused or unknown: it may or may not be there at the end; either way it is not "lost".
+    load.acked.delete(name);
+  };
   for (let i = 0; Date.now() < until; i++) {
     const name = `chaos-${i}`;
     load.sent++;
@@ -68,6 +84,14 @@ async function writeLoad(server: string, rate: number, until: number, load: Load
       load.statuses.set(status, (load.statuses.get(status) ?? 0) + 1);
       if (typeof res !== 'string' && res.status === 201) {
         load.acked.set(name, ((await res.json()) as Pod).metadata.uid);
+        load.ackedTotal++;
+        live.push(name);
+        if (live.length > maxLive) {
+          const oldest = live.shift()!;
+          const d = del(oldest);
+          inFlight.add(d);
+          void d.finally(() => inFlight.delete(d));
+        }
         const now = Date.now();
         if (now - load.lastAckAt > load.longestGapMs) {
           load.longestGapMs = now - load.lastAckAt;
@@ -194,11 +218,11 @@ async function main() {
     if (dep.status !== 201) throw new Error(`Deployment: ${dep.status} ${await dep.text()}`);
     const nats = replicas > 1 ? Array.from({ length: replicas }, (_, i) => `nats-${i + 1}`) : ['nats'];
     const targets = ['apiserver', 'scheduler', 'controller-manager', ...nats, ...Array.from({ length: nodes }, (_, i) => `kubelet-node-${i + 1}`)];
-    const load: Load = { sent: 0, acked: new Map(), statuses: new Map(), lastAckAt: Date.now(), longestGapMs: 0, longestGapEndedAt: 0 };
+    const load: Load = { sent: 0, acked: new Map(), ackedTotal: 0, deletes: new Map(), statuses: new Map(), lastAckAt: Date.now(), longestGapMs: 0, longestGapEndedAt: 0 };
     const faults: Fault[] = [];
     const t0 = Date.now();
     const until = t0 + durationS * 1000;
-    await Promise.all([writeLoad(cluster.server, rate, until, load), chaos(cluster, targets, until, everyMs, stopShare, rnd, faults)]);
+    await Promise.all([writeLoad(cluster.server, rate, until, nodes * 250 - 150, load), chaos(cluster, targets, until, everyMs, stopShare, rnd, faults)]);
     process.stderr.write('chaos: load and faults over; waiting for the cluster to converge…\n');
     const c = await converge(cluster.server, load.acked, 180_000);
     const { createdTwice, boundTwice } = await twice(cluster.natsUrl);
@@ -209,8 +233,8 @@ async function main() {
     const lines = [
       `chaos run: ${durationS}s, ${rate} creates/s, ${nodes} nodes, nats-replicas ${replicas}, seed ${seed}`,
       `faults:         ${faults.length} (${faults.filter((f) => f.signal === 'SIGKILL').length} SIGKILL, ${faults.filter((f) => f.signal === 'SIGSTOP').length} SIGSTOP): ${faults.map((f) => `${f.signal === 'SIGKILL' ? 'kill' : 'stop'} ${f.target}`).join(', ')}`,
-      `writes:         sent ${load.sent}, acked ${load.acked.size}, answers ${JSON.stringify(Object.fromEntries([...load.statuses].sort()))}`,
-      `lost (acked, then missing): ${c.lost.length}`,
+      `writes:         creates sent ${load.sent}, acked ${load.ackedTotal}, answers ${JSON.stringify(Object.fromEntries([...load.statuses].sort()))}; deletes of the oldest ${JSON.stringify(Object.fromEntries([...load.deletes].sort()))}`,
+      `lost (acked, not deleted, then missing): ${c.lost.length} of ${load.acked.size}`,
       `created twice: ${createdTwice}, bound twice: ${boundTwice}`,
       `longest gap between acked writes: ${(load.longestGapMs / 1000).toFixed(1)}s (ended at +${((load.longestGapEndedAt - t0) / 1000).toFixed(1)}s)`,
       `converged (every acked pod Running, the Deployment 3/3): ${c.convergedMs !== undefined ? `${(c.convergedMs / 1000).toFixed(1)}s after the load` : 'NO, after 180s'}`,

@@ -1,6 +1,6 @@
 import { ApiClient, controlSocket } from '@kubesim/cluster-client';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { connect, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { kubeconfig } from './kubeconfig';
@@ -119,7 +119,9 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   const file: ClusterFile = { server, natsUrl, ...(replicas > 1 ? { natsReplicas: replicas } : {}), pids: {}, ...(o.dashboardPort !== undefined ? { dashboard: `http://127.0.0.1:${o.dashboardPort}/` } : {}) };
   const writeClusterFile = () => {
     file.pids = Object.fromEntries([...supervisor.children].map(([n, c]) => [n, c.process.pid ?? 0]));
-    writeFileSync(join(dataDir, 'cluster.json'), JSON.stringify(file, null, 2));
+    // Written whole and renamed: readers (kubesim node …, scripts polling pids) never see half a file.
+    writeFileSync(join(dataDir, 'cluster.json.tmp'), JSON.stringify(file, null, 2));
+    renameSync(join(dataDir, 'cluster.json.tmp'), join(dataDir, 'cluster.json'));
   };
   const kubelet = (name: string, kubeletNatsUrl: string, n: NodeOptions): ChildSpec => {
     const spec = node('kubelet', childName(name), {
