@@ -2,7 +2,7 @@
  * Chaos run (issue 15 §8), loopback only and bounded: a supervised `kubesim up` (every component
  * restarted on a crash, kubelets too), a write load of pod creates at a fixed rate plus a
  * Deployment, while random components — nats-server(s) included — are SIGKILLed (or SIGSTOPped
- * for a few seconds) one after the other. Then it waits for the cluster to converge and prints
+ * for a few seconds) one after the other, in rounds that hit each of them once in a random order. Then it waits for the cluster to converge and prints
  * sent / acked / refused / lost writes, pods created or bound twice, the longest gap between two
  * acknowledged writes, how long each component took to come back, and `kubesim replay --verify`.
  * Usage: npm run build && npm run chaos -- [--duration 60] [--rate 10] [--nats-replicas 1|3]
@@ -47,6 +47,9 @@ const deployment = JSON.stringify({
   spec: { replicas: 3, selector: { matchLabels: { app: 'chaos-web' } }, template: { metadata: { labels: { app: 'chaos-web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27', resources: { requests: { cpu: '1m' } } }] } } },
 });
 
+/** A request without an answer: its cause's code (ECONNRESET, ECONNREFUSED …) or TimeoutError. */
+const failureName = (e: unknown): string => (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
+
 interface Load {
   sent: number;
   /** Acknowledged creates not deleted since: each must be there at the end. */
@@ -68,7 +71,7 @@ async function writeLoad(server: string, rate: number, until: number, maxLive: n
   const inFlight = new Set<Promise<void>>();
   const live: string[] = [];
   const del = async (name: string) => {
-    const res = await fetch(`${server}/api/v1/namespaces/default/pods/${name}`, { method: 'DELETE', signal: AbortSignal.timeout(20_000) }).catch((e: unknown) => String((e as Error).name));
+    const res = await fetch(`${server}/api/v1/namespaces/default/pods/${name}`, { method: 'DELETE', signal: AbortSignal.timeout(20_000) }).catch(failureName);
     const status = typeof res === 'string' ? res : String(res.status);
     load.deletes.set(status, (load.deletes.get(status) ?? 0) + 1);
     if (typeof res !== 'string') await res.arrayBuffer();
@@ -79,7 +82,7 @@ async function writeLoad(server: string, rate: number, until: number, maxLive: n
     const name = `chaos-${i}`;
     load.sent++;
     const p = (async () => {
-      const res = await fetch(`${server}/api/v1/namespaces/default/pods`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: podBody(name), signal: AbortSignal.timeout(20_000) }).catch((e: unknown) => String((e as Error).name));
+      const res = await fetch(`${server}/api/v1/namespaces/default/pods`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: podBody(name), signal: AbortSignal.timeout(20_000) }).catch(failureName);
       const status = typeof res === 'string' ? res : String(res.status);
       load.statuses.set(status, (load.statuses.get(status) ?? 0) + 1);
       if (typeof res !== 'string' && res.status === 201) {
@@ -118,8 +121,11 @@ interface Fault {
 
 async function chaos(cluster: RunningCluster, targets: string[], until: number, everyMs: number, stopShare: number, rnd: () => number, faults: Fault[]): Promise<void> {
   await sleep(everyMs);
+  // Rounds of every target in a random order: each component is hit before any is hit twice.
+  let deck: string[] = [];
   while (Date.now() < until) {
-    const target = targets[Math.floor(rnd() * targets.length)];
+    if (deck.length === 0) deck = [...targets].map((t) => [rnd(), t] as const).sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+    const target = deck.shift()!;
     const pid = cluster.pid(target);
     const signal = rnd() < stopShare ? 'SIGSTOP' : 'SIGKILL';
     const f: Fault = { at: Date.now(), target, signal };
