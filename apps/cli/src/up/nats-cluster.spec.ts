@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { layoutMismatch, natsServerSpecs, natsUrlOfPlan, planNats } from './nats-cluster';
+import { hasSyncInterval, layoutMismatch, natsServerSpecs, natsUrlOfPlan, planNats, syncAlwaysConfig } from './nats-cluster';
 
 describe('the nats-servers of kubesim up', () => {
   it('given one replica: a single nats-server on --nats-port, its store in D/jetstream, as always', () => {
@@ -19,6 +19,15 @@ describe('the nats-servers of kubesim up', () => {
       '--server_name', 'nats-2', '--cluster_name', 'kubesim', '--cluster', 'nats://127.0.0.1:6002', '--routes', 'nats://127.0.0.1:6001,nats://127.0.0.1:6003', '--no_advertise',
     ]);
     expect(natsUrlOfPlan(plan)).toBe('nats://127.0.0.1:4222,nats://127.0.0.1:5001,nats://127.0.0.1:5002');
+  });
+
+  it('on nats-server 2.10 and later, each server reads a config that fsyncs before acknowledging; not on 2.9', () => {
+    expect(hasSyncInterval('nats-server: v2.9.10')).toBe(false);
+    expect(hasSyncInterval('nats-server: v2.10.7')).toBe(true);
+    expect(hasSyncInterval('nats-server: v2.11.0')).toBe(true);
+    const plan = planNats('/d', 1, 4222, []);
+    expect(syncAlwaysConfig(plan[0])).toBe('jetstream {\n  store_dir: "/d/jetstream"\n  sync_interval: always\n}\n');
+    expect(natsServerSpecs('nats-server', plan, (s) => `/d/${s.name}.conf`)[0].args.slice(0, 3)).toEqual(['-c', '/d/nats.conf', '-js']);
   });
 
   it('refuses to start a data dir with another broker layout than the one it was created with', () => {

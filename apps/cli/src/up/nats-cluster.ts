@@ -30,10 +30,22 @@ export function planNats(dataDir: string, replicas: number, natsPort: number, po
   }));
 }
 
-/** The child processes; in a cluster each routes to all the others and tells clients of no other server (they are given every URL). */
-export function natsServerSpecs(bin: string, plan: NatsServerPlan[]): ChildSpec[] {
+/** `nats-server: v2.10.7` → whether it has JetStream's `sync_interval` (2.10 on; Debian's 2.9.10 has not). */
+export function hasSyncInterval(versionOutput: string): boolean {
+  const m = /v(\d+)\.(\d+)/.exec(versionOutput);
+  return Boolean(m && (Number(m[1]) > 2 || (Number(m[1]) === 2 && Number(m[2]) >= 10)));
+}
+
+/** The config file that makes a server fsync before it acknowledges a write (where `sync_interval` exists). */
+export const syncAlwaysConfig = (s: NatsServerPlan) => `jetstream {\n  store_dir: ${JSON.stringify(s.storeDir)}\n  sync_interval: always\n}\n`;
+
+/**
+ * The child processes; in a cluster each routes to all the others and tells clients of no other
+ * server (they are given every URL). `configOf`: a server's config file (sync_interval), if any.
+ */
+export function natsServerSpecs(bin: string, plan: NatsServerPlan[], configOf?: (s: NatsServerPlan) => string): ChildSpec[] {
   return plan.map((s) => {
-    const args = ['-js', '-a', '127.0.0.1', '-p', String(s.clientPort), '-sd', s.storeDir];
+    const args = [...(configOf ? ['-c', configOf(s)] : []), '-js', '-a', '127.0.0.1', '-p', String(s.clientPort), '-sd', s.storeDir];
     if (s.clusterPort !== undefined) {
       const routes = plan.filter((o) => o !== s).map((o) => `nats://127.0.0.1:${o.clusterPort}`);
       args.push('--server_name', s.name, '--cluster_name', CLUSTER_NAME, '--cluster', `nats://127.0.0.1:${s.clusterPort}`, '--routes', routes.join(','), '--no_advertise');

@@ -4,14 +4,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { connect, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { kubeconfig } from './kubeconfig';
-import { ensureNatsServer } from './nats-binary';
+import { ensureNatsServer, natsServerVersion } from './nats-binary';
 import { serveControl } from './control-server';
 import { AddedNodesFile } from './added-nodes';
 import { childName, NodeManager, type NodeOptions, type NodeRequest } from './node-manager';
 import { nodeProcessAction } from './node-process-action';
 import { Supervisor, type ChildSpec } from './supervisor';
 import { describeNotice } from './supervisor-notice';
-import { layoutMismatch, natsServerSpecs, natsUrlOfPlan, planNats } from './nats-cluster';
+import { hasSyncInterval, layoutMismatch, natsServerSpecs, natsUrlOfPlan, planNats, syncAlwaysConfig, type NatsServerPlan } from './nats-cluster';
 import { freePort } from './free-port';
 import { connectNats, natsServers } from '@kubesim/eventlog';
 
@@ -153,7 +153,15 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   };
 
   try {
-    for (const spec of natsServerSpecs(natsBin, natsPlan)) supervisor.start({ ...spec, restart });
+    // fsync before acknowledging where the server can (2.10+); Debian's 2.9 fsyncs lazily (docs/decisions.md).
+    const configOf = hasSyncInterval(natsServerVersion(natsBin))
+      ? (n: NatsServerPlan) => {
+          const f = join(dataDir, `${n.name}.conf`);
+          writeFileSync(f, syncAlwaysConfig(n));
+          return f;
+        }
+      : undefined;
+    for (const spec of natsServerSpecs(natsBin, natsPlan, configOf)) supervisor.start({ ...spec, restart });
     for (const n of natsPlan) await waitFor(() => portOpen(n.clientPort), 15_000, n.name === 'nats' ? 'nats-server' : n.name, join(logDir, `${n.name}.log`), supervisor, n.name);
     if (replicas > 1) await waitFor(() => jetStreamReady(natsUrl), 30_000, `the JetStream cluster (${replicas} servers) to elect a leader`, join(logDir, 'nats-1.log'), supervisor);
     supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes) }));
