@@ -31,7 +31,7 @@ export function rssMiB(pid: number): number {
 
 export interface RunningCluster {
   server: string;
-  /** The cluster's nats-server. */
+  /** The cluster's nats-server(s). */
   natsUrl: string;
   dataDir: string;
   process: ChildProcess;
@@ -62,10 +62,12 @@ export async function startKubesim(args: string[], env: Record<string, string> =
     proc.once('exit', (c) => j(new Error(`kubesim up exited ${c}`)));
   });
   const readyMs = Date.now() - t0;
-  const pids = () => (JSON.parse(readFileSync(join(dataDir, 'cluster.json'), 'utf8')) as { pids: Record<string, number> }).pids;
+  const clusterFile = () => JSON.parse(readFileSync(join(dataDir, 'cluster.json'), 'utf8')) as { pids: Record<string, number>; natsUrl: string };
+  const pids = () => clusterFile().pids;
   return {
     server: `http://127.0.0.1:${port}`,
-    natsUrl: `nats://127.0.0.1:${natsPort}`,
+    // Every server of `--nats-replicas 3`, comma-separated.
+    natsUrl: clusterFile().natsUrl ?? `nats://127.0.0.1:${natsPort}`,
     dataDir,
     process: proc,
     readyMs,

@@ -29,11 +29,23 @@ export class Cluster {
     readonly timeScale: number,
     /** The dashboard's port; undefined = started with --no-dashboard (most suites do not need it). */
     readonly dashboardPort?: number,
+    private readonly supervision: SupervisionOptions = {},
   ) {}
 
-  static async create(o: { nodes: number; timeScale: number; dashboard?: boolean }): Promise<Cluster> {
+  /**
+   * `supervise`: let `kubesim up` restart crashed components (its default); without it the suite
+   * runs with `--no-restart`, so a killed process stays dead until the suite starts it again
+   * (`startAgain`), as suites written before supervision expect.
+   */
+  static async create(o: { nodes: number; timeScale: number; dashboard?: boolean } & SupervisionOptions): Promise<Cluster> {
     if (!existsSync(join(ROOT, 'dist/apps/cli/src/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-    return new Cluster(mkdtempSync(join(tmpdir(), 'kubesim-e2e-')), await freePort(), await freePort(), o.nodes, o.timeScale, o.dashboard ? await freePort() : undefined);
+    const { supervise, restartKubelets, natsReplicas } = o;
+    return new Cluster(mkdtempSync(join(tmpdir(), 'kubesim-e2e-')), await freePort(), await freePort(), o.nodes, o.timeScale, o.dashboard ? await freePort() : undefined, { supervise, restartKubelets, natsReplicas });
+  }
+
+  /** Every nats-server's URL, comma-separated, as `kubesim up` gives them to components (cluster.json). */
+  get natsUrl(): string {
+    return (JSON.parse(readFileSync(join(this.dataDir, 'cluster.json'), 'utf8')) as { natsUrl: string }).natsUrl;
   }
 
   get dashboard() {
@@ -47,7 +59,7 @@ export class Cluster {
   /** Starts `kubesim up` and resolves once it says it is ready. */
   async up(timeoutMs = 90_000): Promise<void> {
     this.output = '';
-    const args = [BIN, 'up', '--nodes', String(this.nodes), '--port', String(this.port), '--nats-port', String(this.natsPort), '--data-dir', this.dataDir, '--time-scale', String(this.timeScale), ...(this.dashboardPort ? ['--dashboard-port', String(this.dashboardPort)] : ['--no-dashboard'])];
+    const args = [BIN, 'up', '--nodes', String(this.nodes), '--port', String(this.port), '--nats-port', String(this.natsPort), '--data-dir', this.dataDir, '--time-scale', String(this.timeScale), ...(this.dashboardPort ? ['--dashboard-port', String(this.dashboardPort)] : ['--no-dashboard']), ...supervisionArgs(this.supervision)];
     this.process = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     this.process.stdout!.on('data', (d) => (this.output += d));
     this.process.stderr!.on('data', (d) => (this.output += d));
@@ -89,7 +101,7 @@ export class Cluster {
 
   /**
    * Starts a component again outside the supervisor, with the environment `kubesim up` gives it
-   * (the supervisor never restarts a dead child). The caller stops it.
+   * (a suite not created with `supervise` runs `kubesim up --no-restart`). The caller stops it.
    */
   startAgain(child: 'apiserver' | 'nats'): ChildProcess {
     const natsUrl = `nats://127.0.0.1:${this.natsPort}`;
@@ -135,6 +147,20 @@ export class Cluster {
     return run('kubectl', ['--server', this.server, ...args], { KUBECONFIG: '/dev/null' }, 60_000, input);
   }
 }
+
+export interface SupervisionOptions {
+  supervise?: boolean;
+  /** `--restart-kubelets` (with `supervise`). */
+  restartKubelets?: boolean;
+  /** `--nats-replicas N`. */
+  natsReplicas?: number;
+}
+
+const supervisionArgs = (o: SupervisionOptions): string[] => [
+  ...(o.supervise ? [] : ['--no-restart']),
+  ...(o.supervise && o.restartKubelets ? ['--restart-kubelets'] : []),
+  ...(o.natsReplicas ? ['--nats-replicas', String(o.natsReplicas)] : []),
+];
 
 export function run(cmd: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000, input?: string): Promise<CliResult> {
   return new Promise((resolve) => {

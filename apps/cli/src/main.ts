@@ -34,6 +34,10 @@ const nodeLostPolicy = (v: string) => {
   if (v !== 'legacy' && v !== 'modern') throw new InvalidArgumentError('must be legacy or modern');
   return v;
 };
+const natsReplicas = (v: string) => {
+  if (v !== '1' && v !== '3') throw new InvalidArgumentError('must be 1 or 3 (a JetStream cluster needs a majority: 3 servers survive the loss of one)');
+  return Number(v);
+};
 const positiveInt = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
@@ -93,6 +97,9 @@ program
   .option('--no-dashboard', 'do not start the dashboard')
   .option('--node-lost-policy <policy>', "legacy: a lost node's pods show Unknown (NodeLost); modern: their phase is kept (env KUBESIM_NODE_LOST_POLICY)", nodeLostPolicy, process.env.KUBESIM_NODE_LOST_POLICY)
   .option('--offline', 'an air-gapped cluster: names outside the cluster do not resolve in containers (env KUBESIM_OFFLINE=1)', process.env.KUBESIM_OFFLINE === '1')
+  .option('--nats-replicas <n>', 'nats-servers: 1, or 3 for a JetStream cluster on loopback with the stream and buckets at R3 (the first on --nats-port)', natsReplicas, 1)
+  .option('--no-restart', 'do not restart a crashed apiserver, scheduler, controller-manager, dashboard or nats-server (by default: with back-off 1 s, 2 s, 4 s … 30 s)')
+  .option('--restart-kubelets', 'restart a crashed kubelet too (by default a dead kubelet stays dead: its node is lost); kubesim node stop|kill are never undone')
   .action(async (o) => {
     const started = Date.now();
     try {
@@ -110,6 +117,9 @@ program
           nodeLostPolicy: o.nodeLostPolicy,
           offline: Boolean(o.offline),
           dashboardPort: o.dashboard === false ? undefined : (o.dashboardPort ?? (await firstFreePort(8081))),
+          natsReplicas: o.natsReplicas,
+          restart: o.restart !== false,
+          restartKubelets: Boolean(o.restartKubelets),
         },
         (s) => process.stderr.write(s),
       );
@@ -229,7 +239,9 @@ program
         );
       }
       if (o.nodes !== undefined || o.timeScale !== undefined) throw new Error('--nodes and --time-scale go with --resimulate');
-      return replayCommand({ ...o, natsUrl: logNatsUrl(o) }, client, (s) => process.stdout.write(s));
+      // --verify asks the cluster of the data dir unless told another server (--server, KUBESIM_SERVER).
+      const verifyClient = () => new KubeClient(serverUrl(program.opts().server ?? process.env.KUBESIM_SERVER ?? readClusterFile(o.dataDir)?.server));
+      return replayCommand({ ...o, natsUrl: logNatsUrl(o) }, verifyClient, (s) => process.stdout.write(s));
     }),
   );
 

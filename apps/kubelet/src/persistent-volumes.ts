@@ -1,5 +1,6 @@
 import { newVolume, type Volume } from '@kubesim/runtime';
 import type { KV, NatsConnection } from 'nats';
+import { replicasFor } from '@kubesim/eventlog';
 
 /** The KV bucket holding every PersistentVolume's files, one entry per PV name, shared by all kubelets. */
 export const VOLUME_BUCKET = 'kubesim_volumes';
@@ -23,7 +24,7 @@ export class PersistentVolumeStore {
   private constructor(private readonly kv: KV) {}
 
   static async open(nc: NatsConnection, bucket = VOLUME_BUCKET): Promise<PersistentVolumeStore> {
-    return new PersistentVolumeStore(await nc.jetstream().views.kv(bucket, { history: 1 }));
+    return new PersistentVolumeStore(await nc.jetstream().views.kv(bucket, { history: 1, replicas: replicasFor(nc) }));
   }
 
   /** The PV's volume if it is loaded; otherwise starts reading it and calls `loaded` once it is. */

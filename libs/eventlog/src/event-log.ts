@@ -1,6 +1,7 @@
 import { parseRecord, subjectOf, type LogRecord, type ObjectKey } from '@kubesim/core';
 import { readInWorker } from './catch-up-reader';
-import { natsUrlOf } from './nats-connection';
+import { natsUrlOf, replicasFor } from './nats-connection';
+import { StallDetector } from './stall-detector';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -43,6 +44,9 @@ const codec = JSONCodec<LogRecord>();
  */
 const PULL_EXPIRES_MS = 5_000;
 
+/** How often a follower checks that its consumer still delivers (stall-detector.ts): a dead one is replaced within two checks. */
+const STALL_CHECK_MS = 2_000;
+
 /** Default of `EventLog.catchUpInWorkerFrom`. */
 export const CATCH_UP_IN_WORKER_FROM = 20_000;
 
@@ -66,7 +70,7 @@ export class EventLog {
     } catch (e) {
       if (!(e instanceof NatsError) || e.api_error?.err_code !== 10059) throw e;
       try {
-        await jsm.streams.add({ name: stream, subjects: [`${prefix}.>`], storage: StorageType.File, retention: RetentionPolicy.Limits, max_msgs_per_subject: -1 });
+        await jsm.streams.add({ name: stream, subjects: [`${prefix}.>`], storage: StorageType.File, retention: RetentionPolicy.Limits, max_msgs_per_subject: -1, num_replicas: replicasFor(nc) });
       } catch (err) {
         // Another process created it meanwhile.
         if (!(err instanceof NatsError) || err.api_error?.err_code !== 10058) throw err;
@@ -172,25 +176,59 @@ export class EventLog {
     };
     if (reader) stopCurrent = reader.stop;
     const tail = reader ? undefined : await consume(first);
+    let delivered = reader ? target : first - 1;
+    let following = false;
+    // A consumer that went with its nats-server is stopped here; the loop below starts a new one.
+    const stall = new StallDetector();
+    const watchdog = setInterval(() => {
+      if (!following || stopped) return;
+      this.lastSeq().then(
+        (last) => {
+          if (following && !stopped && stall.check(delivered, last)) void stopCurrent();
+        },
+        () => undefined,
+      );
+    }, STALL_CHECK_MS);
+    watchdog.unref();
     const loop = (async () => {
       if (reader) {
         await reader.done;
         if (stopped) return;
         resolveCaughtUp();
       }
-      for await (const m of tail ?? (await consume(target + 1))) {
-        const seq = m.seq;
-        onRecord({ seq, time: Math.floor(m.info.timestampNanos / 1e6), subject: m.subject, record: parseRecord(m.string(), seq) });
-        if (seq >= target) resolveCaughtUp();
+      let messages = tail ?? (await consume(target + 1));
+      for (;;) {
+        following = true;
+        for await (const m of messages) {
+          const seq = m.seq;
+          if (seq <= delivered) continue;
+          delivered = seq;
+          onRecord({ seq, time: Math.floor(m.info.timestampNanos / 1e6), subject: m.subject, record: parseRecord(m.string(), seq) });
+          if (seq >= target) resolveCaughtUp();
+        }
+        following = false;
+        // A new consumer; while JetStream has no leader it cannot be made yet: try again.
+        for (;;) {
+          if (stopped) return;
+          try {
+            messages = await consume(delivered + 1);
+            break;
+          } catch {
+            await new Promise((r) => setTimeout(r, 500));
+          }
+        }
       }
-    })().catch(async (e) => {
-      // A record this kubesim cannot read (another schema version): stop, and say so to whoever waits.
-      await stopCurrent();
-      rejectCaughtUp(e);
-      throw e;
-    });
+    })()
+      .catch(async (e) => {
+        // A record this kubesim cannot read (another schema version): stop, and say so to whoever waits.
+        await stopCurrent();
+        rejectCaughtUp(e);
+        throw e;
+      })
+      .finally(() => clearInterval(watchdog));
     return new Follower(caughtUp, loop, async () => {
       stopped = true;
+      clearInterval(watchdog);
       await stopCurrent();
     });
   }

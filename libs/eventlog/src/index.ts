@@ -1,4 +1,5 @@
 export * from './nats-connection';
+export * from './broker-failure';
 export * from './event-log';
 export * from './leases';
 export * from './projection';

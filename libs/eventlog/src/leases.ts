@@ -1,4 +1,5 @@
 import { JSONCodec, type KV, type NatsConnection } from 'nats';
+import { replicasFor } from './nats-connection';
 
 /** A node's heartbeat, kept out of the main stream (a KV bucket keeps one value per node). */
 export interface Lease {
@@ -18,7 +19,7 @@ export class Leases {
 
   static async open(nc: NatsConnection, bucket = LEASE_BUCKET): Promise<Leases> {
     const js = nc.jetstream();
-    const kv = await js.views.kv(bucket, { history: 1 });
+    const kv = await js.views.kv(bucket, { history: 1, replicas: replicasFor(nc) });
     return new Leases(nc, kv);
   }
 

@@ -2,6 +2,7 @@ import { StorageType, type NatsConnection, type ObjectStore } from 'nats';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
 import { readSnapshot, SnapshotRejectedError, type Snapshot } from './snapshot';
+import { replicasFor } from './nats-connection';
 
 export const SNAPSHOT_BUCKET = 'kubesim_snapshots';
 
@@ -22,7 +23,7 @@ export class SnapshotStore {
   private constructor(private readonly os: ObjectStore) {}
 
   static async open(nc: NatsConnection, bucket = SNAPSHOT_BUCKET): Promise<SnapshotStore> {
-    return new SnapshotStore(await nc.jetstream().views.os(bucket, { storage: StorageType.File }));
+    return new SnapshotStore(await nc.jetstream().views.os(bucket, { storage: StorageType.File, replicas: replicasFor(nc) }));
   }
 
   async save(name: string, s: Snapshot): Promise<void> {

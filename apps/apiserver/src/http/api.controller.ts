@@ -11,7 +11,7 @@ import { resourceInfo, type ResourceInfo } from './resources';
 import { AGGREGATED_DISCOVERY, aggregatedDiscovery, wantsAggregated } from './aggregated-discovery';
 import { apiGroup, apiGroupList, apiResourceList, apiRoot } from './discovery';
 import { validateFields } from './field-validation';
-import { failure, methodNotAllowed, StatusError, toStatus, unservedResource } from './status';
+import { failure, methodNotAllowed, StatusError, statusHeaders, toStatus, unservedResource } from './status';
 import { listReply, objectReply, watchEncoding, type Reply } from './read-output';
 import { serveWatch } from './watch';
 import { LeaseReads } from './leases/lease-reads';
@@ -65,9 +65,7 @@ export class ApiController {
       res.status(result.code).type(result.contentType ?? 'application/json').send(JSON.stringify(result.body));
     } catch (e) {
       const status = toStatus(e);
-      // A 429 that says when to come back (a budget still being processed) says it in the header too.
-      if (!res.headersSent && status.details?.retryAfterSeconds) res.setHeader('Retry-After', String(status.details.retryAfterSeconds));
-      if (!res.headersSent) res.status(status.code).type('application/json').send(JSON.stringify(status));
+      if (!res.headersSent) res.status(status.code).set(statusHeaders(status)).type('application/json').send(JSON.stringify(status));
       else res.end();
     }
   }

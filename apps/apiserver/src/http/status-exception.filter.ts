@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { rpcReply } from '../internal/rpc-status.filter';
-import { failure, toStatus } from './status';
+import { failure, statusHeaders, toStatus } from './status';
 
 /** Every error leaves the apiserver as a Kubernetes Status: the HTTP body, or the NATS reply. */
 @Catch()
@@ -22,6 +22,6 @@ export class StatusExceptionFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    res.status(status.code).type('application/json').send(JSON.stringify(status));
+    res.status(status.code).set(statusHeaders(status)).type('application/json').send(JSON.stringify(status));
   }
 }

@@ -1,5 +1,6 @@
 import type { Status, StatusCause } from '@kubesim/api';
 import { DomainError, SelectorError, UnknownSchemaVersionError, type DomainErrorReason } from '@kubesim/core';
+import { brokerFailure } from '@kubesim/eventlog';
 
 const CODES: Record<DomainErrorReason, number> = { NotFound: 404, AlreadyExists: 409, Conflict: 409, Invalid: 422, BadRequest: 400, Forbidden: 403 };
 
@@ -36,8 +37,31 @@ export function toStatus(e: unknown): Status {
   }
   if (e instanceof SelectorError) return failure(400, 'BadRequest', e.message);
   if (e instanceof UnknownSchemaVersionError) return failure(500, 'InternalError', e.message);
+  const broker = brokerFailure(e);
+  if (broker) return brokerStatus(broker);
   const message = e instanceof Error ? e.message : String(e);
   return failure(500, 'InternalError', `Internal error occurred: ${message}`);
+}
+
+/** The headers of a Status response: as kube-apiserver's responsewriters, a Status saying when to retry says it in Retry-After too. */
+export const statusHeaders = (s: Status): Record<string, string> => (s.details?.retryAfterSeconds ? { 'Retry-After': String(s.details.retryAfterSeconds) } : {});
+
+/**
+ * The event log cannot take the write (no JetStream leader, no nats-server): 503 ServiceUnavailable
+ * as apimachinery's NewServiceUnavailable, with a Retry-After client-go honours (it retries on its
+ * own); no acknowledgement in time: 504 Timeout as NewTimeoutError, the outcome unknown.
+ */
+export function brokerStatus(f: 'unavailable' | 'timeout'): Status {
+  switch (f) {
+    case 'unavailable':
+      return failure(503, 'ServiceUnavailable', 'the server is currently unable to handle the request: the event log has no JetStream leader (nats-server down or electing one)', { retryAfterSeconds: 1 });
+    case 'timeout':
+      return failure(504, 'Timeout', 'Timeout: request did not complete within requested timeout - context deadline exceeded', { retryAfterSeconds: 1 });
+    default: {
+      const _exhaustive: never = f;
+      return _exhaustive;
+    }
+  }
 }
 
 /**

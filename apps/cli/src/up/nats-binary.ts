@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
 
+/** `nats-server --version`'s output ('' when it does not run). */
+export const natsServerVersion = (bin: string): string => spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout ?? '';
+
 /** Finds nats-server; installs Debian's package when running as root; otherwise says how. */
 export function ensureNatsServer(log: (s: string) => void): string {
   const bin = process.env.KUBESIM_NATS_SERVER ?? 'nats-server';

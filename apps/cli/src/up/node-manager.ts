@@ -20,7 +20,8 @@ const SETTINGS_CHECK_MS = 2_000;
 
 interface ManagedNode {
   spec: ChildSpec;
-  link: NatsLink;
+  /** One per nats-server: the kubelet is given every server, each through its own cable. */
+  links: NatsLink[];
 }
 
 /** A request from `kubesim node …` to the running `kubesim up` (see control-server.ts). */
@@ -41,7 +42,8 @@ export const newBoot = (spec: ChildSpec): ChildSpec => ({ ...spec, env: { ...spe
 /**
  * The kubelets of a running `kubesim up`: each one reaches NATS through its own NatsLink, so a
  * node can be partitioned; they can be stopped (SIGTERM), killed (SIGKILL), started again, and
- * new ones added. None is ever restarted on its own. A stopped kubelet started again finds its
+ * new ones added. None is restarted on its own unless `kubesim up --restart-kubelets`; one stopped or
+ * killed by `kubesim node stop|kill` never is. A stopped (or crashed) kubelet started again finds its
  * pods' containers running (same boot); a killed node lost them (a new boot).
  */
 export class NodeManager {
@@ -49,7 +51,8 @@ export class NodeManager {
 
   constructor(
     private readonly supervisor: Supervisor,
-    private readonly natsPort: number,
+    /** The nats-servers' client ports (one, or each server of a cluster). */
+    private readonly natsPorts: number[],
     private readonly kubeletSpec: (node: string, natsUrl: string, o: NodeOptions) => ChildSpec,
     private readonly defaults: NodeOptions,
     /** Called after every change of the set of processes (cluster.json keeps their pids). */
@@ -72,10 +75,10 @@ export class NodeManager {
   async add(name: string, o: Partial<NodeOptions> = {}): Promise<string> {
     if (!NAME.test(name)) throw new Error(`invalid node name "${name}": a lowercase RFC 1123 name such as node-4`);
     if (this.nodes.has(name)) throw new Error(`node "${name}" already exists in this cluster`);
-    const link = new NatsLink(this.natsPort);
-    const port = await link.listen();
-    const spec = newBoot(this.kubeletSpec(name, `nats://127.0.0.1:${port}`, { ...this.defaults, ...definedOnly(o) }));
-    this.nodes.set(name, { spec, link });
+    const links = this.natsPorts.map((p) => new NatsLink(p));
+    const ports = await Promise.all(links.map((l) => l.listen()));
+    const spec = newBoot(this.kubeletSpec(name, ports.map((p) => `nats://127.0.0.1:${p}`).join(','), { ...this.defaults, ...definedOnly(o) }));
+    this.nodes.set(name, { spec, links });
     this.supervisor.start(spec);
     this.changed();
     return `node/${name} added (kubelet pid ${this.supervisor.children.get(childName(name))?.process.pid})`;
@@ -96,7 +99,7 @@ export class NodeManager {
       child.process.once('close', () => (clearTimeout(timer), resolve(true)));
     });
     if (exited) {
-      await this.nodes.get(name)?.link.close();
+      await Promise.all(this.nodes.get(name)?.links.map((l) => l.close()) ?? []);
       this.nodes.delete(name);
       this.supervisor.children.delete(childName(name));
       this.changed();
@@ -123,24 +126,25 @@ export class NodeManager {
         if (this.running(r.name)) throw new Error(`the kubelet of ${r.name} is already running`);
         const c = this.supervisor.start(n.spec);
         this.changed();
-        return `node/${r.name} started (kubelet pid ${c.process.pid})${n.link.partitioned ? '; it is still partitioned: kubesim node heal ' + r.name : ''}`;
+        return `node/${r.name} started (kubelet pid ${c.process.pid})${n.links.some((l) => l.partitioned) ? '; it is still partitioned: kubesim node heal ' + r.name : ''}`;
       }
       case 'stop':
-        if (!this.running(r.name)) throw new Error(`the kubelet of ${r.name} is not running`);
+        // A crashed kubelet waiting for its restart (--restart-kubelets) is stopped too: the restart is called off.
+        if (!this.running(r.name) && !this.supervisor.restartPending(childName(r.name))) throw new Error(`the kubelet of ${r.name} is not running`);
         await this.supervisor.stop(childName(r.name));
         return `node/${r.name} stopped (SIGTERM)`;
       case 'kill': {
         const c = this.supervisor.children.get(childName(r.name));
         if (!c || !this.running(r.name)) throw new Error(`the kubelet of ${r.name} is not running`);
-        c.process.kill('SIGKILL');
+        this.supervisor.kill(childName(r.name), 'SIGKILL');
         n.spec = newBoot(n.spec);
         return `node/${r.name} killed (kubelet pid ${c.process.pid}, SIGKILL)`;
       }
       case 'partition':
-        n.link.cut();
+        for (const l of n.links) l.cut();
         return `node/${r.name} partitioned: its kubelet keeps running, cut off from NATS`;
       case 'heal':
-        n.link.heal();
+        for (const l of n.links) l.heal();
         return `node/${r.name} healed: its kubelet can reach NATS again`;
       default: {
         const _exhaustive: never = r;
@@ -150,7 +154,7 @@ export class NodeManager {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.nodes.values()].map((n) => n.link.close()));
+    await Promise.all([...this.nodes.values()].flatMap((n) => n.links.map((l) => l.close())));
   }
 }
 

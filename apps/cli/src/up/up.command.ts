@@ -1,15 +1,19 @@
 import { ApiClient, controlSocket } from '@kubesim/cluster-client';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { connect, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { kubeconfig } from './kubeconfig';
-import { ensureNatsServer } from './nats-binary';
+import { ensureNatsServer, natsServerVersion } from './nats-binary';
 import { serveControl } from './control-server';
 import { AddedNodesFile } from './added-nodes';
 import { childName, NodeManager, type NodeOptions, type NodeRequest } from './node-manager';
 import { nodeProcessAction } from './node-process-action';
 import { Supervisor, type ChildSpec } from './supervisor';
+import { describeNotice } from './supervisor-notice';
+import { hasSyncInterval, layoutMismatch, natsServerSpecs, natsUrlOfPlan, planNats, syncAlwaysConfig, type NatsServerPlan } from './nats-cluster';
+import { freePort } from './free-port';
+import { connectNats, natsServers } from '@kubesim/eventlog';
 
 export interface UpOptions {
   nodes: number;
@@ -27,12 +31,21 @@ export interface UpOptions {
   offline?: boolean;
   /** The dashboard's port on 127.0.0.1; undefined = no dashboard. */
   dashboardPort?: number;
+  /** 1 (default): one nats-server; 3: a JetStream cluster, the stream and buckets at R3. */
+  natsReplicas?: number;
+  /** Restart a crashed apiserver, scheduler, controller-manager, dashboard or nats-server (default true; `--no-restart`). */
+  restart?: boolean;
+  /** Restart a crashed kubelet too (default false: a dead kubelet is a lost node). */
+  restartKubelets?: boolean;
 }
 
 /** What `kubesim up` records in its data dir for the other commands (replay, node kill …). */
 export interface ClusterFile {
   server: string;
+  /** Every nats-server, comma-separated. */
   natsUrl: string;
+  /** How many nats-servers (JetStream replicas); absent: 1. */
+  natsReplicas?: number;
   pids: Record<string, number>;
   /** The dashboard's URL, when `up` started one. */
   dashboard?: string;
@@ -79,11 +92,20 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   for (const [what, port, flag] of [['API', o.port, 'port'], ['NATS', o.natsPort, 'nats-port'], ['dashboard', o.dashboardPort, 'dashboard-port']] as const) {
     if (port !== undefined && (await portOpen(port))) throw new Error(`port ${port} (${what}) is already in use on 127.0.0.1: stop what uses it, or pass --${flag}`);
   }
-  let shuttingDown = false;
-  const supervisor = new Supervisor(logDir, (name, code, signal, expected) => {
-    if (!expected && !shuttingDown) out(`kubesim: ${name} exited (${signal ?? `code ${code}`}); not restarting it. Log: ${join(logDir, name + '.log')}\n`);
-  });
-  const natsUrl = `nats://127.0.0.1:${o.natsPort}`;
+  const replicas = o.natsReplicas ?? 1;
+  const mismatch = layoutMismatch(dataDir, replicas);
+  if (mismatch) throw new Error(mismatch);
+  const natsPlan = planNats(dataDir, replicas, o.natsPort, replicas > 1 ? await Promise.all(Array.from({ length: 2 * replicas - 1 }, () => freePort())) : []);
+  const restart = o.restart !== false;
+  const supervisor = new Supervisor(
+    logDir,
+    (n) => {
+      const line = describeNotice(n, logDir);
+      if (line) out(line);
+    },
+    () => writeClusterFile(),
+  );
+  const natsUrl = natsUrlOfPlan(natsPlan);
   const server = `http://127.0.0.1:${o.port}`;
   const common = { KUBESIM_NATS_URL: natsUrl, KUBESIM_TIME_SCALE: String(o.timeScale) };
   const node = (app: string, name: string, env: Record<string, string> = {}): ChildSpec => ({
@@ -91,12 +113,15 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     command: process.execPath,
     args: ['--enable-source-maps', entry(app)],
     env: { ...common, ...env },
+    restart,
   });
 
-  const file: ClusterFile = { server, natsUrl, pids: {}, ...(o.dashboardPort !== undefined ? { dashboard: `http://127.0.0.1:${o.dashboardPort}/` } : {}) };
+  const file: ClusterFile = { server, natsUrl, ...(replicas > 1 ? { natsReplicas: replicas } : {}), pids: {}, ...(o.dashboardPort !== undefined ? { dashboard: `http://127.0.0.1:${o.dashboardPort}/` } : {}) };
   const writeClusterFile = () => {
     file.pids = Object.fromEntries([...supervisor.children].map(([n, c]) => [n, c.process.pid ?? 0]));
-    writeFileSync(join(dataDir, 'cluster.json'), JSON.stringify(file, null, 2));
+    // Written whole and renamed: readers (kubesim node …, scripts polling pids) never see half a file.
+    writeFileSync(join(dataDir, 'cluster.json.tmp'), JSON.stringify(file, null, 2));
+    renameSync(join(dataDir, 'cluster.json.tmp'), join(dataDir, 'cluster.json'));
   };
   const kubelet = (name: string, kubeletNatsUrl: string, n: NodeOptions): ChildSpec => {
     const spec = node('kubelet', childName(name), {
@@ -109,7 +134,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
       ...(n.resources ? { KUBESIM_NODE_RESOURCES: n.resources } : {}),
       ...(o.offline ? { KUBESIM_OFFLINE: '1' } : {}),
     });
-    return { ...spec, env: { ...spec.env, KUBESIM_NATS_URL: kubeletNatsUrl } };
+    return { ...spec, env: { ...spec.env, KUBESIM_NATS_URL: kubeletNatsUrl }, restart: o.restartKubelets === true };
   };
   const added = new AddedNodesFile(dataDir);
   let api: ApiClient | undefined;
@@ -117,11 +142,10 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     const reply = await api?.recordNodeProcessAction(nodeProcessAction(r)).catch((e: unknown) => ({ ok: false as const, error: e }));
     if (reply && !reply.ok) out(`kubesim: ${r.op} of ${r.name} was not recorded in the event log: ${'status' in reply ? reply.status.message : String(reply.error)}\n`);
   };
-  const nodes = new NodeManager(supervisor, o.natsPort, kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile, record, added);
+  const nodes = new NodeManager(supervisor, natsPlan.map((n) => n.clientPort), kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile, record, added);
   let control: Server | undefined;
 
   const stop = async () => {
-    shuttingDown = true;
     control?.close();
     await api?.close().catch(() => undefined);
     await supervisor.stopAll(['dashboard', 'kubelet', 'controller-manager', 'scheduler', 'apiserver', 'nats']);
@@ -129,11 +153,20 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   };
 
   try {
-    supervisor.start({ name: 'nats', command: natsBin, args: ['-js', '-a', '127.0.0.1', '-p', String(o.natsPort), '-sd', join(dataDir, 'jetstream')], env: {} });
-    await waitFor(() => portOpen(o.natsPort), 15_000, 'nats-server', join(logDir, 'nats.log'), supervisor, 'nats');
+    // fsync before acknowledging where the server can (2.10+); Debian's 2.9 fsyncs lazily (docs/decisions.md).
+    const configOf = hasSyncInterval(natsServerVersion(natsBin))
+      ? (n: NatsServerPlan) => {
+          const f = join(dataDir, `${n.name}.conf`);
+          writeFileSync(f, syncAlwaysConfig(n));
+          return f;
+        }
+      : undefined;
+    for (const spec of natsServerSpecs(natsBin, natsPlan, configOf)) supervisor.start({ ...spec, restart });
+    for (const n of natsPlan) await waitFor(() => portOpen(n.clientPort), 15_000, n.name === 'nats' ? 'nats-server' : n.name, join(logDir, `${n.name}.log`), supervisor, n.name);
+    if (replicas > 1) await waitFor(() => jetStreamReady(natsUrl), 30_000, `the JetStream cluster (${replicas} servers) to elect a leader`, join(logDir, 'nats-1.log'), supervisor);
     supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes) }));
     await waitFor(async () => (await fetch(`${server}/healthz`).catch(() => undefined))?.ok ?? false, 30_000, 'apiserver', join(logDir, 'apiserver.log'), supervisor, 'apiserver');
-    api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [natsUrl] } }), USER);
+    api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: natsServers(natsUrl) } }), USER);
     if (o.dashboardPort !== undefined) {
       // Started early so that it comes up while the nodes do. Node actions go through the control
       // socket (served below), as `kubesim node …`; writes through the REST API.
@@ -169,6 +202,20 @@ async function restartAddedNodes(server: string, nodes: NodeManager, added: Adde
       continue;
     }
     await nodes.add(n.name, n);
+  }
+}
+
+/** Whether JetStream answers (in a cluster: once its meta leader is elected). */
+async function jetStreamReady(natsUrl: string): Promise<boolean> {
+  const nc = await connectNats(natsUrl, 'kubesim-up', { once: true }).catch(() => undefined);
+  if (!nc) return false;
+  try {
+    await (await nc.jetstreamManager()).getAccountInfo();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await nc.close();
   }
 }
 
