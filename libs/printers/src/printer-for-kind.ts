@@ -40,6 +40,8 @@ const PRINTERS: Record<Kind, KindPrinter> = {
   Job: { columns: jobColumns, row: (o, now) => jobRow(o as unknown as Job, now) },
   CronJob: { columns: cronJobColumns, row: (o, now) => cronJobRow(o as unknown as CronJob, now) },
   HorizontalPodAutoscaler: { columns: horizontalPodAutoscalerColumns, row: (o, now) => horizontalPodAutoscalerRow(o, now) },
+  // apiextensions-apiserver's table: NAME, CREATED AT.
+  CustomResourceDefinition: { columns: defaultColumns, row: (o) => defaultRow(o) },
 };
 
 /** The printer of a kind: the one table behind `kubesim get` and the apiserver's Table output. */

@@ -4,3 +4,7 @@ export * from './plain-strategies';
 export * from './conversions';
 export * from './hpa';
 export * from './batch-strategies';
+export * from './custom-resources';
+export * from './version-priority';
+export * from './apiextensions.resources';
+export * from './crd.strategy';

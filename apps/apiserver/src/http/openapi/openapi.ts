@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { schemaNameOf, type Verb } from '@kubesim/api';
-import { SERVED_GROUP_VERSIONS, type ResourceInfo } from '../resources';
+import { servedGroupVersions, type ResourceInfo } from '../resources';
 import { schemaClosure } from './schemas';
 
 /**
@@ -67,7 +67,7 @@ const EXTRA_SCHEMAS: Record<string, string[]> = {
 
 /** The document of one group version (`v1`, `apps/v1`). */
 export function groupVersionOpenApi(groupVersion: string) {
-  const resources = SERVED_GROUP_VERSIONS[groupVersion] ?? [];
+  const resources = servedGroupVersions()[groupVersion] ?? [];
   const roots = [
     ...resources.flatMap((r) => [schemaNameOf(r), `${schemaNameOf(r)}List`]),
     ...(EXTRA_SCHEMAS[groupVersion] ?? []),
@@ -98,5 +98,5 @@ export function openApiV3Index(docs: Record<string, object>) {
 
 /** Every served group version's document, keyed by its path (`api/v1`, `apis/apps/v1`). */
 export function allOpenApiDocuments(): Record<string, object> {
-  return Object.fromEntries(Object.keys(SERVED_GROUP_VERSIONS).map((gv) => [openApiPath(gv), groupVersionOpenApi(gv)]));
+  return Object.fromEntries(Object.keys(servedGroupVersions()).map((gv) => [openApiPath(gv), groupVersionOpenApi(gv)]));
 }
