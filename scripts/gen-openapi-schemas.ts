@@ -27,7 +27,8 @@ const CLIENT_MODELS = join(ROOT, 'node_modules/@kubernetes/client-node/dist/gen/
 type Gvk = { group: string; version: string; kind: string };
 /** The kinds served (from the resource table), their lists, and the meta types kubectl meets. */
 const ROOTS: [string, Gvk | undefined][] = [
-  ...RESOURCES.flatMap((r): [string, Gvk][] => [
+  // apiextensions-apiserver's own types are not generated (kubesim serves a minimal CRD schema: openapi/custom-schemas.ts).
+  ...RESOURCES.filter((r) => r.group !== 'apiextensions.k8s.io').flatMap((r): [string, Gvk][] => [
     [schemaNameOf(r), { group: r.group, version: r.version, kind: r.kind }],
     [`${schemaNameOf(r)}List`, { group: r.group, version: r.version, kind: `${r.kind}List` }],
   ]),

@@ -5,6 +5,7 @@ import { ControllerManagerConfig } from './controller-manager.config';
 import { DaemonSetController } from './daemonset/daemonset.controller';
 import { DeploymentController } from './deployment/deployment.controller';
 import { CronJobController } from './cronjob/cronjob.controller';
+import { CrdController } from './crd/crd.controller';
 import { JobController } from './job/job.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
 import { ServiceAccountsController } from './serviceaccounts/serviceaccounts.controller';
@@ -36,6 +37,7 @@ const CONTROLLERS = [
   NamespaceController,
   ResourceQuotaController,
   VolumeControllers,
+  CrdController,
 ];
 
 @Module({})

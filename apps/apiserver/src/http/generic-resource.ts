@@ -6,6 +6,7 @@ import { parseBody } from './body';
 import { applyPatch } from './patch';
 import type { ResourceInfo } from './resources';
 import { badRequest, failure, methodNotAllowed, StatusError } from './status';
+import { customScaleOf, setPath } from './custom-resources/custom-scale';
 
 /** A stored object in the version the request named. */
 const present = (info: ResourceInfo, o: KubeObject | undefined) => (o && conversionOf(info) ? conversionOf(info)!.fromStored(o) : o);
@@ -94,15 +95,18 @@ export class GenericResources {
   /** GET, PUT or PATCH of `/scale`. */
   async scale(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, method: string, by: string): Promise<WriteReply> {
     const o = current as GenericObject;
-    const scale = scaleOf(o);
+    const paths = info.custom?.scale;
+    const read = (x: GenericObject) => (paths ? customScaleOf(x, paths) : scaleOf(x));
+    const scale = read(o);
     if (method === 'GET') return { code: 200, body: scale };
     const next = method === 'PATCH' ? applyPatch(contentType, scale, parseJson(raw)) : parseBody(raw, contentType);
     const replicas = next.spec?.replicas;
     if (!Number.isInteger(replicas) || replicas < 0) {
       throw new StatusError(failure(422, 'Invalid', `Scale.autoscaling "${o.metadata.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`));
     }
-    const r = await this.bus.execute({ type: 'UpdateObject', object: { ...o, spec: { ...o.spec, replicas } } as GenericObject }, { by });
-    return { code: 200, body: scaleOf((r.objects[0] ?? o) as GenericObject) };
+    const object = (paths ? setPath(o, paths.specReplicasPath, replicas) : { ...o, spec: { ...o.spec, replicas } }) as GenericObject;
+    const r = await this.bus.execute({ type: 'UpdateObject', object }, { by });
+    return { code: 200, body: read((r.objects[0] ?? o) as GenericObject) };
   }
 
   private kind(info: ResourceInfo) {

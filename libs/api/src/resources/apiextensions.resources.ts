@@ -18,5 +18,6 @@ export const APIEXTENSIONS_RESOURCES = [
     verbs: ALL_VERBS,
     subresources: ['status'],
     storage: 'generic',
+    schema: 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition',
   },
 ] as const satisfies readonly ResourceDeclaration[];

@@ -75,4 +75,7 @@ export const qualifiedResource = (r: Pick<ResourceDeclaration, 'group' | 'plural
 export const apiRootOf = (r: Pick<ResourceDeclaration, 'group' | 'version'>): string => (r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`);
 
 /** The upstream OpenAPI name of the kind: `io.k8s.api.core.v1.ConfigMap`. */
-export const schemaNameOf = (r: ResourceDeclaration): string => r.schema ?? `io.k8s.api.${(r.group || 'core').split('.')[0]}.${r.version}.${r.kind}`;
+export const schemaNameOf = (r: ResourceDeclaration): string => {
+  if (r.custom) return `${r.group.split('.').reverse().join('.')}.${r.version}.${r.kind}`; // apiextensions' name: com.example.stable.v1.CronTab
+  return r.schema ?? `io.k8s.api.${(r.group || 'core').split('.')[0]}.${r.version}.${r.kind}`;
+};

@@ -1,12 +1,18 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { onCustomResourcesChanged } from '@kubesim/api';
 import { failure, StatusError } from '../status';
 import { allOpenApiDocuments, openApiV3Index } from './openapi';
 
 /** `/openapi/v3`: the index and one document per served group version (see openapi.ts). */
 @Controller('openapi/v3')
 export class OpenApiController {
-  private readonly documents = allOpenApiDocuments();
-  private readonly index = openApiV3Index(this.documents);
+  private documents = allOpenApiDocuments();
+  private index = openApiV3Index(this.documents);
+  // A CRD established or deleted changes the group versions served.
+  private readonly unsubscribe = onCustomResourcesChanged(() => {
+    this.documents = allOpenApiDocuments();
+    this.index = openApiV3Index(this.documents);
+  });
 
   @Get()
   root() {

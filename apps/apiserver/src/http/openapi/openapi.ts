@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { schemaNameOf, type Verb } from '@kubesim/api';
 import { servedGroupVersions, type ResourceInfo } from '../resources';
-import { schemaClosure } from './schemas';
+import { extraSchemas } from './custom-schemas';
+import { K8S_SCHEMAS, schemaClosure } from './schemas';
 
 /**
  * The OpenAPI v3 document of a group version: paths and operations with their
@@ -68,8 +69,10 @@ const EXTRA_SCHEMAS: Record<string, string[]> = {
 /** The document of one group version (`v1`, `apps/v1`). */
 export function groupVersionOpenApi(groupVersion: string) {
   const resources = servedGroupVersions()[groupVersion] ?? [];
+  const extra = extraSchemas(resources);
   const roots = [
-    ...resources.flatMap((r) => [schemaNameOf(r), `${schemaNameOf(r)}List`]),
+    ...resources.flatMap((r) => [schemaNameOf(r), `${schemaNameOf(r)}List`]).filter((n) => !extra[n]),
+    ...(Object.keys(extra).length ? [`${META}.ObjectMeta`, `${META}.ListMeta`] : []),
     ...(EXTRA_SCHEMAS[groupVersion] ?? []),
     `${META}.Status`,
     `${META}.DeleteOptions`,
@@ -78,7 +81,7 @@ export function groupVersionOpenApi(groupVersion: string) {
     openapi: '3.0.0',
     info: { title: 'Kubernetes', version: 'unversioned' },
     paths: Object.assign({}, ...resources.map(paths)),
-    components: { schemas: schemaClosure(roots) },
+    components: { schemas: Object.fromEntries(Object.entries({ ...schemaClosure(roots.filter((n) => K8S_SCHEMAS[n])), ...extra }).sort(([a], [b]) => a.localeCompare(b))) },
   };
 }
 
