@@ -2,7 +2,7 @@ import { child, index, isObject, ROOT_FIELDS, valuesSchema, type Json, type Stru
 
 export interface Pruned {
   value: Json;
-  /** The removed fields' paths (`spec.foo`), in the order met: the `unknown field` warnings. */
+  /** The removed fields' paths (`spec.foo`), sorted, as upstream reports them: the `unknown field` warnings. */
   removed: string[];
 }
 
@@ -30,5 +30,6 @@ export function prune(value: Json, s: StructuralSchema | undefined, isRoot = tru
     }
     return out;
   };
-  return { value: walk(value, s, '', isRoot), removed };
+  const pruned = walk(value, s, '', isRoot);
+  return { value: pruned, removed: removed.sort() };
 }
