@@ -1,0 +1,203 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Cluster, eventually, hasKubectl, run } from './harness';
+
+/** Debian's python3-kubernetes (`.ci/run` installs it), wherever a python3 can import it. */
+const PYTHON = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import kubernetes'], { encoding: 'utf8' }).status === 0);
+
+// The Kubernetes docs' CronTab (tasks/extend-kubernetes/custom-resources/custom-resource-definitions:
+// resourcedefinition.yaml), with the page's additionalPrinterColumns, a status and scale subresource,
+// a pattern, bounds and a default on the fields the docs' validation and defaulting sections use.
+const CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: crontabs.stable.example.com
+spec:
+  group: stable.example.com
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                cronSpec:
+                  type: string
+                  pattern: '^(\\d+|\\*)(/\\d+)?(\\s+(\\d+|\\*)(/\\d+)?){4}$'
+                image:
+                  type: string
+                replicas:
+                  type: integer
+                  minimum: 1
+                  maximum: 10
+                  default: 1
+            status:
+              type: object
+              properties:
+                replicas:
+                  type: integer
+      subresources:
+        status: {}
+        scale:
+          specReplicasPath: .spec.replicas
+          statusReplicasPath: .status.replicas
+      additionalPrinterColumns:
+      - name: Spec
+        type: string
+        description: The cron spec defining the interval a CronJob is run
+        jsonPath: .spec.cronSpec
+      - name: Replicas
+        type: integer
+        description: The number of jobs launched by the CronJob
+        jsonPath: .spec.replicas
+      - name: Age
+        type: date
+        jsonPath: .metadata.creationTimestamp
+  scope: Namespaced
+  names:
+    plural: crontabs
+    singular: crontab
+    kind: CronTab
+    shortNames:
+    - ct
+`;
+// The docs' my-crontab.yaml.
+const CRONTAB = (name: string, spec = '  cronSpec: "* * * * */5"\n  image: my-awesome-cron-image\n') => `apiVersion: "stable.example.com/v1"
+kind: CronTab
+metadata:
+  name: ${name}
+spec:
+${spec}`;
+
+const COLLECTION = '/apis/stable.example.com/v1/namespaces/default/crontabs';
+
+describe.skipIf(!hasKubectl)('CustomResourceDefinitions with kubectl (skipped: kubectl not installed)', () => {
+  let cluster: Cluster;
+  const file = (name: string, body: string) => {
+    const f = join(cluster.dataDir, name);
+    writeFileSync(f, body);
+    return f;
+  };
+  const k = (...args: string[]) => cluster.kubectl(...args);
+  const ok = (...args: string[]) => cluster.kubectlOk(...args);
+  const status = async (path: string) => (await fetch(`${cluster.server}${path}`)).status;
+
+  beforeAll(async () => {
+    cluster = await Cluster.create({ nodes: 1, timeScale: 0.1 });
+    await cluster.up();
+  });
+  afterAll(async () => {
+    await cluster?.down();
+  });
+
+  it('a CRD applied is Established and its kind served within a second (NAME, CREATED AT)', async () => {
+    expect(await status(COLLECTION)).toBe(404);
+    const start = Date.now();
+    expect(await ok('apply', '-f', file('crd.yaml', CRD))).toBe('customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com created\n');
+    const created = Date.now();
+    await eventually(async () => expect(await status(COLLECTION)).toBe(200), 5_000, 10);
+    const servedMs = Date.now() - start;
+    console.log(`CRD create → crontabs served: ${servedMs} ms with kubectl apply's own run, ${Date.now() - created} ms after its reply`);
+    expect(servedMs).toBeLessThan(1_000 + 2_000); // a second, plus kubectl's own start-up on a loaded machine
+    expect(await ok('wait', '--for', 'condition=established', 'crd/crontabs.stable.example.com', '--timeout=10s')).toBe('customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com condition met\n');
+    expect(await ok('get', 'crd')).toMatch(/^NAME\s+CREATED AT\ncrontabs\.stable\.example\.com\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$/);
+    expect(await ok('get', 'crd', 'crontabs.stable.example.com', '-o', 'jsonpath={range .status.conditions[*]}{.type}={.status} {.reason}: {.message};{end}')).toBe(
+      'NamesAccepted=True NoConflicts: no conflicts found;Established=True InitialNamesAccepted: the initial names have been accepted;',
+    );
+    expect(await ok('get', 'crd', 'crontabs.stable.example.com', '-o', 'jsonpath={.status.acceptedNames.kind} {.status.storedVersions}')).toBe('CronTab ["v1"]');
+  });
+
+  it('discovery lists it: kubectl api-resources, and get by plural, singular and short name with the printer columns', async () => {
+    expect((await ok('api-resources')).split('\n').filter((l) => l.includes('crontabs'))).toEqual([expect.stringMatching(/^crontabs\s+ct\s+stable\.example\.com\/v1\s+true\s+CronTab$/)]);
+    expect(await ok('apply', '-f', file('my-crontab.yaml', CRONTAB('my-new-cron-object')))).toBe('crontab.stable.example.com/my-new-cron-object created\n');
+    const table = /^NAME\s+SPEC\s+REPLICAS\s+AGE\nmy-new-cron-object\s+\* \* \* \* \*\/5\s+1\s+\d+s\n$/;
+    expect(await ok('get', 'ct')).toMatch(table);
+    expect(await ok('get', 'crontab')).toMatch(table);
+    expect(await ok('get', 'crontabs.stable.example.com')).toMatch(table);
+    // Defaulted from the schema; the status subresource leaves status to its own endpoint.
+    expect(await ok('get', 'ct', 'my-new-cron-object', '-o', 'jsonpath={.spec.replicas}')).toBe('1');
+  });
+
+  it('kubectl explain reads the schema', async () => {
+    const out = await ok('explain', 'ct.spec');
+    expect(out).toMatch(/KIND:\s+CronTab/);
+    expect(out).toMatch(/cronSpec\s+<string>/);
+    expect(out).toMatch(/replicas\s+<integer>/);
+  });
+
+  it('a schema violation is refused with the field named as upstream', async () => {
+    const r = await k('apply', '-f', file('bad.yaml', CRONTAB('bad', '  cronSpec: "* * * *"\n  replicas: "three"\n')));
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('The CronTab "bad" is invalid: ');
+    expect(r.stderr).toContain('spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string"');
+    expect(r.stderr).toContain(`spec.cronSpec: Invalid value: "* * * *": spec.cronSpec in body should match '^(\\d+|\\*)(/\\d+)?(\\s+(\\d+|\\*)(/\\d+)?){4}$'`);
+    expect(await status(`${COLLECTION}/bad`)).toBe(404);
+  });
+
+  it('an unknown field: strict decoding refuses it, and without validation it is pruned', async () => {
+    const f = file('unknown.yaml', CRONTAB('unknown', '  cronSpec: "* * * * */5"\n  image: img\n  someRandomField: 42\n'));
+    const strict = await k('apply', '-f', f);
+    expect(strict.stderr).toContain('CronTab in version "v1" cannot be handled as a CronTab: strict decoding error: unknown field "spec.someRandomField"');
+    expect(await ok('apply', '-f', f, '--validate=false')).toBe('crontab.stable.example.com/unknown created\n');
+    expect(await ok('get', 'ct', 'unknown', '-o', 'jsonpath={.spec}')).toBe('{"cronSpec":"* * * * */5","image":"img","replicas":1}');
+  });
+
+  it('kubectl scale goes through the scale subresource', async () => {
+    expect(await ok('scale', 'ct', 'my-new-cron-object', '--replicas=3')).toBe('crontab.stable.example.com/my-new-cron-object scaled\n');
+    expect(await ok('get', 'ct', 'my-new-cron-object', '-o', 'jsonpath={.spec.replicas}')).toBe('3');
+    const scale = (await (await fetch(`${cluster.server}${COLLECTION}/my-new-cron-object/scale`)).json()) as { kind: string; spec: { replicas: number } };
+    expect(scale).toMatchObject({ kind: 'Scale', spec: { replicas: 3 } });
+  });
+
+  it('label selectors and watches work as for built-in kinds', async () => {
+    await ok('label', 'ct', 'unknown', 'tier=test');
+    expect(await ok('get', 'ct', '-l', 'tier=test', '-o', 'name')).toBe('crontab.stable.example.com/unknown\n');
+    const res = await fetch(`${cluster.server}${COLLECTION}?watch=1&timeoutSeconds=1`);
+    expect((await res.text()).split('\n').filter(Boolean).map((l) => `${JSON.parse(l).type} ${JSON.parse(l).object.metadata.name}`)).toEqual(['ADDED my-new-cron-object', 'ADDED unknown']);
+  });
+
+  it.skipIf(!PYTHON)('the official Python client lists them with CustomObjectsApi (skipped: python3-kubernetes not installed)', async () => {
+    const script = [
+      'import sys',
+      'from kubernetes import client',
+      'c = client.Configuration()',
+      'c.host = sys.argv[1]',
+      'api = client.CustomObjectsApi(client.ApiClient(c))',
+      "r = api.list_namespaced_custom_object('stable.example.com', 'v1', 'default', 'crontabs')",
+      "print(' '.join(sorted(i['metadata']['name'] for i in r['items'])))",
+    ].join('\n');
+    const r = await run(PYTHON!, ['-c', script, cluster.server], {}, 60_000);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('my-new-cron-object unknown\n');
+  });
+
+  it('the CRD and its objects survive a restart of kubesim (they are events in the log)', async () => {
+    expect(await cluster.down()).toBe(0);
+    await cluster.up();
+    expect(await ok('get', 'ct', '-o', 'name')).toBe('crontab.stable.example.com/my-new-cron-object\ncrontab.stable.example.com/unknown\n');
+  });
+
+  it('deleting the CRD: Terminating while an object is held by its finalizer, no creates meanwhile, then its objects are gone and it is no longer served', async () => {
+    await ok('patch', 'ct', 'unknown', '--type=merge', '-p', '{"metadata":{"finalizers":["example.com/hold"]}}');
+    expect(await ok('delete', 'crd', 'crontabs.stable.example.com', '--wait=false')).toBe('customresourcedefinition.apiextensions.k8s.io "crontabs.stable.example.com" deleted\n');
+    const terminating = 'jsonpath={range .status.conditions[?(@.type=="Terminating")]}{.status} {.reason}: {.message}{end}';
+    await eventually(async () => expect(await ok('get', 'crd', 'crontabs.stable.example.com', '-o', terminating)).toBe('True InstanceDeletionInProgress: CustomResource deletion is in progress'), 5_000);
+    await eventually(async () => expect(await ok('get', 'ct', '-o', 'name')).toBe('crontab.stable.example.com/unknown\n'), 5_000);
+    const refused = await k('apply', '-f', file('late.yaml', CRONTAB('late')));
+    expect(refused.stderr).toContain('create not allowed while custom resource definition is terminating');
+    await ok('patch', 'ct', 'unknown', '--type=merge', '-p', '{"metadata":{"finalizers":null}}');
+    await eventually(async () => expect(await status(COLLECTION)).toBe(404), 5_000);
+    expect(await status('/apis/stable.example.com')).toBe(404);
+    expect((await k('get', 'crd', 'crontabs.stable.example.com')).stderr).toContain('customresourcedefinitions.apiextensions.k8s.io "crontabs.stable.example.com" not found');
+    const r = await k('get', 'ct');
+    expect(r.code).not.toBe(0);
+    // kubectl's discovery cache may still name crontabs: then it is the server's 404 for the list.
+    expect(r.stderr).toMatch(/the server doesn't have a resource type "ct"|Unable to list "stable\.example\.com\/v1, Resource=crontabs": the server could not find the requested resource \(get crontabs\.stable\.example\.com\)/);
+    expect((await ok('api-resources')).includes('crontabs')).toBe(false);
+  });
+});
