@@ -42,3 +42,16 @@ export const customResourceStrategy: StrategyPlugin = {
   handles: isCustomKind,
   prepare: (a, view, ctx) => admitCustom(a.kind, a.object, a.namespace, view, a.old as GenericObject | undefined, ctx) as KubeObject,
 };
+
+/**
+ * A `/status` write of a custom resource: the new status defaulted, pruned and validated with the
+ * rest of the stored object against the schema (apiextensions' status strategy). Returns the status to store.
+ */
+export function admitCustomStatus(kind: string, current: GenericObject, status: unknown): Obj {
+  const decl = resourceOfKind(kind)!;
+  const schema = decl.custom?.schema as StructuralSchema | undefined;
+  const { value } = prune(applyDefaults({ ...current, status } as unknown as Json, schema), schema);
+  const causes = validateAgainstSchema(value, schema).filter((c) => c.field === 'status' || c.field.startsWith('status.') || c.field.startsWith('status['));
+  if (causes.length) throw new StatusError(invalidStatus(kind, current.metadata.name, causes, decl.group));
+  return ((value as Obj).status ?? {}) as Obj;
+}

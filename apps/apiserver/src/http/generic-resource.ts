@@ -1,7 +1,7 @@
 import { conversionOf, isGenericKind, type GenericObject, type KubeObject } from '@kubesim/api';
 import { formatLabels, formatLabelSelector } from '@kubesim/printers';
 import type { CommandBus } from '../commands/command-bus';
-import { admitWrite, attributesOf } from '../admission';
+import { admitCustomStatus, admitWrite, attributesOf } from '../admission';
 import { parseBody } from './body';
 import { applyPatch } from './patch';
 import type { ResourceInfo } from './resources';
@@ -85,8 +85,9 @@ export class GenericResources {
     const conv = conversionOf(info);
     const given = method === 'PATCH' ? applyPatch(contentType, present(info, current) as KubeObject, parseJson(raw)) : parseBody(raw, contentType);
     const next = conv ? conv.toStored(given) : given;
+    const status = info.custom ? admitCustomStatus(kind, current as GenericObject, next.status ?? {}) : (next.status ?? {});
     const r = await this.bus.execute(
-      { type: 'UpdateObjectStatus', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, status: next.status ?? {}, resourceVersion: method === 'PUT' ? next.metadata?.resourceVersion : undefined },
+      { type: 'UpdateObjectStatus', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, status, resourceVersion: method === 'PUT' ? next.metadata?.resourceVersion : undefined },
       { by },
     );
     return { code: 200, body: present(info, r.objects[0] ?? current) };
