@@ -101,9 +101,9 @@ describe.skipIf(!hasKubectl)('CustomResourceDefinitions with kubectl (skipped: k
     expect(await ok('apply', '-f', file('crd.yaml', CRD))).toBe('customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com created\n');
     const created = Date.now();
     await eventually(async () => expect(await status(COLLECTION)).toBe(200), 5_000, 10);
-    const servedMs = Date.now() - start;
-    console.log(`CRD create → crontabs served: ${servedMs} ms with kubectl apply's own run, ${Date.now() - created} ms after its reply`);
-    expect(servedMs).toBeLessThan(1_000 + 2_000); // a second, plus kubectl's own start-up on a loaded machine
+    const afterReplyMs = Date.now() - created;
+    console.log(`CRD create → crontabs served: ${Date.now() - start} ms with kubectl apply's own run, ${afterReplyMs} ms after its reply`);
+    expect(afterReplyMs).toBeLessThan(2_000); // within a second on an idle machine; room for two clusters on two cores
     expect(await ok('wait', '--for', 'condition=established', 'crd/crontabs.stable.example.com', '--timeout=10s')).toBe('customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com condition met\n');
     expect(await ok('get', 'crd')).toMatch(/^NAME\s+CREATED AT\ncrontabs\.stable\.example\.com\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$/);
     expect(await ok('get', 'crd', 'crontabs.stable.example.com', '-o', 'jsonpath={range .status.conditions[*]}{.type}={.status} {.reason}: {.message};{end}')).toBe(
@@ -180,6 +180,10 @@ describe.skipIf(!hasKubectl)('CustomResourceDefinitions with kubectl (skipped: k
     expect(await cluster.down()).toBe(0);
     await cluster.up();
     expect(await ok('get', 'ct', '-o', 'name')).toBe('crontab.stable.example.com/my-new-cron-object\ncrontab.stable.example.com/unknown\n');
+    // The log rebuilt by `replay --verify` agrees with the apiserver, custom objects included.
+    const verify = await cluster.cli('replay', '--data-dir', cluster.dataDir, '--verify');
+    expect(verify.stderr).toBe('');
+    expect(verify).toMatchObject({ code: 0, stdout: expect.stringMatching(/^state hash [0-9a-f]+: \d+ objects equal at resourceVersion \d+\n$/) });
   });
 
   it('deleting the CRD: Terminating while an object is held by its finalizer, no creates meanwhile, then its objects are gone and it is no longer served', async () => {
