@@ -147,6 +147,11 @@ describe.skipIf(!hasKubectl)('CustomResourceDefinitions with kubectl (skipped: k
     expect(await ok('get', 'ct', 'unknown', '-o', 'jsonpath={.spec}')).toBe('{"cronSpec":"* * * * */5","image":"img","replicas":1}');
   });
 
+  it('kubectl apply again patches it (a JSON merge patch, as kubectl sends for custom kinds)', async () => {
+    expect(await ok('apply', '-f', file('my-crontab.yaml', CRONTAB('my-new-cron-object', '  cronSpec: "*/10 * * * *"\n  image: my-awesome-cron-image\n')))).toBe('crontab.stable.example.com/my-new-cron-object configured\n');
+    expect(await ok('get', 'ct', 'my-new-cron-object', '-o', 'jsonpath={.spec.cronSpec} {.metadata.generation}')).toBe('*/10 * * * * 2');
+  });
+
   it('kubectl scale goes through the scale subresource', async () => {
     expect(await ok('scale', 'ct', 'my-new-cron-object', '--replicas=3')).toBe('crontab.stable.example.com/my-new-cron-object scaled\n');
     expect(await ok('get', 'ct', 'my-new-cron-object', '-o', 'jsonpath={.spec.replicas}')).toBe('3');
@@ -187,6 +192,10 @@ describe.skipIf(!hasKubectl)('CustomResourceDefinitions with kubectl (skipped: k
   });
 
   it('deleting the CRD: Terminating while an object is held by its finalizer, no creates meanwhile, then its objects are gone and it is no longer served', async () => {
+    // A ConfigMap owned by a CronTab goes with it (the garbage collector's background cascade).
+    const uid = await ok('get', 'ct', 'my-new-cron-object', '-o', 'jsonpath={.metadata.uid}');
+    const owned = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: owned-by-crontab\n  ownerReferences:\n  - {apiVersion: stable.example.com/v1, kind: CronTab, name: my-new-cron-object, uid: ${uid}}\ndata: {a: b}\n`;
+    expect(await ok('apply', '-f', file('owned.yaml', owned))).toBe('configmap/owned-by-crontab created\n');
     await ok('patch', 'ct', 'unknown', '--type=merge', '-p', '{"metadata":{"finalizers":["example.com/hold"]}}');
     expect(await ok('delete', 'crd', 'crontabs.stable.example.com', '--wait=false')).toBe('customresourcedefinition.apiextensions.k8s.io "crontabs.stable.example.com" deleted\n');
     const terminating = 'jsonpath={range .status.conditions[?(@.type=="Terminating")]}{.status} {.reason}: {.message}{end}';
@@ -203,5 +212,6 @@ describe.skipIf(!hasKubectl)('CustomResourceDefinitions with kubectl (skipped: k
     // kubectl's discovery cache may still name crontabs: then it is the server's 404 for the list.
     expect(r.stderr).toMatch(/the server doesn't have a resource type "ct"|Unable to list "stable\.example\.com\/v1, Resource=crontabs": the server could not find the requested resource \(get crontabs\.stable\.example\.com\)/);
     expect((await ok('api-resources')).includes('crontabs')).toBe(false);
+    await eventually(async () => expect(await status('/api/v1/namespaces/default/configmaps/owned-by-crontab')).toBe(404), 10_000);
   });
 });
