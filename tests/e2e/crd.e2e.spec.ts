@@ -76,6 +76,26 @@ ${spec}`;
 
 const COLLECTION = '/apis/stable.example.com/v1/namespaces/default/crontabs';
 
+// A cluster-scoped kind served in two versions (storage v1, v1beta1 converted with strategy None).
+const GADGETS = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: gadgets.example.com
+spec:
+  group: example.com
+  scope: Cluster
+  names: {plural: gadgets, singular: gadget, kind: Gadget, categories: [things]}
+  versions:
+  - name: v1beta1
+    served: true
+    storage: false
+    schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, x-kubernetes-preserve-unknown-fields: true}}}}
+  - name: v1
+    served: true
+    storage: true
+    schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, x-kubernetes-preserve-unknown-fields: true}}}}
+`;
+
 describe.skipIf(!hasKubectl)('CustomResourceDefinitions with kubectl (skipped: kubectl not installed)', () => {
   let cluster: Cluster;
   const file = (name: string, body: string) => {
@@ -95,15 +115,14 @@ describe.skipIf(!hasKubectl)('CustomResourceDefinitions with kubectl (skipped: k
     await cluster?.down();
   });
 
-  it('a CRD applied is Established and its kind served within a second (NAME, CREATED AT)', async () => {
+  it('a CRD applied is Established and its kind served (NAME, CREATED AT)', async () => {
     expect(await status(COLLECTION)).toBe(404);
     const start = Date.now();
     expect(await ok('apply', '-f', file('crd.yaml', CRD))).toBe('customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com created\n');
     const created = Date.now();
-    await eventually(async () => expect(await status(COLLECTION)).toBe(200), 5_000, 10);
-    const afterReplyMs = Date.now() - created;
-    console.log(`CRD create → crontabs served: ${Date.now() - start} ms with kubectl apply's own run, ${afterReplyMs} ms after its reply`);
-    expect(afterReplyMs).toBeLessThan(2_000); // within a second on an idle machine; room for two clusters on two cores
+    await eventually(async () => expect(await status(COLLECTION)).toBe(200), 15_000, 10);
+    // A number to report, not to assert (docs/testing.md): it depends on the machine's load.
+    console.log(`CRD create → crontabs served: ${Date.now() - start} ms with kubectl apply's own run, ${Date.now() - created} ms after its reply`);
     expect(await ok('wait', '--for', 'condition=established', 'crd/crontabs.stable.example.com', '--timeout=10s')).toBe('customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com condition met\n');
     expect(await ok('get', 'crd')).toMatch(/^NAME\s+CREATED AT\ncrontabs\.stable\.example\.com\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$/);
     expect(await ok('get', 'crd', 'crontabs.stable.example.com', '-o', 'jsonpath={range .status.conditions[*]}{.type}={.status} {.reason}: {.message};{end}')).toBe(
@@ -121,6 +140,24 @@ describe.skipIf(!hasKubectl)('CustomResourceDefinitions with kubectl (skipped: k
     expect(await ok('get', 'crontabs.stable.example.com')).toMatch(table);
     // Defaulted from the schema; the status subresource leaves status to its own endpoint.
     expect(await ok('get', 'ct', 'my-new-cron-object', '-o', 'jsonpath={.spec.replicas}')).toBe('1');
+  });
+
+  it('a cluster-scoped kind in two versions: preferred v1, v1beta1 converted as None, a category', async () => {
+    await ok('apply', '-f', file('gadgets.yaml', GADGETS));
+    await ok('wait', '--for', 'condition=established', 'crd/gadgets.example.com', '--timeout=10s');
+    const gadget = 'apiVersion: example.com/v1beta1\nkind: Gadget\nmetadata:\n  name: g1\nspec:\n  anything: {goes: here}\n';
+    expect(await ok('apply', '-f', file('g1.yaml', gadget))).toBe('gadget.example.com/g1 created\n');
+    expect(await ok('get', 'gadgets')).toMatch(/^NAME\s+AGE\ng1\s+\d+s\n$/);
+    expect(await ok('get', 'things', '-o', 'name')).toBe('gadget.example.com/g1\n');
+    const v1 = (await (await fetch(`${cluster.server}/apis/example.com/v1/gadgets/g1`)).json()) as { apiVersion: string; spec: unknown };
+    const beta = (await (await fetch(`${cluster.server}/apis/example.com/v1beta1/gadgets/g1`)).json()) as { apiVersion: string; spec: unknown };
+    expect([v1.apiVersion, beta.apiVersion]).toEqual(['example.com/v1', 'example.com/v1beta1']);
+    expect(beta.spec).toEqual({ anything: { goes: 'here' } });
+    const group = (await (await fetch(`${cluster.server}/apis/example.com`)).json()) as { preferredVersion: { version: string }; versions: { version: string }[] };
+    expect([group.preferredVersion.version, group.versions.map((v) => v.version)]).toEqual(['v1', ['v1', 'v1beta1']]);
+    expect(await status('/apis/example.com/v1/namespaces/default/gadgets/g1')).toBe(404);
+    expect(await ok('delete', 'crd', 'gadgets.example.com')).toBe('customresourcedefinition.apiextensions.k8s.io "gadgets.example.com" deleted\n');
+    expect(await status('/apis/example.com/v1/gadgets/g1')).toBe(404);
   });
 
   it('kubectl explain reads the schema', async () => {
