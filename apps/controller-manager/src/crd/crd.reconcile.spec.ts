@@ -61,6 +61,12 @@ describe('CRD controller (naming, establishing, finalizer)', () => {
     expect(actions.map((a) => a.type)).toEqual(['status', 'removeFinalizer']);
   });
 
+  it('given a CRD whose storage version moved to v2, then v2 joins status.storedVersions', () => {
+    const crd = established();
+    const moved = { ...crd, spec: { ...crd.spec, versions: [{ name: 'v1', served: true, storage: false }, { name: 'v2', served: true, storage: true }] } };
+    expect(statusOf(reconcileCrd(moved, [moved], 0, NOW))?.storedVersions).toEqual(['v1', 'v2']);
+  });
+
   it("a CRD's instances are of its accepted kind, and only once it was Established", () => {
     expect(instanceKindOf(aCrd())).toBeUndefined();
     expect(instanceKindOf(established())).toBe('CronTab');

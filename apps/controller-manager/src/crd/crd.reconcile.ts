@@ -69,6 +69,10 @@ export function reconcileCrd(crd: Obj, others: readonly Obj[], instances: number
     next = { ...setCondition(status, condition('NamesAccepted', 'True', 'NoConflicts', 'no conflicts found', now)), acceptedNames: { ...names } };
     next = setCondition(next, condition('Established', 'True', 'InitialNamesAccepted', 'the initial names have been accepted', now));
   }
+  // A new storage version joins status.storedVersions (upstream's update strategy; removing one is the user's job).
+  const storage = (crd.spec?.versions ?? []).find((v: Obj) => v.storage)?.name;
+  const stored: string[] = next.storedVersions ?? [];
+  if (storage && !stored.includes(storage)) next = { ...next, storedVersions: [...stored, storage] };
   return JSON.stringify(next) === JSON.stringify(status) ? [] : [{ type: 'status', status: next }];
 }
 
