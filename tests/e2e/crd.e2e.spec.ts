@@ -165,6 +165,9 @@ describe.skipIf(!hasKubectl)('CustomResourceDefinitions with kubectl (skipped: k
     expect(out).toMatch(/KIND:\s+CronTab/);
     expect(out).toMatch(/cronSpec\s+<string>/);
     expect(out).toMatch(/replicas\s+<integer>/);
+    const crd = await ok('explain', 'crd.spec.names');
+    expect(crd).toMatch(/KIND:\s+CustomResourceDefinition/);
+    expect(crd).toMatch(/shortNames\s+<\[\]string>/);
   });
 
   it('a schema violation is refused with the field named as upstream', async () => {

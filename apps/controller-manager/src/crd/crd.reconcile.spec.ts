@@ -16,7 +16,7 @@ function aCrd(o: { name?: string; group?: string; names?: Obj; status?: Obj; del
 }
 const statusOf = (a: CrdAction[]) => (a.find((x) => x.type === 'status') as Extract<CrdAction, { type: 'status' }> | undefined)?.status;
 const conditions = (a: CrdAction[]) => (statusOf(a)?.conditions ?? []).map((c: Obj) => `${c.type}=${c.status} ${c.reason}: ${c.message}`);
-const established = () => {
+const established = (): Obj => {
   const crd = aCrd();
   return { ...crd, status: statusOf(reconcileCrd(crd, [crd], 0, NOW)) };
 };

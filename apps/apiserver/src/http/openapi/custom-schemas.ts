@@ -37,25 +37,14 @@ function listSchema(r: ResourceInfo, description: string): Schema {
   };
 }
 
-/** CustomResourceDefinition's schema: kubesim publishes its description only (no field schema), so `kubectl explain crd` is short. */
-function crdSchema(r: ResourceInfo): Schema {
-  return {
-    description: 'CustomResourceDefinition represents a resource that should be exposed on the API server.  Its name MUST be in the format <.spec.name>.<.spec.group>.',
-    type: 'object',
-    'x-kubernetes-preserve-unknown-fields': true,
-    properties: { apiVersion: typeMeta('apiVersion'), kind: typeMeta('kind'), metadata: { allOf: [{ $ref: `${META}.ObjectMeta` }] } },
-    'x-kubernetes-group-version-kind': gvk(r, r.kind),
-  };
-}
-
-/** The component schemas of the resources not in the generated upstream set: custom ones and the CRD itself. */
+/** The component schemas of the custom resources (the built-in ones are generated from upstream's). */
 export function extraSchemas(resources: readonly ResourceInfo[]): Record<string, Schema> {
   const out: Record<string, Schema> = {};
   for (const r of resources) {
     const name = schemaNameOf(r);
-    if (K8S_SCHEMAS[name]) continue;
-    out[name] = r.custom ? customSchema(r) : crdSchema(r);
-    out[`${name}List`] = listSchema(r, r.custom ? `${r.kind}List is a list of ${r.kind}` : 'CustomResourceDefinitionList is a list of CustomResourceDefinition objects.');
+    if (!r.custom || K8S_SCHEMAS[name]) continue;
+    out[name] = customSchema(r);
+    out[`${name}List`] = listSchema(r, `${r.kind}List is a list of ${r.kind}`);
   }
   return out;
 }
