@@ -138,6 +138,8 @@ describe.skipIf(!hasKubectl)('CustomResourceDefinitions with kubectl (skipped: k
     expect(await ok('get', 'ct')).toMatch(table);
     expect(await ok('get', 'crontab')).toMatch(table);
     expect(await ok('get', 'crontabs.stable.example.com')).toMatch(table);
+    // The kubesim CLI learns custom kinds from the server's CRDs and prints the server's Table.
+    expect(await cluster.cli('get', 'ct')).toMatchObject({ code: 0, stdout: expect.stringMatching(table) });
     // Defaulted from the schema; the status subresource leaves status to its own endpoint.
     expect(await ok('get', 'ct', 'my-new-cron-object', '-o', 'jsonpath={.spec.replicas}')).toBe('1');
   });
