@@ -25,6 +25,7 @@ const APIMACHINERY = join(ROOT, 'node_modules/@kubernetes-models/apimachinery');
 const CLIENT_MODELS = join(ROOT, 'node_modules/@kubernetes/client-node/dist/gen/models');
 
 type Gvk = { group: string; version: string; kind: string };
+const APIEXTENSIONS = 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1';
 /** The kinds served (from the resource table), their lists, and the meta types kubectl meets. */
 const ROOTS: [string, Gvk | undefined][] = [
   ...RESOURCES.flatMap((r): [string, Gvk][] => [
@@ -49,6 +50,11 @@ const SPECIAL: Record<string, object> = {
   'io.k8s.apimachinery.pkg.api.resource.Quantity': { oneOf: [{ type: 'string' }, { type: 'number' }] },
   'io.k8s.apimachinery.pkg.util.intstr.IntOrString': { oneOf: [{ type: 'integer' }, { type: 'string' }], format: 'int-or-string' },
   'io.k8s.apimachinery.pkg.runtime.RawExtension': { type: 'object' },
+  // JSON values and the JSON Schema "or" types of CRD schemas: any JSON, as upstream publishes them.
+  [`${APIEXTENSIONS}.JSON`]: {},
+  [`${APIEXTENSIONS}.JSONSchemaPropsOrBool`]: {},
+  [`${APIEXTENSIONS}.JSONSchemaPropsOrArray`]: {},
+  [`${APIEXTENSIONS}.JSONSchemaPropsOrStringArray`]: {},
 };
 /** Upstream's TypeMeta descriptions (kubernetes-models leaves them off the literal `apiVersion: "v1"`). */
 const TYPE_META: Record<string, string> = {
@@ -67,6 +73,7 @@ function fileOf(name: string): string {
   const parts = name.split('.');
   const kind = parts[parts.length - 1];
   if (name.startsWith('io.k8s.apimachinery.pkg.')) return join(APIMACHINERY, ...parts.slice(4, -1), `${kind}.d.ts`);
+  if (name.startsWith(`${APIEXTENSIONS}.`)) return join(MODELS, 'apiextensions.k8s.io', 'v1', `${kind}.d.ts`);
   const [group, version] = parts.slice(3, 5);
   const folder = readdirSync(MODELS).find((d) => d === group || d.startsWith(`${group}.`)) ?? group;
   const dir = group === 'core' ? [version] : [folder, version];
@@ -75,6 +82,9 @@ function fileOf(name: string): string {
 
 /** `IIoK8sApiCoreV1PodSpec` → `io.k8s.api.core.v1.PodSpec`. */
 export function upstreamName(tsName: string): string {
+  const ext = /^II?oK8sApiextensionsApiserverPkgApisApiextensionsV1(.+)$/.exec(tsName);
+  if (ext) return `${APIEXTENSIONS}.${ext[1]}`;
+  if (tsName === 'IJSONSchemaProps') return `${APIEXTENSIONS}.JSONSchemaProps`; // its self-references use the local name
   const m = /^II?oK8s(Apimachinery|Api)(.*)$/.exec(tsName);
   if (!m) throw new Error(`not a Kubernetes type: ${tsName}`);
   if (m[1] === 'Api') {

@@ -6,6 +6,7 @@ import { DaemonSetController } from './daemonset/daemonset.controller';
 import { DeploymentController } from './deployment/deployment.controller';
 import { DisruptionController } from './disruption/disruption.controller';
 import { CronJobController } from './cronjob/cronjob.controller';
+import { CrdController } from './crd/crd.controller';
 import { JobController } from './job/job.controller';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import { EndpointSliceController } from './endpointslice/endpointslice.controller';
@@ -44,6 +45,7 @@ const CONTROLLERS = [
   NamespaceController,
   ResourceQuotaController,
   VolumeControllers,
+  CrdController,
 ];
 
 @Module({})

@@ -16,6 +16,7 @@ export * from './names';
 export * from './service-account-admission';
 export * from './pod-terminal';
 export * from './resources';
+export * from './crd-schema';
 export * from './quantity-format';
 export * from './quota';
 export * from './storage';

@@ -1,5 +1,5 @@
 import type { ObjectMeta, PodSpec } from './types';
-import { GENERIC_STORED_KINDS, type GenericStoredKind } from './resources/registry';
+import { GENERIC_STORED_KINDS, isCustomKind, type GenericStoredKind } from './resources/registry';
 
 /** metav1.LabelSelector */
 export interface LabelSelectorRequirement {
@@ -141,4 +141,5 @@ export type GenericKind = GenericObject['kind'];
 /** Derived from the resource table: every resource with `storage: 'generic'`. */
 export const GENERIC_KINDS: readonly GenericKind[] = GENERIC_STORED_KINDS;
 const GENERIC = new Set<string>(GENERIC_KINDS);
-export const isGenericKind = (k: string): k is GenericKind => GENERIC.has(k);
+/** A generically stored kind: built in, or served by a CustomResourceDefinition now. */
+export const isGenericKind = (k: string): k is GenericKind => GENERIC.has(k) || isCustomKind(k);

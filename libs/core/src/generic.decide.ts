@@ -1,5 +1,6 @@
 import { resourceOfKind, rfc3339, type GenericKind, type GenericObject, type KubeObject, type Service } from '@kubesim/api';
 import type { CommandOf } from './commands';
+import { markCrdDeleted } from './crd.decide';
 import { alreadyExists, conflict, NAMESPACE, notFound, type ResourceRef } from './errors';
 import type { ClusterEvent, EventMeta } from './events';
 import { allocateNodePorts } from './service-node-ports';
@@ -60,6 +61,12 @@ export function createObject(c: CommandOf<'CreateObject'>, view: ClusterView, ct
   return [{ ...meta(ctx), type: 'ObjectCreated', object }];
 }
 
+/** A custom resource without a `status` subresource writes its status with the rest of the object. */
+function statusKeptOnUpdate(kind: GenericKind): boolean {
+  const r = resourceOfKind(kind);
+  return !r?.custom || (r.subresources ?? []).includes('status');
+}
+
 /** Replaces metadata and spec; identity, creation time and status stay; a spec change bumps `generation`. */
 export function updateObject(c: CommandOf<'UpdateObject'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
   const { kind } = c.object;
@@ -73,7 +80,7 @@ export function updateObject(c: CommandOf<'UpdateObject'>, view: ClusterView, ct
   const next = {
     ...object,
     metadata: { ...object.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion, ...(generation !== undefined ? { generation } : {}), ...deletion },
-    status: old.status,
+    status: statusKeptOnUpdate(kind) ? old.status : object.status,
   } as GenericObject;
   if (same(next, old)) return [];
   // The last finalizer of an object being deleted removed: it goes, as kube-apiserver's store does.
@@ -94,6 +101,7 @@ export function updateObjectStatus(c: CommandOf<'UpdateObjectStatus'>, view: Clu
  */
 export function deleteObject(c: CommandOf<'DeleteObject'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
   const o = existing(view, c.kind, c.namespace, c.name, c.uid);
+  if (o.kind === 'CustomResourceDefinition') return markCrdDeleted(o, ctx.now, meta(ctx));
   if (!(o.metadata.finalizers ?? []).length) return [{ ...meta(ctx), type: 'ObjectDeleted', kind: c.kind, namespace: c.namespace, name: c.name }];
   if (o.metadata.deletionTimestamp) return [];
   const object = { ...o, metadata: { ...o.metadata, deletionTimestamp: rfc3339(ctx.now), deletionGracePeriodSeconds: 0 } } as GenericObject;

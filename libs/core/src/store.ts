@@ -1,4 +1,4 @@
-import type { KubeObject } from '@kubesim/api';
+import { syncCustomResources, type KubeObject } from '@kubesim/api';
 import { SCHEMA_VERSION, type ClusterEvent, type LogRecord } from './events';
 import { isKnownEventType } from './event-types';
 import { evolve } from './evolve';
@@ -71,6 +71,17 @@ export class Store extends MapView {
    * after a conflict.
    */
   readonly tombstones = new Tombstones(MAX_TOMBSTONES);
+
+  /** A CRD changed: the custom resources this process serves follow (the registry's run-time half). */
+  protected override put(key: string, old: KubeObject | undefined, o: KubeObject): void {
+    super.put(key, old, o);
+    if (o.kind === 'CustomResourceDefinition') syncCustomResources(this.list('CustomResourceDefinition'));
+  }
+
+  protected override drop(key: string, o: KubeObject): void {
+    super.drop(key, o);
+    if (o.kind === 'CustomResourceDefinition') syncCustomResources(this.list('CustomResourceDefinition'));
+  }
 
   /** The expected last subject sequence for a write to `key`: its resourceVersion, its tombstone, or 0. */
   lastSeqOf(key: ObjectKey): number {

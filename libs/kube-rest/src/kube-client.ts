@@ -22,12 +22,12 @@ export class KubeClient {
     readonly userAgent = 'kubesim/0.1',
   ) {}
 
-  async request<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+  async request<T>(method: string, path: string, body?: unknown, contentType = 'application/json', accept = 'application/json'): Promise<T> {
     let res: Response;
     try {
       res = await fetch(this.server + path, {
         method,
-        headers: { 'content-type': contentType, accept: 'application/json', 'user-agent': this.userAgent },
+        headers: { 'content-type': contentType, accept, 'user-agent': this.userAgent },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
     } catch (e) {
@@ -50,6 +50,8 @@ export class KubeClient {
   }
 
   get = <T>(path: string) => this.request<T>('GET', path);
+  /** The server's meta.k8s.io/v1 Table, as kubectl asks for it. */
+  getTable = <T>(path: string) => this.request<T>('GET', path, undefined, 'application/json', 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json');
   post = <T>(path: string, body: unknown) => this.request<T>('POST', path, body);
   put = <T>(path: string, body: unknown) => this.request<T>('PUT', path, body);
   delete = <T>(path: string, body?: unknown) => this.request<T>('DELETE', path, body);

@@ -44,6 +44,8 @@ const PRINTERS: Record<Kind, KindPrinter> = {
   CronJob: { columns: cronJobColumns, row: (o, now) => cronJobRow(o as unknown as CronJob, now) },
   HorizontalPodAutoscaler: { columns: horizontalPodAutoscalerColumns, row: (o, now) => horizontalPodAutoscalerRow(o, now) },
   PodDisruptionBudget: { columns: podDisruptionBudgetColumns, row: (o, now) => podDisruptionBudgetRow(o as unknown as PodDisruptionBudget, now) },
+  // apiextensions-apiserver's table: NAME, CREATED AT.
+  CustomResourceDefinition: { columns: defaultColumns, row: (o) => defaultRow(o) },
 };
 
 /** The printer of a kind: the one table behind `kubesim get` and the apiserver's Table output. */

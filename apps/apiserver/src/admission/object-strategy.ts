@@ -25,7 +25,7 @@ import type { AdmissionContext, StrategyPlugin } from './admission';
 /** Ids and time from the process (what a caller without an AdmissionContext gets). */
 export const SYSTEM_CONTEXT: AdmissionContext = { get now() { return Date.now(); }, uid: () => randomUUID(), suffix: () => nameSuffix(randomInt) };
 
-function objectMeta(body: Record<string, any>, namespace: string | undefined, keepIdentity: GenericObject | undefined, ctx: AdmissionContext) {
+export function objectMeta(body: Record<string, any>, namespace: string | undefined, keepIdentity: GenericObject | undefined, ctx: AdmissionContext) {
   const { deletionTimestamp: _d, deletionGracePeriodSeconds: _g, resourceVersion: _rv, ...meta } = body.metadata ?? {};
   const name = meta.name || `${meta.generateName ?? ''}${ctx.suffix()}`;
   return {

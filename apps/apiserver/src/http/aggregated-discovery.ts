@@ -1,4 +1,4 @@
-import { SERVED_GROUP_VERSIONS, type ResourceInfo } from './resources';
+import { servedGroupVersions, type ResourceInfo } from './resources';
 import { apiResourceList } from './discovery';
 
 /** The media type of aggregated discovery (kubectl ≥ 1.30 asks for it first). */
@@ -36,7 +36,7 @@ function resourceDiscovery(groupVersion: string, r: ResourceInfo) {
 /** `/api` (the core group) or `/apis` (every named group) as one APIGroupDiscoveryList. */
 export function aggregatedDiscovery(which: 'core' | 'named') {
   const byGroup = new Map<string, string[]>();
-  for (const gv of Object.keys(SERVED_GROUP_VERSIONS)) {
+  for (const gv of Object.keys(servedGroupVersions())) {
     const named = gv.includes('/');
     if (named !== (which === 'named')) continue;
     const group = named ? gv.split('/')[0] : '';
@@ -50,7 +50,7 @@ export function aggregatedDiscovery(which: 'core' | 'named') {
       metadata: { name, creationTimestamp: null },
       versions: gvs.map((gv) => ({
         version: gv.includes('/') ? gv.split('/')[1] : gv,
-        resources: SERVED_GROUP_VERSIONS[gv].map((r) => resourceDiscovery(gv, r)),
+        resources: servedGroupVersions()[gv].map((r) => resourceDiscovery(gv, r)),
         freshness: 'Current',
       })),
     })),

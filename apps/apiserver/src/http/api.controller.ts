@@ -11,6 +11,7 @@ import { resourceInfo, type ResourceInfo } from './resources';
 import { AGGREGATED_DISCOVERY, aggregatedDiscovery, wantsAggregated } from './aggregated-discovery';
 import { apiGroup, apiGroupList, apiResourceList, apiRoot } from './discovery';
 import { validateFields } from './field-validation';
+import { customUnknownFields } from './custom-resources/custom-unknown-fields';
 import { failure, methodNotAllowed, StatusError, statusHeaders, toStatus, unservedResource } from './status';
 import { listReply, objectReply, watchEncoding, type Reply } from './read-output';
 import { serveWatch } from './watch';
@@ -88,7 +89,7 @@ export class ApiController {
     if (path.kind === 'subresource') return this.subresource(r, handler, path, method);
     const verb = verbOf(method, path, req.query as Record<string, unknown>);
     if (!verb || !info.verbs.includes(verb)) throw methodNotAllowed(method, info.resource);
-    validateFields(info.kind, groupVersion, req, res, schemaNameOf(info));
+    validateFields(info.kind, groupVersion, req, res, schemaNameOf(info), info.custom ? customUnknownFields(info) : undefined);
     const name = path.kind === 'item' ? path.name : '';
     switch (verb) {
       case 'list':

@@ -1,5 +1,5 @@
 import type { Subresource } from '@kubesim/api';
-import { SERVED_GROUP_VERSIONS, type ResourceInfo } from './resources';
+import { servedGroupVersions, type ResourceInfo } from './resources';
 import { parseApiPath } from './request-path';
 import { failure, StatusError, unservedResource } from './status';
 
@@ -13,7 +13,7 @@ export function apiRoot(path: string, method = 'GET'): ApiRoot {
   if (!m || !m[1]) return { kind: 'groups' };
   if (!m[2]) return { kind: 'group', group: m[1] };
   const groupVersion = `${m[1]}/${m[2]}`;
-  if (!SERVED_GROUP_VERSIONS[groupVersion]) {
+  if (!servedGroupVersions()[groupVersion]) {
     const target = parseApiPath(m[3]);
     if (target.kind === 'collection' || target.kind === 'item' || target.kind === 'subresource') {
       throw unservedResource(method, `${target.resource}.${m[1]}`, target.kind === 'collection' ? undefined : target.name);
@@ -35,7 +35,7 @@ const SUBRESOURCES: Record<Subresource, (r: ResourceInfo) => { group?: string; v
 
 /** `GET /api/v1`, `GET /apis/apps/v1`: the APIResourceList kubectl maps `deploy`, `po` … with. */
 export function apiResourceList(groupVersion: string) {
-  const resources = (SERVED_GROUP_VERSIONS[groupVersion] ?? []).flatMap((r) => [
+  const resources = (servedGroupVersions()[groupVersion] ?? []).flatMap((r) => [
     {
       name: r.resource,
       singularName: r.singular,
@@ -56,7 +56,7 @@ export function apiResourceList(groupVersion: string) {
 /** The named groups (`apps`, `coordination.k8s.io` …) with their served versions, in the table's order. */
 function groups() {
   const byGroup = new Map<string, string[]>();
-  for (const gv of Object.keys(SERVED_GROUP_VERSIONS).filter((gv) => gv.includes('/'))) {
+  for (const gv of Object.keys(servedGroupVersions()).filter((gv) => gv.includes('/'))) {
     const [name, version] = gv.split('/');
     byGroup.set(name, [...(byGroup.get(name) ?? []), version]);
   }

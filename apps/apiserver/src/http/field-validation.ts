@@ -18,9 +18,9 @@ const SCHEMAS: Record<string, Parameters<typeof unknownFields>[1]> = {
  * default) refuses unknown fields with 400 "strict decoding error"; `Warn` (the server's default)
  * accepts and sends a `Warning` header per field; `Ignore` says nothing.
  */
-export function validateFields(kind: string, groupVersion: string, req: Request, res: Response, openApiSchema?: string): void {
+export function validateFields(kind: string, groupVersion: string, req: Request, res: Response, openApiSchema?: string, unknownOf?: (body: Record<string, unknown>) => string[]): void {
   const schema = SCHEMAS[kind];
-  if ((!schema && !openApiSchema) || !['POST', 'PUT'].includes(req.method.toUpperCase())) return;
+  if ((!schema && !openApiSchema && !unknownOf) || !['POST', 'PUT'].includes(req.method.toUpperCase())) return;
   const mode = String(req.query.fieldValidation ?? 'Warn');
   if (mode === 'Ignore') return;
   let body: Record<string, unknown>;
@@ -29,7 +29,7 @@ export function validateFields(kind: string, groupVersion: string, req: Request,
   } catch {
     return; // the handler reports the malformed body
   }
-  const unknown = schema ? unknownFields(body, schema) : unknownFieldsOf(body, openApiSchema!);
+  const unknown = unknownOf ? unknownOf(body) : schema ? unknownFields(body, schema) : unknownFieldsOf(body, openApiSchema!);
   if (unknown.length === 0) return;
   if (mode === 'Strict') {
     const list = unknown.map((f) => `unknown field "${f}"`).join(', ');

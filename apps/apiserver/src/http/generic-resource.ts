@@ -1,11 +1,12 @@
 import { conversionOf, isGenericKind, type GenericObject, type KubeObject } from '@kubesim/api';
 import { formatLabels, formatLabelSelector } from '@kubesim/printers';
 import type { CommandBus } from '../commands/command-bus';
-import { admitWrite, attributesOf } from '../admission';
+import { admitCustomStatus, admitWrite, attributesOf } from '../admission';
 import { parseBody } from './body';
 import { applyPatch } from './patch';
 import type { ResourceInfo } from './resources';
 import { badRequest, failure, methodNotAllowed, StatusError } from './status';
+import { customScaleOf, setPath } from './custom-resources/custom-scale';
 
 /** A stored object in the version the request named. */
 const present = (info: ResourceInfo, o: KubeObject | undefined) => (o && conversionOf(info) ? conversionOf(info)!.fromStored(o) : o);
@@ -84,8 +85,9 @@ export class GenericResources {
     const conv = conversionOf(info);
     const given = method === 'PATCH' ? applyPatch(contentType, present(info, current) as KubeObject, parseJson(raw)) : parseBody(raw, contentType);
     const next = conv ? conv.toStored(given) : given;
+    const status = info.custom ? admitCustomStatus(kind, current as GenericObject, next.status ?? {}) : (next.status ?? {});
     const r = await this.bus.execute(
-      { type: 'UpdateObjectStatus', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, status: next.status ?? {}, resourceVersion: method === 'PUT' ? next.metadata?.resourceVersion : undefined },
+      { type: 'UpdateObjectStatus', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, status, resourceVersion: method === 'PUT' ? next.metadata?.resourceVersion : undefined },
       { by },
     );
     return { code: 200, body: present(info, r.objects[0] ?? current) };
@@ -94,15 +96,18 @@ export class GenericResources {
   /** GET, PUT or PATCH of `/scale`. */
   async scale(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, method: string, by: string): Promise<WriteReply> {
     const o = current as GenericObject;
-    const scale = scaleOf(o);
+    const paths = info.custom?.scale;
+    const read = (x: GenericObject) => (paths ? customScaleOf(x, paths) : scaleOf(x));
+    const scale = read(o);
     if (method === 'GET') return { code: 200, body: scale };
     const next = method === 'PATCH' ? applyPatch(contentType, scale, parseJson(raw)) : parseBody(raw, contentType);
     const replicas = next.spec?.replicas;
     if (!Number.isInteger(replicas) || replicas < 0) {
       throw new StatusError(failure(422, 'Invalid', `Scale.autoscaling "${o.metadata.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`));
     }
-    const r = await this.bus.execute({ type: 'UpdateObject', object: { ...o, spec: { ...o.spec, replicas } } as GenericObject }, { by });
-    return { code: 200, body: scaleOf((r.objects[0] ?? o) as GenericObject) };
+    const object = (paths ? setPath(o, paths.specReplicasPath, replicas) : { ...o, spec: { ...o.spec, replicas } }) as GenericObject;
+    const r = await this.bus.execute({ type: 'UpdateObject', object }, { by });
+    return { code: 200, body: read((r.objects[0] ?? o) as GenericObject) };
   }
 
   private kind(info: ResourceInfo) {

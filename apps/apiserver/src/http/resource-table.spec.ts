@@ -31,8 +31,9 @@ describe('the resource table: every declared resource is served', () => {
 
   it.each(all.map((r) => [name(r), r] as const))('%s has its schema for kubectl explain and an OpenAPI document', (_n, r) => {
     expect(K8S_SCHEMAS[schemaNameOf(r)]).toBeDefined();
-    const docs = allOpenApiDocuments() as Record<string, { paths: Record<string, unknown> }>;
+    const docs = allOpenApiDocuments() as Record<string, { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>;
     const doc = docs[r.group ? `apis/${groupVersionOf(r)}` : 'api/v1'];
+    expect(doc.components.schemas[schemaNameOf(r)]).toBeDefined();
     expect(Object.keys(doc.paths).some((p) => p.endsWith(`/${r.plural}`))).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { groupVersionOf, RESOURCES, type Kind, type ResourceDeclaration } from '@kubesim/api';
+import { groupVersionOf, onCustomResourcesChanged, servedResources, type Kind, type ResourceDeclaration } from '@kubesim/api';
 
 /** A served resource as the HTTP layer reads it: its declaration, its REST name and group version. */
 export interface ResourceInfo extends ResourceDeclaration {
@@ -9,21 +9,32 @@ export interface ResourceInfo extends ResourceDeclaration {
   groupVersion: string;
 }
 
-const INFOS: readonly ResourceInfo[] = (RESOURCES as readonly ResourceDeclaration[]).map((r) => ({ ...r, kind: r.kind as Kind, resource: r.plural, groupVersion: groupVersionOf(r) }));
+interface Served {
+  infos: readonly ResourceInfo[];
+  byGroupVersion: Readonly<Record<string, readonly ResourceInfo[]>>;
+}
 
-const BY_GROUP_VERSION = new Map<string, ResourceInfo[]>();
-for (const r of INFOS) BY_GROUP_VERSION.set(r.groupVersion, [...(BY_GROUP_VERSION.get(r.groupVersion) ?? []), r]);
+/** Rebuilt when a CustomResourceDefinition starts or stops serving resources. */
+function build(): Served {
+  const infos = servedResources().map((r): ResourceInfo => ({ ...r, kind: r.kind as Kind, resource: r.plural, groupVersion: groupVersionOf(r) }));
+  const byGroupVersion: Record<string, ResourceInfo[]> = {};
+  for (const r of infos) (byGroupVersion[r.groupVersion] ??= []).push(r);
+  return { infos, byGroupVersion };
+}
 
-/** Every served group/version (`v1`, `apps/v1`, …), with its resources, in the table's order. */
-export const SERVED_GROUP_VERSIONS: Readonly<Record<string, readonly ResourceInfo[]>> = Object.fromEntries(BY_GROUP_VERSION);
+let served = build();
+onCustomResourcesChanged(() => (served = build()));
+
+/** Every served group/version (`v1`, `apps/v1`, …, then custom groups), with its resources, in the table's order. */
+export const servedGroupVersions = (): Readonly<Record<string, readonly ResourceInfo[]>> => served.byGroupVersion;
 
 export function resourceInfo(resource: string, groupVersion = 'v1'): ResourceInfo | undefined {
-  return BY_GROUP_VERSION.get(groupVersion)?.find((r) => r.resource === resource);
+  return served.byGroupVersion[groupVersion]?.find((r) => r.resource === resource);
 }
 
 /** The kind's resource, in whichever group serves it. */
 export function resourceOfKind(kind: string): ResourceInfo | undefined {
-  return INFOS.find((r) => r.kind === kind);
+  return served.infos.find((r) => r.kind === kind && (!r.custom || r.version === r.custom.storageVersion));
 }
 
 /** `configmaps`, `deployments.apps`: the resource as kube-apiserver names it in messages. */

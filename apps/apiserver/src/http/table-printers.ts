@@ -1,4 +1,5 @@
-import type { Kind, KubeObject, Pod } from '@kubesim/api';
+import { resourceOfKind, type Kind, type KubeObject, type Pod } from '@kubesim/api';
+import { customPrinter, type Cell } from './custom-resources/custom-printer';
 import { printerForKind, type Columns } from '@kubesim/printers';
 
 /** meta.k8s.io TableRowCondition: kube-apiserver marks finished pods `Completed`. */
@@ -12,7 +13,7 @@ export interface RowCondition {
 /** How the apiserver prints one kind: its columns, and every cell (priority 1 included) of a row. */
 export interface TablePrinter {
   columns: Columns;
-  cells(o: KubeObject, now: number): string[];
+  cells(o: KubeObject, now: number): (string | Cell)[];
   conditions?(o: KubeObject): RowCondition[] | undefined;
 }
 
@@ -33,6 +34,9 @@ const TABLE_PRINTERS = new Map<Kind, TablePrinter>();
 
 /** The shared printer of the kind, every cell printed; pods also get their row conditions. */
 export function tablePrinterFor(kind: Kind): TablePrinter {
+  // A custom kind's columns come from its CRD, which may change: not cached.
+  const custom = resourceOfKind(kind)?.custom;
+  if (custom) return customPrinter(custom);
   let p = TABLE_PRINTERS.get(kind);
   if (!p) TABLE_PRINTERS.set(kind, (p = tablePrinter(kind)));
   return p;

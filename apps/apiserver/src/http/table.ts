@@ -8,7 +8,7 @@ import { tablePrinterFor, type RowCondition } from './table-printers';
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
 export interface TableRow {
-  cells: (string | number)[];
+  cells: (string | number | boolean | null)[];
   conditions?: RowCondition[];
   object?: unknown;
 }
@@ -38,7 +38,8 @@ export function parseIncludeObject(value: unknown): IncludeObject {
 }
 
 /** A cell typed as its column says: printers produce strings, integer columns go out as numbers. */
-export function typedCell(cell: string, col: Column | undefined): string | number {
+export function typedCell(cell: string | number | boolean | null, col: Column | undefined): string | number | boolean | null {
+  if (typeof cell !== 'string') return cell;
   if (col?.type === 'integer' && /^-?\d+$/.test(cell)) return Number(cell);
   if (col?.type === 'number' && cell.trim() !== '' && Number.isFinite(Number(cell))) return Number(cell);
   return cell;

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@kubesim/api';
 import { KubeError, ManifestError, type KubeClient } from '@kubesim/kube-rest';
 import { readAllManifests } from '../manifests';
-import { cliResource, collectionPath, itemPath, objectName } from '@kubesim/kube-rest';
+import { serverResource, collectionPath, itemPath, objectName } from '@kubesim/kube-rest';
 
 /**
  * `kubesim apply -f A -f DIR -f - [-R]`: creates what is missing, updates what exists; one line
@@ -13,7 +13,7 @@ export async function applyCommand(client: KubeClient, files: string | readonly 
   const manifests = readAllManifests(typeof files === 'string' ? [files] : files, recursive);
   if (manifests.length === 0) throw new ManifestError('no objects passed to apply');
   for (const m of manifests) {
-    const r = cliResource(String(m.kind));
+    const r = await serverResource(client, String(m.kind));
     const ns = r.namespaced ? (m.metadata?.namespace ?? namespace) : '';
     const name = m.metadata?.name ?? '';
     const label = objectName(r, name);

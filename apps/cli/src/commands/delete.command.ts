@@ -1,5 +1,5 @@
 import { KubeError, type KubeClient } from '@kubesim/kube-rest';
-import { cliResource, itemPath } from '@kubesim/kube-rest';
+import { serverResource, itemPath } from '@kubesim/kube-rest';
 
 export interface DeleteOptions {
   namespace: string;
@@ -12,7 +12,7 @@ export interface DeleteOptions {
 
 /** `kubesim delete pod NAME`: graceful by default; waits until the object is gone, like kubectl. */
 export async function deleteCommand(client: KubeClient, resource: string, names: string[], o: DeleteOptions): Promise<{ out: string; errors: string[] }> {
-  const r = cliResource(resource);
+  const r = await serverResource(client, resource);
   if (r.kind !== 'Pod') throw new Error(`kubesim delete supports pods only for now (got "${resource}")`);
   const lines: string[] = [];
   const errors: string[] = [];

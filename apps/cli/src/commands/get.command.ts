@@ -2,7 +2,7 @@ import type { KubeObject } from '@kubesim/api';
 import { printerForKind, renderTable, tableHeaders } from '@kubesim/printers';
 import { stringify } from 'yaml';
 import type { KubeClient } from '@kubesim/kube-rest';
-import { cliResource, collectionPath, itemPath, objectName } from '@kubesim/kube-rest';
+import { serverResource, collectionPath, itemPath, objectName } from '@kubesim/kube-rest';
 
 export interface GetOptions {
   output?: string;
@@ -13,7 +13,7 @@ export interface GetOptions {
 
 /** `kubesim get pods|nodes|events|namespaces [NAME]`, printed as kubectl prints it. */
 export async function getCommand(client: KubeClient, resource: string, name: string | undefined, o: GetOptions): Promise<string> {
-  const r = cliResource(resource);
+  const r = await serverResource(client, resource);
   const ns = o.allNamespaces ? undefined : o.namespace;
   let items: KubeObject[];
   if (name) {
@@ -33,12 +33,28 @@ export async function getCommand(client: KubeClient, resource: string, name: str
   if (items.length === 0) {
     return r.namespaced && !o.allNamespaces ? `No resources found in ${o.namespace} namespace.\n` : 'No resources found\n';
   }
+  if (r.custom) return customTable(await client.getTable<ServerTable>(name ? itemPath(r, o.namespace, name) : collectionPath(r, ns) + (o.selector ? `?labelSelector=${encodeURIComponent(o.selector)}` : '')), output === 'wide', withNamespace(r, o));
   const printer = printerForKind(r.kind);
   const wide = output === 'wide';
   const now = Date.now();
-  const withNs = r.namespaced && o.allNamespaces;
+  const withNs = withNamespace(r, o);
   const headers = [...(withNs ? ['NAMESPACE'] : []), ...tableHeaders(printer.columns, wide)];
   const visible = headers.length - (withNs ? 1 : 0);
   const rows = items.map((i) => [...(withNs ? [i.metadata.namespace ?? ''] : []), ...printer.row(i, now, wide).slice(0, visible)]);
+  return renderTable(headers, rows);
+}
+
+const withNamespace = (r: { namespaced: boolean }, o: GetOptions) => Boolean(r.namespaced && o.allNamespaces);
+
+interface ServerTable {
+  columnDefinitions: { name: string; priority: number }[];
+  rows: { cells: unknown[]; object?: { metadata?: { namespace?: string } } }[];
+}
+
+/** A custom kind prints the server's Table (its CRD's printer columns), as kubectl does. */
+function customTable(t: ServerTable, isWide: boolean, withNs: boolean): string {
+  const shown = t.columnDefinitions.map((c, i) => [c, i] as const).filter(([c]) => isWide || c.priority === 0);
+  const headers = [...(withNs ? ['NAMESPACE'] : []), ...shown.map(([c]) => c.name.toUpperCase())];
+  const rows = t.rows.map((row) => [...(withNs ? [row.object?.metadata?.namespace ?? ''] : []), ...shown.map(([, i]) => (row.cells[i] === null || row.cells[i] === undefined ? '<none>' : String(row.cells[i])))]);
   return renderTable(headers, rows);
 }

@@ -1,4 +1,4 @@
-import { RESOURCES, type KubeObject } from '@kubesim/api';
+import { customResources, RESOURCES, syncCustomResources, type KubeObject } from '@kubesim/api';
 import { Store } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
 import type { KubeClient } from '@kubesim/kube-rest';
@@ -17,7 +17,16 @@ interface LiveList {
 /** Every list the apiserver serves (a resource it does not serve yet is skipped). */
 async function liveLists(client: KubeClient): Promise<LiveList[]> {
   const out: LiveList[] = [];
-  for (const name of KINDS) {
+  await listEach(client, KINDS, out);
+  // The custom resources of the CRDs the apiserver has (their storage version): compared too.
+  syncCustomResources(out.find((l) => l.kind === 'CustomResourceDefinition')?.items ?? []);
+  const custom = customResources().filter((r) => r.version === r.custom?.storageVersion).map((r) => `${r.plural}.${r.version}.${r.group}`);
+  await listEach(client, custom, out);
+  return out;
+}
+
+async function listEach(client: KubeClient, names: readonly string[], out: LiveList[]): Promise<void> {
+  for (const name of names) {
     const r = cliResource(name);
     try {
       const l = await client.get<{ metadata: { resourceVersion: string }; items: KubeObject[] }>(collectionPath(r, undefined));
@@ -27,7 +36,6 @@ async function liveLists(client: KubeClient): Promise<LiveList[]> {
       throw e;
     }
   }
-  return out;
 }
 
 /**

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min, ValidateBy, ValidateNested } from 'class-validator';
 import type { Node, NodeCondition, NodeSpec, ObjectReference, OwnerReference, PodCondition, PodStatus, Taint } from '../types';
-import { GENERIC_KINDS, type GenericKind, type GenericObject } from '../workloads';
+import { GENERIC_KINDS, isGenericKind, type GenericKind, type GenericObject } from '../workloads';
 import { IsKubernetes, IsKubernetesBy, IsKubernetesObject, IsStringMap, lazyModel, type KubernetesModel } from './kubernetes-model.validator';
 
 // Upstream's schemas, loaded on first use: only the apiserver validates, and loading them all
@@ -197,8 +197,18 @@ export class UpdateObjectDto extends CallerDto {
   resourceVersion?: string;
 }
 
+/** A generically stored kind: the built-in ones, or one a CustomResourceDefinition serves now. */
+const IsGenericKind = () =>
+  ValidateBy({
+    name: 'isGenericKind',
+    validator: {
+      validate: (v) => typeof v === 'string' && isGenericKind(v),
+      defaultMessage: (a) => `${a?.property} must be one of the following values: ${GENERIC_KINDS.join(', ')} or a custom resource's kind`,
+    },
+  });
+
 abstract class ObjectTargetDto extends CallerDto {
-  @IsIn(GENERIC_KINDS)
+  @IsGenericKind()
   kind!: GenericKind;
 
   /** "" for a cluster-scoped kind (PersistentVolume, StorageClass). */

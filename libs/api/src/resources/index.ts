@@ -5,3 +5,7 @@ export * from './conversions';
 export * from './hpa';
 export * from './batch-strategies';
 export * from './policy-strategies';
+export * from './custom-resources';
+export * from './version-priority';
+export * from './apiextensions.resources';
+export * from './crd.strategy';

@@ -7,6 +7,7 @@ import { limitRangeStrategy } from './limit-range.strategy';
 import { persistentVolumeClaimStrategy, persistentVolumeStrategy, storageClassStrategy } from './storage-strategies';
 import { cronJobStrategy, jobStrategy } from './batch-strategies';
 import { podDisruptionBudgetStrategy } from './policy-strategies';
+import { customResourceDefinitionStrategy } from './crd.strategy';
 
 type Obj = Record<string, any>;
 
@@ -158,7 +159,7 @@ const replicationController: PlainStrategy = {
   },
 };
 
-const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler, ReplicationController: replicationController, LimitRange: limitRangeStrategy, StorageClass: storageClassStrategy, PersistentVolume: persistentVolumeStrategy, PersistentVolumeClaim: persistentVolumeClaimStrategy, Job: jobStrategy, CronJob: cronJobStrategy, PodDisruptionBudget: podDisruptionBudgetStrategy };
+const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler, ReplicationController: replicationController, LimitRange: limitRangeStrategy, StorageClass: storageClassStrategy, PersistentVolume: persistentVolumeStrategy, PersistentVolumeClaim: persistentVolumeClaimStrategy, Job: jobStrategy, CronJob: cronJobStrategy, PodDisruptionBudget: podDisruptionBudgetStrategy, CustomResourceDefinition: customResourceDefinitionStrategy };
 
 export const plainStrategy = (kind: PlainKind): PlainStrategy => STRATEGIES[kind] ?? {};
 

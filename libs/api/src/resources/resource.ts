@@ -34,6 +34,31 @@ export interface ResourceDeclaration {
   readonly schema?: string;
   /** Fields a `fieldSelector` may name besides `metadata.name` and `metadata.namespace`. */
   readonly selectableFields?: Readonly<Record<string, (o: any) => string | undefined>>;
+  /** Set on the resources a CustomResourceDefinition serves (joined at run time, custom-resources.ts). */
+  readonly custom?: CustomResourceVersion;
+}
+
+/** What one served version of a CustomResourceDefinition adds to its declaration. */
+export interface CustomResourceVersion {
+  /** The CRD's name: `crontabs.stable.example.com`. */
+  readonly crd: string;
+  /** The version objects are stored in (conversion `None`: only `apiVersion` differs). */
+  readonly storageVersion: string;
+  /** This version's `schema.openAPIV3Schema`. */
+  readonly schema?: Readonly<Record<string, any>>;
+  readonly printerColumns: readonly PrinterColumn[];
+  /** `subresources.scale`'s JSON paths, when the version has a scale subresource. */
+  readonly scale?: { readonly specReplicasPath: string; readonly statusReplicasPath: string; readonly labelSelectorPath?: string };
+}
+
+/** One of a version's `additionalPrinterColumns`. */
+export interface PrinterColumn {
+  readonly name: string;
+  readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  readonly format?: string;
+  readonly description?: string;
+  readonly priority?: number;
+  readonly jsonPath: string;
 }
 
 /** Every verb of a resource served by generic storage. */
@@ -50,4 +75,7 @@ export const qualifiedResource = (r: Pick<ResourceDeclaration, 'group' | 'plural
 export const apiRootOf = (r: Pick<ResourceDeclaration, 'group' | 'version'>): string => (r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`);
 
 /** The upstream OpenAPI name of the kind: `io.k8s.api.core.v1.ConfigMap`. */
-export const schemaNameOf = (r: ResourceDeclaration): string => r.schema ?? `io.k8s.api.${(r.group || 'core').split('.')[0]}.${r.version}.${r.kind}`;
+export const schemaNameOf = (r: ResourceDeclaration): string => {
+  if (r.custom) return `${r.group.split('.').reverse().join('.')}.${r.version}.${r.kind}`; // apiextensions' name: com.example.stable.v1.CronTab
+  return r.schema ?? `io.k8s.api.${(r.group || 'core').split('.')[0]}.${r.version}.${r.kind}`;
+};

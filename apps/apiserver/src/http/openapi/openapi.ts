@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { schemaNameOf, type Verb } from '@kubesim/api';
-import { SERVED_GROUP_VERSIONS, type ResourceInfo } from '../resources';
-import { schemaClosure } from './schemas';
+import { servedGroupVersions, type ResourceInfo } from '../resources';
+import { extraSchemas } from './custom-schemas';
+import { K8S_SCHEMAS, schemaClosure } from './schemas';
 
 /**
  * The OpenAPI v3 document of a group version: paths and operations with their
@@ -67,9 +68,11 @@ const EXTRA_SCHEMAS: Record<string, string[]> = {
 
 /** The document of one group version (`v1`, `apps/v1`). */
 export function groupVersionOpenApi(groupVersion: string) {
-  const resources = SERVED_GROUP_VERSIONS[groupVersion] ?? [];
+  const resources = servedGroupVersions()[groupVersion] ?? [];
+  const extra = extraSchemas(resources);
   const roots = [
-    ...resources.flatMap((r) => [schemaNameOf(r), `${schemaNameOf(r)}List`]),
+    ...resources.flatMap((r) => [schemaNameOf(r), `${schemaNameOf(r)}List`]).filter((n) => !extra[n]),
+    ...(Object.keys(extra).length ? [`${META}.ObjectMeta`, `${META}.ListMeta`] : []),
     ...(EXTRA_SCHEMAS[groupVersion] ?? []),
     `${META}.Status`,
     `${META}.DeleteOptions`,
@@ -78,7 +81,7 @@ export function groupVersionOpenApi(groupVersion: string) {
     openapi: '3.0.0',
     info: { title: 'Kubernetes', version: 'unversioned' },
     paths: Object.assign({}, ...resources.map(paths)),
-    components: { schemas: schemaClosure(roots) },
+    components: { schemas: Object.fromEntries(Object.entries({ ...schemaClosure(roots.filter((n) => K8S_SCHEMAS[n])), ...extra }).sort(([a], [b]) => a.localeCompare(b))) },
   };
 }
 
@@ -98,5 +101,5 @@ export function openApiV3Index(docs: Record<string, object>) {
 
 /** Every served group version's document, keyed by its path (`api/v1`, `apis/apps/v1`). */
 export function allOpenApiDocuments(): Record<string, object> {
-  return Object.fromEntries(Object.keys(SERVED_GROUP_VERSIONS).map((gv) => [openApiPath(gv), groupVersionOpenApi(gv)]));
+  return Object.fromEntries(Object.keys(servedGroupVersions()).map((gv) => [openApiPath(gv), groupVersionOpenApi(gv)]));
 }
