@@ -7,12 +7,17 @@ import { kubeconfig } from './kubeconfig';
 import { ensureNatsServer } from './nats-binary';
 import { serveControl } from './control-server';
 import { AddedNodesFile } from './added-nodes';
-import { childName, NodeManager, type NodeOptions, type NodeRequest } from './node-manager';
+import { childName, NodeManager, type NodeActionRequest, type NodeOptions } from './node-manager';
+import { nodeLayout } from './node-layout';
+import { PoolManager, poolChildName } from './pool-manager';
+import type { PoolNodeSpec } from '@kubesim/api';
 import { nodeProcessAction } from './node-process-action';
 import { Supervisor, type ChildSpec } from './supervisor';
 
 export interface UpOptions {
   nodes: number;
+  /** Nodes per kubelet process (`--nodes-per-process`); default: node-layout.ts. */
+  nodesPerProcess?: number;
   port: number;
   natsPort: number;
   dataDir: string;
@@ -34,6 +39,8 @@ export interface ClusterFile {
   server: string;
   natsUrl: string;
   pids: Record<string, number>;
+  /** Each kubelet pool's child (`kubelet-pool-1`, a key of `pids`) and the nodes it hosts. */
+  pools?: Record<string, string[]>;
   /** The dashboard's URL, when `up` started one. */
   dashboard?: string;
 }
@@ -80,8 +87,10 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     if (port !== undefined && (await portOpen(port))) throw new Error(`port ${port} (${what}) is already in use on 127.0.0.1: stop what uses it, or pass --${flag}`);
   }
   let shuttingDown = false;
+  let pools: PoolManager | undefined;
   const supervisor = new Supervisor(logDir, (name, code, signal, expected) => {
-    if (!expected && !shuttingDown) out(`kubesim: ${name} exited (${signal ?? `code ${code}`}); not restarting it. Log: ${join(logDir, name + '.log')}\n`);
+    const lost = pools?.nodesOfChild(name);
+    if (!expected && !shuttingDown) out(`kubesim: ${name} exited (${signal ?? `code ${code}`}); not restarting it.${lost ? ` Its nodes are lost: ${lost.join(', ')}.` : ''} Log: ${join(logDir, name + '.log')}\n`);
   });
   const natsUrl = `nats://127.0.0.1:${o.natsPort}`;
   const server = `http://127.0.0.1:${o.port}`;
@@ -96,6 +105,8 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   const file: ClusterFile = { server, natsUrl, pids: {}, ...(o.dashboardPort !== undefined ? { dashboard: `http://127.0.0.1:${o.dashboardPort}/` } : {}) };
   const writeClusterFile = () => {
     file.pids = Object.fromEntries([...supervisor.children].map(([n, c]) => [n, c.process.pid ?? 0]));
+    const layout = pools?.layout() ?? {};
+    if (Object.keys(layout).length) file.pools = layout;
     writeFileSync(join(dataDir, 'cluster.json'), JSON.stringify(file, null, 2));
   };
   const kubelet = (name: string, kubeletNatsUrl: string, n: NodeOptions): ChildSpec => {
@@ -111,13 +122,24 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     });
     return { ...spec, env: { ...spec.env, KUBESIM_NATS_URL: kubeletNatsUrl } };
   };
+  // A pool: the same kubelet program hosting many nodes, straight on NATS (a partition is its own, per node).
+  const poolSpec = (pool: string, list: PoolNodeSpec[]): ChildSpec =>
+    node('kubelet', poolChildName(pool), {
+      KUBESIM_POOL_NAME: pool,
+      KUBESIM_POOL_NODES: JSON.stringify(list),
+      KUBESIM_NODE_CPU: o.nodeCpu,
+      KUBESIM_NODE_MEMORY: o.nodeMemory,
+      KUBESIM_NODE_PODS: String(o.nodePods),
+      ...(o.offline ? { KUBESIM_OFFLINE: '1' } : {}),
+    });
+  pools = new PoolManager(supervisor, natsUrl, poolSpec, () => writeClusterFile());
   const added = new AddedNodesFile(dataDir);
   let api: ApiClient | undefined;
-  const record = async (r: NodeRequest) => {
+  const record = async (r: NodeActionRequest) => {
     const reply = await api?.recordNodeProcessAction(nodeProcessAction(r)).catch((e: unknown) => ({ ok: false as const, error: e }));
     if (reply && !reply.ok) out(`kubesim: ${r.op} of ${r.name} was not recorded in the event log: ${'status' in reply ? reply.status.message : String(reply.error)}\n`);
   };
-  const nodes = new NodeManager(supervisor, o.natsPort, kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile, record, added);
+  const nodes = new NodeManager(supervisor, o.natsPort, kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile, record, added, pools);
   let control: Server | undefined;
 
   const stop = async () => {
@@ -141,7 +163,10 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     }
     supervisor.start(node('scheduler', 'scheduler'));
     supervisor.start(node('controller-manager', 'controller-manager', o.nodeLostPolicy ? { KUBESIM_NODE_LOST_POLICY: o.nodeLostPolicy } : {}));
-    for (let i = 1; i <= o.nodes; i++) await nodes.add(`node-${i}`);
+    for (const plan of nodeLayout(o.nodes, o.nodesPerProcess)) {
+      if (plan.kind === 'node') await nodes.add(plan.node);
+      else nodes.addPool(plan.pool, plan.nodes);
+    }
     await restartAddedNodes(server, nodes, added, out);
     writeFileSync(join(dataDir, 'kubeconfig'), kubeconfig(server));
     writeClusterFile();

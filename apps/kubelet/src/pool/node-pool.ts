@@ -67,7 +67,7 @@ export class NodePool {
         });
       }
       const n = this.nodes.get(r.name);
-      if (!n) return { ok: false, error: `node "${r.name}" is not in pool ${this.name} (${this.names().join(', ')})` };
+      if (!n) return { ok: false, error: `the kubelet of ${r.name} is not running (pool ${this.name} has not started it)` };
       return await this.enqueue(n, (n) => this.apply(n, r.op));
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
