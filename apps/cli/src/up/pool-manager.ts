@@ -88,7 +88,7 @@ export class PoolManager {
     const reply = await this.request(p.name, request);
     if (!reply.ok) throw new Error(reply.error);
     if (op === 'kill') p.nodes.set(node, { ...spec, bootId: randomUUID() }); // lost: it boots afresh
-    return `${reply.message} (${this.where(node)})`;
+    return `${reply.message} — ${this.where(node)}`;
   }
 
   /** SIGKILL of a pool process: all its nodes are lost at once (a rack failure), each on a new boot next time. */
