@@ -29,11 +29,13 @@ export class Cluster {
     readonly timeScale: number,
     /** The dashboard's port; undefined = started with --no-dashboard (most suites do not need it). */
     readonly dashboardPort?: number,
+    /** More `kubesim up` flags, e.g. `--nodes-per-process 3`. */
+    readonly upArgs: string[] = [],
   ) {}
 
-  static async create(o: { nodes: number; timeScale: number; dashboard?: boolean }): Promise<Cluster> {
+  static async create(o: { nodes: number; timeScale: number; dashboard?: boolean; upArgs?: string[] }): Promise<Cluster> {
     if (!existsSync(join(ROOT, 'dist/apps/cli/src/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-    return new Cluster(mkdtempSync(join(tmpdir(), 'kubesim-e2e-')), await freePort(), await freePort(), o.nodes, o.timeScale, o.dashboard ? await freePort() : undefined);
+    return new Cluster(mkdtempSync(join(tmpdir(), 'kubesim-e2e-')), await freePort(), await freePort(), o.nodes, o.timeScale, o.dashboard ? await freePort() : undefined, o.upArgs);
   }
 
   get dashboard() {
@@ -47,7 +49,7 @@ export class Cluster {
   /** Starts `kubesim up` and resolves once it says it is ready. */
   async up(timeoutMs = 90_000): Promise<void> {
     this.output = '';
-    const args = [BIN, 'up', '--nodes', String(this.nodes), '--port', String(this.port), '--nats-port', String(this.natsPort), '--data-dir', this.dataDir, '--time-scale', String(this.timeScale), ...(this.dashboardPort ? ['--dashboard-port', String(this.dashboardPort)] : ['--no-dashboard'])];
+    const args = [BIN, 'up', '--nodes', String(this.nodes), '--port', String(this.port), '--nats-port', String(this.natsPort), '--data-dir', this.dataDir, '--time-scale', String(this.timeScale), ...(this.dashboardPort ? ['--dashboard-port', String(this.dashboardPort)] : ['--no-dashboard']), ...this.upArgs];
     this.process = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     this.process.stdout!.on('data', (d) => (this.output += d));
     this.process.stderr!.on('data', (d) => (this.output += d));
