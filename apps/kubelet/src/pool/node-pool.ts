@@ -15,6 +15,12 @@ export interface PoolShared {
   api: ApiClient;
 }
 
+/** Nodes registering at once when a pool starts: more only queue up at the apiserver and time out. */
+export const BOOT_CONCURRENCY = 8;
+/** A node whose start failed (the apiserver too busy to answer) is tried again this often, so many ms apart. */
+const BOOT_ATTEMPTS = 5;
+const BOOT_RETRY_MS = 2000;
+
 interface PoolNode {
   config: KubeletConfig;
   state: PoolNodeState;
@@ -48,10 +54,19 @@ export class NodePool {
     return this.nodes.get(name)?.state;
   }
 
-  /** Starts the pool's initial nodes, all at once. */
+  /** Starts the pool's initial nodes, BOOT_CONCURRENCY at a time; one that cannot start does not stop the others. */
   async startAll(configs: KubeletConfig[]): Promise<void> {
-    await Promise.all(configs.map((c) => this.enqueue(this.entry(c), (n) => this.apply(n, 'start'))));
-    this.logger.log(`pool ${this.name}: ${configs.length} nodes started`);
+    const entries = configs.map((c) => this.entry(c));
+    let next = 0;
+    const worker = async () => {
+      while (next < entries.length) {
+        const n = entries[next++];
+        const r = await this.enqueue(n, (n) => this.apply(n, 'start')).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
+        if (!r.ok) this.logger.error(r.error);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BOOT_CONCURRENCY, entries.length) }, worker));
+    this.logger.log(`pool ${this.name}: ${entries.filter((n) => n.state.process === 'running').length} of ${entries.length} nodes started`);
   }
 
   /** A request from `kubesim up` (see pool-control.server.ts). */
@@ -99,21 +114,29 @@ export class NodePool {
     return { ok: true, message: d.message };
   }
 
+  private async boot(n: PoolNode, attempt = 1): Promise<void> {
+    const { nc, projection, api } = this.shared;
+    const service = (n.service = new KubeletService(projection, api.as(`kubelet/${n.config.nodeName}`), nc, n.config));
+    try {
+      await service.onApplicationBootstrap();
+    } catch (e) {
+      service.halt();
+      n.service = undefined;
+      const why = e instanceof Error ? e.message : String(e);
+      if (attempt < BOOT_ATTEMPTS) {
+        this.logger.warn(`node ${n.config.nodeName} did not start (${why}); trying again`);
+        await new Promise((r) => setTimeout(r, BOOT_RETRY_MS));
+        return this.boot(n, attempt + 1);
+      }
+      n.state = { ...n.state, process: 'stopped' };
+      throw new Error(`node ${n.config.nodeName} did not start: ${why}`);
+    }
+  }
+
   private async carryOut(n: PoolNode, effect: PoolNodeEffect): Promise<void> {
     switch (effect) {
-      case 'boot': {
-        const { nc, projection, api } = this.shared;
-        const service = (n.service = new KubeletService(projection, api.as(`kubelet/${n.config.nodeName}`), nc, n.config));
-        try {
-          await service.onApplicationBootstrap();
-        } catch (e) {
-          service.halt();
-          n.service = undefined;
-          n.state = { ...n.state, process: 'stopped' };
-          throw new Error(`node ${n.config.nodeName} did not start: ${e instanceof Error ? e.message : e}`);
-        }
-        return;
-      }
+      case 'boot':
+        return this.boot(n);
       case 'shutdown':
         await n.service?.onApplicationShutdown();
         n.service = undefined;
