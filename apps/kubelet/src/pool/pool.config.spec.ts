@@ -30,6 +30,21 @@ describe("a kubelet pool's configuration (KUBESIM_POOL_NODES)", () => {
     expect(() => loadPoolConfig(env(nodes))).toThrow(message);
   });
 
+  it('given a name pattern with {host} and {i}, then count names of its own per machine, and the pool named after it too', () => {
+    const c = loadPoolConfig(env({ pattern: 'node-{host}-{i}', count: 3 }, { KUBESIM_POOL_NAME: 'pool-{host}' }), '3f2a9c');
+    expect(c.settings.pool).toBe('pool-3f2a9c');
+    expect(c.nodes.map((n) => n.nodeName)).toEqual(['node-3f2a9c-1', 'node-3f2a9c-2', 'node-3f2a9c-3']);
+    expect(loadPoolConfig(env({ pattern: 'n{i}', count: 2, first: 0 })).nodes.map((n) => n.nodeName)).toEqual(['n0', 'n1']);
+  });
+
+  it.each([
+    ['no {i}', { pattern: 'node', count: 2 }, /needs "pattern" with \{i\}/],
+    ['a count of 0', { pattern: 'node-{i}', count: 0 }, /"count" must be an integer from 1 to 1000/],
+    ['an unknown field', { pattern: 'node-{i}', count: 2, cpu: '2' }, /unknown field "cpu" in a name pattern/],
+  ])('given a name pattern with %s, then it is refused', (_what, nodes, message) => {
+    expect(() => loadPoolConfig(env(nodes))).toThrow(message);
+  });
+
   it('given a pool name that cannot be part of a NATS subject, then it is refused', () => {
     expect(() => loadPoolConfig(env(['node-1'], { KUBESIM_POOL_NAME: 'pool.1' }))).toThrow(/KUBESIM_POOL_NAME="pool.1": pool must be a lowercase name/);
   });

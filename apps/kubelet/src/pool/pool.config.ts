@@ -1,5 +1,6 @@
 import { COMPONENT_ENV, ComponentConfig, ConfigError, loadConfig, type PoolNodeSpec } from '@kubesim/api';
 import { IsString, Matches } from 'class-validator';
+import { hostname } from 'node:os';
 import { KubeletConfig, loadKubeletConfig } from '../kubelet.config';
 
 /** The `KUBESIM_NODE_*` variable each field of a pool's node entry stands for. */
@@ -45,19 +46,39 @@ export function poolNodeConfig(spec: PoolNodeSpec, env: NodeJS.ProcessEnv = proc
   }
 }
 
+/** The most nodes a name pattern makes (the cluster's /16 has 256 pod CIDRs anyway). */
+const MAX_PATTERN_COUNT = 1000;
+
+/**
+ * `{"pattern": "node-{host}-{i}", "count": 10, "first": 1}`: names from a pattern, `{i}` the
+ * number and `{host}` the machine's host name (a container's id: every replica of a compose
+ * service gets names of its own).
+ */
+function namesFromPattern(o: Record<string, unknown>, host: string): string[] {
+  const { pattern, count, first = 1, ...rest } = o;
+  const bad = (why: string) => new ConfigError(`invalid configuration:\n  KUBESIM_POOL_NODES: ${why}`);
+  if (Object.keys(rest).length) throw bad(`unknown field "${Object.keys(rest)[0]}" in a name pattern (known: pattern, count, first)`);
+  if (typeof pattern !== 'string' || !pattern.includes('{i}')) throw bad('a name pattern needs "pattern" with {i} in it, such as "node-{i}"');
+  if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > MAX_PATTERN_COUNT) throw bad(`"count" must be an integer from 1 to ${MAX_PATTERN_COUNT}`);
+  if (!Number.isInteger(first) || (first as number) < 0) throw bad('"first" must be a non-negative integer');
+  return Array.from({ length: count as number }, (_, k) => pattern.replaceAll('{host}', host).replaceAll('{i}', String((first as number) + k)));
+}
+
 /**
  * `KUBESIM_POOL_NODES`: a JSON list whose entries are node names (`"node-4"`) or objects with a
- * `name` and any of cpu, memory, pods, labels, taints, resources, ip, bootId; `KUBESIM_POOL_NAME`
- * names the pool. Anything wrong is a ConfigError naming the entry.
+ * `name` and any of cpu, memory, pods, labels, taints, resources, ip, bootId — or a name pattern
+ * (`{"pattern": "node-{host}-{i}", "count": 10}`). `KUBESIM_POOL_NAME` names the pool (`{host}`
+ * allowed). Anything wrong is a ConfigError naming the entry.
  */
-export function loadPoolConfig(env: NodeJS.ProcessEnv = process.env): PoolConfig {
-  const settings = loadConfig(PoolSettings, env, { ...COMPONENT_ENV, pool: 'KUBESIM_POOL_NAME' });
+export function loadPoolConfig(env: NodeJS.ProcessEnv = process.env, host = hostname().toLowerCase()): PoolConfig {
+  const settings = loadConfig(PoolSettings, { ...env, KUBESIM_POOL_NAME: env.KUBESIM_POOL_NAME?.replaceAll('{host}', host) }, { ...COMPONENT_ENV, pool: 'KUBESIM_POOL_NAME' });
   let list: unknown;
   try {
     list = JSON.parse(env.KUBESIM_POOL_NODES ?? '');
   } catch {
-    throw new ConfigError(`invalid configuration:\n  KUBESIM_POOL_NODES=${JSON.stringify(env.KUBESIM_POOL_NODES ?? '')}: must be a JSON list of node names or {"name": …} objects, such as ["node-1","node-2"]`);
+    throw new ConfigError(`invalid configuration:\n  KUBESIM_POOL_NODES=${JSON.stringify(env.KUBESIM_POOL_NODES ?? '')}: must be a JSON list of node names or {"name": …} objects, such as ["node-1","node-2"], or a name pattern such as {"pattern":"node-{i}","count":10}`);
   }
+  if (list && typeof list === 'object' && !Array.isArray(list)) list = namesFromPattern(list as Record<string, unknown>, host);
   if (!Array.isArray(list) || list.length === 0) throw new ConfigError('invalid configuration:\n  KUBESIM_POOL_NODES: must be a non-empty JSON list of node names or {"name": …} objects');
   const seen = new Set<string>();
   const nodes = list.map((entry, i) => {
