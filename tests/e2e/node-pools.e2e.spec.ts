@@ -7,7 +7,7 @@ import { Cluster, eventually, hasKubectl } from './harness';
  * Node pools (issue 18): `kubesim up --nodes 6 --nodes-per-process 3` runs six nodes in two
  * kubelet processes. A pooled node is killed, started, partitioned and healed on its own — the
  * other nodes of its process stay Ready — while SIGKILL of the pool process loses its three nodes
- * at once, as a rack failure.
+ * at once, as a rack failure (`kubesim node kill-pool` records it so in the log).
  */
 const TIME_SCALE = 0.1;
 
@@ -116,5 +116,16 @@ describe.skipIf(!hasKubectl)('node pools, end to end (skipped: kubectl not insta
     expect(cluster.output).toContain('kubesim: kubelet-pool-2 exited (SIGKILL); not restarting it. Its nodes are lost: node-4, node-5, node-6.');
     const deploy = await api<Deployment>('/apis/apps/v1/namespaces/default/deployments/web');
     expect(deploy.spec.replicas).toBe(6);
+  });
+
+  it('when kubesim node kill-pool kills the other pool, then its nodes are lost and the replay shows the rack lost', async () => {
+    const r = await cluster.cli('node', 'kill-pool', 'pool-1', '--data-dir', cluster.dataDir);
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.stdout).toContain('kubelet-pool-1 killed');
+    expect(r.stdout).toContain('its nodes node-1, node-2, node-3 are lost');
+    await eventually(async () => expectReady(await readiness(), ['node-1', 'node-2', 'node-3'], 'Unknown'), 30_000);
+    const replay = await cluster.cli('replay', '--node', 'node-2', '--data-dir', cluster.dataDir);
+    expect(replay).toMatchObject({ code: 0 });
+    expect(replay.stdout).toContain('node-2 killed by user:kubesim (SIGKILL of its kubelet pool pool-1: the rack is lost)');
   });
 });

@@ -59,7 +59,7 @@ export class NodeManager {
     /** Called after every change of the set of processes (cluster.json keeps their pids). */
     private readonly changed: () => void,
     /** Records a user's request, once carried out, in the event log (a resimulation repeats it). */
-    private readonly record: (r: NodeActionRequest) => Promise<void> = async () => undefined,
+    private readonly record: (r: NodeActionRequest, cause?: string) => Promise<void> = async () => undefined,
     /** Where nodes added on the running cluster are remembered for the next `kubesim up`. */
     private readonly added?: AddedNodesFile,
     /** The kubelet pools, hosting many nodes per process (node-layout.ts). */
@@ -125,7 +125,7 @@ export class NodeManager {
       // Recorded as what it is to each node: a kill (a resimulation need not have the same pools).
       const lost = this.pools?.killPool(r.name);
       if (!lost) throw new Error('this cluster has no kubelet pools');
-      for (const name of lost.nodes) await this.record({ op: 'kill', name });
+      for (const name of lost.nodes) await this.record({ op: 'kill', name }, `kubesim node kill-pool ${r.name}: the rack is lost`);
       return lost.message;
     }
     const message = await this.carryOut(r);

@@ -135,8 +135,8 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   pools = new PoolManager(supervisor, natsUrl, poolSpec, () => writeClusterFile());
   const added = new AddedNodesFile(dataDir);
   let api: ApiClient | undefined;
-  const record = async (r: NodeActionRequest) => {
-    const reply = await api?.recordNodeProcessAction(nodeProcessAction(r)).catch((e: unknown) => ({ ok: false as const, error: e }));
+  const record = async (r: NodeActionRequest, cause?: string) => {
+    const reply = await api?.recordNodeProcessAction({ ...nodeProcessAction(r), ...(cause ? { cause } : {}) }).catch((e: unknown) => ({ ok: false as const, error: e }));
     if (reply && !reply.ok) out(`kubesim: ${r.op} of ${r.name} was not recorded in the event log: ${'status' in reply ? reply.status.message : String(reply.error)}\n`);
   };
   const nodes = new NodeManager(supervisor, o.natsPort, kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile, record, added, pools);
