@@ -5,7 +5,7 @@
  * terminal, then `docs/benchmarks.md`: this run's numbers beside the anchors (KWOK,
  * kube-scheduler, the pod-startup SLO), as ratios to a baseline measured in the same run where
  * there is one, and an SVG chart of the ladder.
- * Usage: npm run bench [-- --only sched,write,replay,pod,deployment,ladder] [--ladder 10,100,1000 (default 10)] [--quick] [--out docs/benchmarks.md]
+ * Usage: npm run bench [-- --only sched,write,replay,pod,deployment,ladder] [--ladder 10,100,1000 (default 10)] [--nodes-per-process K] [--quick] [--out docs/benchmarks.md]
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ const option = (name: string): string | undefined => {
 const QUICK = process.argv.includes('--quick');
 const ONLY = (option('only') ?? 'sched,write,replay,pod,deployment,ladder').split(',');
 const LADDER = (option('ladder') ?? '10').split(',').map(Number);
+/** `kubesim up --nodes-per-process` for the ladder's clusters; unset: up's default layout. */
+const PER_PROCESS = option('nodes-per-process');
 const OUT = option('out') ?? join(ROOT, 'docs/benchmarks.md');
 
 /** One row of the table. */
@@ -181,7 +183,7 @@ async function deployment() {
 async function scaleLadder() {
   for (const nodes of LADDER) {
     progress(`scale ladder: ${nodes} nodes, a Deployment of ${nodes * 10}`);
-    const out = await runScript('bench-deployment.js', ['--replicas', String(nodes * 10), '--nodes', String(nodes)]);
+    const out = await runScript('bench-deployment.js', ['--replicas', String(nodes * 10), '--nodes', String(nodes), ...(PER_PROCESS ? ['--nodes-per-process', PER_PROCESS] : [])]);
     transcripts.push({ title: `ladder: ${nodes} nodes`, text: out.trim() });
     const readyS = num(out, /Ready: (\d+) ms/) / 1000;
     const podsPerS = num(out, /\(([\d.]+) pods\/s\)/);

@@ -30,6 +30,8 @@ export class Cluster {
     /** The dashboard's port; undefined = started with --no-dashboard (most suites do not need it). */
     readonly dashboardPort?: number,
     private readonly supervision: SupervisionOptions = {},
+    /** More `kubesim up` flags, e.g. `--nodes-per-process 3`. */
+    readonly upArgs: string[] = [],
   ) {}
 
   /**
@@ -37,10 +39,10 @@ export class Cluster {
    * runs with `--no-restart`, so a killed process stays dead until the suite starts it again
    * (`startAgain`), as suites written before supervision expect.
    */
-  static async create(o: { nodes: number; timeScale: number; dashboard?: boolean } & SupervisionOptions): Promise<Cluster> {
+  static async create(o: { nodes: number; timeScale: number; dashboard?: boolean; upArgs?: string[] } & SupervisionOptions): Promise<Cluster> {
     if (!existsSync(join(ROOT, 'dist/apps/cli/src/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
     const { supervise, restartKubelets, natsReplicas } = o;
-    return new Cluster(mkdtempSync(join(tmpdir(), 'kubesim-e2e-')), await freePort(), await freePort(), o.nodes, o.timeScale, o.dashboard ? await freePort() : undefined, { supervise, restartKubelets, natsReplicas });
+    return new Cluster(mkdtempSync(join(tmpdir(), 'kubesim-e2e-')), await freePort(), await freePort(), o.nodes, o.timeScale, o.dashboard ? await freePort() : undefined, { supervise, restartKubelets, natsReplicas }, o.upArgs);
   }
 
   /** Every nats-server's URL, comma-separated, as `kubesim up` gives them to components (cluster.json). */
@@ -59,7 +61,7 @@ export class Cluster {
   /** Starts `kubesim up` and resolves once it says it is ready. */
   async up(timeoutMs = 90_000): Promise<void> {
     this.output = '';
-    const args = [BIN, 'up', '--nodes', String(this.nodes), '--port', String(this.port), '--nats-port', String(this.natsPort), '--data-dir', this.dataDir, '--time-scale', String(this.timeScale), ...(this.dashboardPort ? ['--dashboard-port', String(this.dashboardPort)] : ['--no-dashboard']), ...supervisionArgs(this.supervision)];
+    const args = [BIN, 'up', '--nodes', String(this.nodes), '--port', String(this.port), '--nats-port', String(this.natsPort), '--data-dir', this.dataDir, '--time-scale', String(this.timeScale), ...(this.dashboardPort ? ['--dashboard-port', String(this.dashboardPort)] : ['--no-dashboard']), ...supervisionArgs(this.supervision), ...this.upArgs];
     this.process = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     this.process.stdout!.on('data', (d) => (this.output += d));
     this.process.stderr!.on('data', (d) => (this.output += d));

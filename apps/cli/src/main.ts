@@ -85,7 +85,8 @@ const client = () => new KubeClient(serverUrl(program.opts().server));
 program
   .command('up')
   .description('start nats-server, the apiserver, scheduler, controller-manager and N kubelets on loopback')
-  .option('--nodes <n>', 'number of nodes (kubelet processes)', int, 3)
+  .option('--nodes <n>', 'number of nodes', int, 3)
+  .option('--nodes-per-process <k>', 'nodes hosted by each kubelet process (default: 1 up to 10 nodes, else pools of 50)', positiveInt)
   .option('--port <port>', 'API server port on 127.0.0.1', int, 8080)
   .option('--nats-port <port>', 'nats-server port on 127.0.0.1', int, 4222)
   .option('--data-dir <dir>', 'where the event log, logs and kubeconfig live', '.kubesim')
@@ -106,6 +107,7 @@ program
       const cluster = await up(
         {
           nodes: o.nodes,
+          nodesPerProcess: o.nodesPerProcess,
           port: o.port,
           natsPort: o.natsPort,
           dataDir: o.dataDir,
@@ -124,7 +126,7 @@ program
         (s) => process.stderr.write(s),
       );
       process.stdout.write(
-        `kubesim is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${cluster.nodes.names().length} nodes\n` +
+        `kubesim is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${cluster.nodes.names().length} nodes${cluster.file.pools ? ` (${Object.keys(cluster.file.pools).length} kubelet pools: ${Object.entries(cluster.file.pools).map(([p, n]) => `${p} ${n.length}`).join(', ')})` : ''}\n` +
           `  API:        ${cluster.file.server}   (kubectl works with no kubeconfig; or --kubeconfig ${o.dataDir}/kubeconfig)\n` +
           `  NATS:       ${cluster.file.natsUrl}\n` +
           (cluster.file.dashboard ? `  dashboard:  ${cluster.file.dashboard}\n` : '') +
@@ -270,6 +272,12 @@ program
   .action((file, o) => run(() => importCommand({ file, stream: o.stream, natsUrl: o.natsUrl, dataDir: o.dataDir }, (s) => process.stderr.write(s))));
 
 const node = program.command('node').description('act on a node of a running `kubesim up`');
+node
+  .command('kill-pool')
+  .description('SIGKILL a kubelet pool process: all its nodes are lost at once (a rack failure)')
+  .argument('<pool>', 'pool name, e.g. pool-1 (cluster.json lists them)')
+  .option('--data-dir <dir>', 'the data dir of `kubesim up`', '.kubesim')
+  .action((name, o) => run(() => nodeControlCommand(o.dataDir, { op: 'kill-pool', name })));
 node
   .command('kill')
   .description("SIGKILL a node's kubelet process (it stays dead: its node goes NotReady)")

@@ -47,6 +47,8 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
   private leaseTimer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
   private stopped = false;
+  /** Cut off from NATS (a pooled node's partition): no lease, no status, no changes seen; containers run on. */
+  private partitioned = false;
   private reportingReady = false;
   private io?: PodIoServer;
   private pvs?: PersistentVolumeStore;
@@ -76,24 +78,60 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     this.leases = await Leases.open(this.nc);
     const pvs = (this.pvs = await PersistentVolumeStore.open(this.nc));
     this.ctx.persistentVolume = (name) => pvs.get(name, () => this.kickAll());
-    const flush = () => void pvs.flush().catch((e) => this.logger.warn(`saving volumes: ${e instanceof Error ? e.message : e}`)).finally(() => !this.stopped && (this.pvTimer = setTimeout(flush, 1000)));
+    const flush = () => void (this.partitioned ? Promise.resolve() : pvs.flush()).catch((e) => this.logger.warn(`saving volumes: ${e instanceof Error ? e.message : e}`)).finally(() => !this.stopped && (this.pvTimer = setTimeout(flush, 1000)));
     this.pvTimer = setTimeout(flush, 1000);
     await this.register();
     await this.renewLease();
     this.unsubscribe = this.cluster.subscribe((c) => this.onChange(c));
-    this.io = new PodIoServer(this.nc, this.config.nodeName, (ns, name) => this.podAndRuntime(ns, name), this.logger, () => this.runtimeListing());
+    this.serveIo();
     for (const o of this.cluster.store.list('Pod')) this.onPod(o as Pod);
     this.logger.log(`node ${this.config.nodeName} registered (pod CIDR ${this.node()?.spec.podCIDR})`);
   }
 
   async onApplicationShutdown() {
+    this.halt();
+    await this.pvs?.flush().catch(() => undefined);
+  }
+
+  /**
+   * The node is lost at once (a pooled node killed, as SIGKILL does to a kubelet process): every
+   * timer cleared, nothing said to anyone, nothing saved.
+   */
+  halt() {
     this.stopped = true;
     clearTimeout(this.leaseTimer);
     clearTimeout(this.pvTimer);
-    await this.pvs?.flush().catch(() => undefined);
     this.unsubscribe?.();
     this.io?.close();
+    this.io = undefined;
     for (const w of this.workers.values()) clearTimeout(w.timer);
+  }
+
+  /**
+   * A pooled node's partition (its pool's NATS connection is shared, so the cable is cut here):
+   * the lease is not renewed, no status is reported, changes are not seen and logs/exec/ps are not
+   * answered; the containers keep running on the runtime.
+   */
+  partition() {
+    this.partitioned = true;
+    this.io?.close();
+    this.io = undefined;
+  }
+
+  /** The partition ends: serve logs/exec/ps again, renew the lease now and re-sync every pod with what changed meanwhile. */
+  heal() {
+    if (!this.partitioned) return;
+    this.partitioned = false;
+    if (this.stopped) return;
+    this.serveIo();
+    clearTimeout(this.leaseTimer);
+    void this.renewLease();
+    for (const o of this.cluster.store.list('Pod')) this.onPod(o as Pod);
+    this.kickAll(); // workers whose pod went away meanwhile end in sync()
+  }
+
+  private serveIo() {
+    this.io = new PodIoServer(this.nc, this.config.nodeName, (ns, name) => this.podAndRuntime(ns, name), this.logger, () => this.runtimeListing());
   }
 
   /** What listens at ip:port in a pod of this node. */
@@ -158,6 +196,10 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
 
   private async renewLease() {
     if (this.stopped) return;
+    if (this.partitioned) {
+      this.leaseTimer = setTimeout(() => void this.renewLease(), scaledMs(LEASE_RENEW_SECONDS, this.config.timeScale));
+      return;
+    }
     try {
       await this.leases!.renew(this.config.nodeName, { holderIdentity: this.config.nodeName, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: rfc3339Micro(Date.now()) });
       // Like the kubelet's status loop: a node marked NotReady while this kubelet was cut off
@@ -171,6 +213,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private onChange(c: Change) {
+    if (this.partitioned) return; // seen on heal
     const o = c.object;
     if (o.kind === 'Pod') {
       if (c.type === 'DELETED') this.onPodGone(o.metadata.uid);
@@ -183,7 +226,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
   /** The node controller marked this node NotReady while it was cut off: post Ready again. */
   private async ensureReady(node: Node) {
     const ready = node.status.conditions.find((c) => c.type === 'Ready');
-    if (ready?.status === 'True' || this.reportingReady || this.stopped) return;
+    if (ready?.status === 'True' || this.reportingReady || this.stopped || this.partitioned) return;
     this.reportingReady = true;
     try {
       // Renew first: a Ready posted with a lease the controller still sees as stale flips back.
@@ -259,7 +302,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async sync(uid: string, w: Worker) {
-    if (this.stopped || this.workers.get(uid) !== w) return;
+    if (this.stopped || this.partitioned || this.workers.get(uid) !== w) return;
     const pod = this.cluster.store.get({ kind: 'Pod', namespace: w.namespace, name: w.name }) as Pod | undefined;
     if (!pod || pod.metadata.uid !== uid) return this.onPodGone(uid);
     const now = Date.now();
@@ -272,6 +315,7 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     // NodeLost / Ready=False): report the real status again (semantics §9.5).
     const back = overwrittenByOthers(pod.status, r.status as PodStatus);
     if (back) w.reported = undefined;
+    if (this.stopped || this.partitioned) return; // killed or cut off while its events went out
     if (json !== w.reported) {
       const reply = await this.api.reportPodStatus({ namespace: w.namespace, name: w.name, uid, node: this.config.nodeName, status: r.status as PodStatus, cause: back ? `${this.config.nodeName} kubelet is back: reporting the pod's real status` : phaseCause(pod.status, r.status) });
       if (reply.ok) w.reported = json;

@@ -8,6 +8,7 @@ export * from './resource-validation';
 export * from './pod.dto';
 export * from './defaults';
 export * from './contracts';
+export * from './pool-control';
 export * from './config';
 export * from './workloads';
 export * from './workload.dto';

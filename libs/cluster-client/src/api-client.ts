@@ -32,6 +32,11 @@ export class ApiClient {
     }
   }
 
+  /** The same connection, writing as someone else (each node of a kubelet pool is `kubelet/<node>`). */
+  as(by: string): ApiClient {
+    return new ApiClient(this.proxy, by, this.timeoutMs);
+  }
+
   async close(): Promise<void> {
     await this.proxy.close();
   }

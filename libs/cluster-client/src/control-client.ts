@@ -11,8 +11,8 @@ export const controlSocket = (dataDir: string) => join(dataDir, 'control.sock');
 
 export type ControlReply = { ok: true; message: string } | { ok: false; error: string };
 
-/** What can be asked of a node's kubelet process (`add` carries the node's settings too). */
-export type NodeProcessOp = 'start' | 'stop' | 'kill' | 'partition' | 'heal' | 'add';
+/** What can be asked of a node's kubelet process (`add` carries the node's settings too; `kill-pool` names a kubelet pool). */
+export type NodeProcessOp = 'start' | 'stop' | 'kill' | 'partition' | 'heal' | 'add' | 'kill-pool';
 
 export function sendControl(path: string, request: { op: NodeProcessOp; name: string }, timeoutMs = 30_000): Promise<ControlReply> {
   return new Promise((resolve, reject) => {

@@ -42,4 +42,8 @@ describe('describeNodeProcessAction', () => {
   ] as const)('%s reads “%s”', (action, text) => {
     expect(describeNodeProcessAction(e(action))).toBe(text);
   });
+
+  it('a kill recorded for kubesim node kill-pool names the pool: the rack is lost', () => {
+    expect(describeNodeProcessAction({ ...e('kill'), cause: 'kubesim node kill-pool pool-2: the rack is lost' })).toBe('node-2 killed by user:kubesim (SIGKILL of its kubelet pool pool-2: the rack is lost)');
+  });
 });

@@ -49,5 +49,7 @@ export function describeNodeProcessAction(e: EventOf<'NodeProcessAction'>): stri
     heal: 'its kubelet can reach NATS again',
     add: 'a new kubelet',
   } satisfies Record<NodeProcessActionKind, string>;
-  return `${e.name} ${what[e.action]} by ${e.by} (${how[e.action]})`;
+  // `kubesim node kill-pool`: each node of the pool recorded as killed, the rack named.
+  const pool = e.action === 'kill' ? /^kubesim node kill-pool (\S+?):?(\s|$)/.exec(e.cause ?? '')?.[1] : undefined;
+  return `${e.name} ${what[e.action]} by ${e.by} (${pool ? `SIGKILL of its kubelet pool ${pool}: the rack is lost` : how[e.action]})`;
 }

@@ -19,6 +19,8 @@ export async function nodeKillCommand(name: string, dataDir: string): Promise<st
   }
   const file = readClusterFile(dataDir);
   if (!file) throw new Error(`no cluster found in ${dataDir}: start one with 'kubesim up' (or pass --data-dir)`);
+  const pool = Object.entries(file.pools ?? {}).find(([, nodes]) => nodes.includes(name))?.[0];
+  if (pool) throw new Error(`node "${name}" is hosted by the kubelet pool ${pool} (pid ${file.pids[pool]}) and kubesim up does not answer: only the whole pool can be killed (kill -9 ${file.pids[pool]})`);
   const pid = file.pids[`kubelet-${name}`];
   if (!pid) throw new Error(`node "${name}" is not one of this cluster's kubelets (${Object.keys(file.pids).filter((k) => k.startsWith('kubelet-')).map((k) => k.slice(8)).join(', ')})`);
   try {

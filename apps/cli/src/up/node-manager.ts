@@ -2,6 +2,7 @@ import type { AddedNodesFile } from './added-nodes';
 import type { ChildSpec, Supervisor } from './supervisor';
 import { randomUUID } from 'node:crypto';
 import { NatsLink } from './nats-link';
+import type { PoolManager } from './pool-manager';
 
 export interface NodeOptions {
   cpu: string;
@@ -24,10 +25,13 @@ interface ManagedNode {
   links: NatsLink[];
 }
 
-/** A request from `kubesim node …` to the running `kubesim up` (see control-server.ts). */
-export type NodeRequest =
+/** A request on one node from `kubesim node …`, as the log records it (node-process-action.ts). */
+export type NodeActionRequest =
   | { op: 'start' | 'stop' | 'kill' | 'partition' | 'heal'; name: string }
   | ({ op: 'add'; name: string } & Partial<NodeOptions>);
+
+/** A request from `kubesim node …` to the running `kubesim up` (see control-server.ts); `kill-pool` names a pool. */
+export type NodeRequest = NodeActionRequest | { op: 'kill-pool'; name: string };
 
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 export const childName = (node: string) => `kubelet-${node}`;
@@ -58,13 +62,21 @@ export class NodeManager {
     /** Called after every change of the set of processes (cluster.json keeps their pids). */
     private readonly changed: () => void,
     /** Records a user's request, once carried out, in the event log (a resimulation repeats it). */
-    private readonly record: (r: NodeRequest) => Promise<void> = async () => undefined,
+    private readonly record: (r: NodeActionRequest, cause?: string) => Promise<void> = async () => undefined,
     /** Where nodes added on the running cluster are remembered for the next `kubesim up`. */
     private readonly added?: AddedNodesFile,
+    /** The kubelet pools, hosting many nodes per process (node-layout.ts). */
+    private readonly pools?: PoolManager,
   ) {}
 
   names(): string[] {
-    return [...this.nodes.keys()];
+    return [...(this.pools?.names() ?? []), ...this.nodes.keys()];
+  }
+
+  /** Starts a kubelet pool hosting these nodes. */
+  addPool(pool: string, nodes: string[]): void {
+    if (!this.pools) throw new Error('this cluster has no kubelet pools');
+    this.pools.add(pool, nodes);
   }
 
   running(name: string): boolean {
@@ -74,7 +86,7 @@ export class NodeManager {
 
   async add(name: string, o: Partial<NodeOptions> = {}): Promise<string> {
     if (!NAME.test(name)) throw new Error(`invalid node name "${name}": a lowercase RFC 1123 name such as node-4`);
-    if (this.nodes.has(name)) throw new Error(`node "${name}" already exists in this cluster`);
+    if (this.nodes.has(name) || this.pools?.has(name)) throw new Error(`node "${name}" already exists in this cluster`);
     const links = this.natsPorts.map((p) => new NatsLink(p));
     const ports = await Promise.all(links.map((l) => l.listen()));
     const spec = newBoot(this.kubeletSpec(name, ports.map((p) => `nats://127.0.0.1:${p}`).join(','), { ...this.defaults, ...definedOnly(o) }));
@@ -112,13 +124,21 @@ export class NodeManager {
 
   /** A user's request (`kubesim node …`): carried out, then recorded in the log. */
   async handle(r: NodeRequest): Promise<string> {
+    if (r.op === 'kill-pool') {
+      // Recorded as what it is to each node: a kill (a resimulation need not have the same pools).
+      const lost = this.pools?.killPool(r.name);
+      if (!lost) throw new Error('this cluster has no kubelet pools');
+      for (const name of lost.nodes) await this.record({ op: 'kill', name }, `kubesim node kill-pool ${r.name}: the rack is lost`);
+      return lost.message;
+    }
     const message = await this.carryOut(r);
     await this.record(r);
     return message;
   }
 
-  private async carryOut(r: NodeRequest): Promise<string> {
+  private async carryOut(r: NodeActionRequest): Promise<string> {
     if (r.op === 'add') return this.addByRequest(r.name, r);
+    if (this.pools?.has(r.name)) return this.pools.handle(r.op, r.name);
     const n = this.nodes.get(r.name);
     if (!n) throw new Error(`node "${r.name}" is not one of this cluster's kubelets (${this.names().join(', ')})`);
     switch (r.op) {
@@ -155,6 +175,7 @@ export class NodeManager {
 
   async close(): Promise<void> {
     await Promise.all([...this.nodes.values()].flatMap((n) => n.links.map((l) => l.close())));
+    await this.pools?.close();
   }
 }
 

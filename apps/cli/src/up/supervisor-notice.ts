@@ -7,7 +7,7 @@ const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))}s`;
 const KUBELET = /^kubelet-(.+)$/;
 
 /** The line `kubesim up` prints for what its supervisor did; none for a process it stopped itself. */
-export function describeNotice(n: SupervisorNotice, logDir: string): string | undefined {
+export function describeNotice(n: SupervisorNotice, logDir: string, poolNodes?: readonly string[]): string | undefined {
   const log = `Log: ${join(logDir, `${n.name}.log`)}`;
   switch (n.kind) {
     case 'restarted':
@@ -19,6 +19,8 @@ export function describeNotice(n: SupervisorNotice, logDir: string): string | un
         case 'leave-stopped':
           return undefined;
         case 'stay-down': {
+          // A kubelet pool: every node it hosts is lost with it (a rack).
+          if (poolNodes?.length) return `${died}; not restarting it. Its nodes are lost: ${poolNodes.join(', ')}. ${log}\n`;
           const node = KUBELET.exec(n.name)?.[1];
           return `${died}; not restarting it${node ? ` (its node is lost; kubesim node start ${node} brings it back)` : ''}. ${log}\n`;
         }

@@ -7,7 +7,10 @@ import { kubeconfig } from './kubeconfig';
 import { ensureNatsServer, natsServerVersion } from './nats-binary';
 import { serveControl } from './control-server';
 import { AddedNodesFile } from './added-nodes';
-import { childName, NodeManager, type NodeOptions, type NodeRequest } from './node-manager';
+import { childName, NodeManager, type NodeActionRequest, type NodeOptions } from './node-manager';
+import { nodeLayout } from './node-layout';
+import { PoolManager, poolChildName } from './pool-manager';
+import type { PoolNodeSpec } from '@kubesim/api';
 import { nodeProcessAction } from './node-process-action';
 import { Supervisor, type ChildSpec } from './supervisor';
 import { describeNotice } from './supervisor-notice';
@@ -17,6 +20,8 @@ import { connectNats, natsServers } from '@kubesim/eventlog';
 
 export interface UpOptions {
   nodes: number;
+  /** Nodes per kubelet process (`--nodes-per-process`); default: node-layout.ts. */
+  nodesPerProcess?: number;
   port: number;
   natsPort: number;
   dataDir: string;
@@ -47,6 +52,8 @@ export interface ClusterFile {
   /** How many nats-servers (JetStream replicas); absent: 1. */
   natsReplicas?: number;
   pids: Record<string, number>;
+  /** Each kubelet pool's child (`kubelet-pool-1`, a key of `pids`) and the nodes it hosts. */
+  pools?: Record<string, string[]>;
   /** The dashboard's URL, when `up` started one. */
   dashboard?: string;
 }
@@ -97,10 +104,11 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   if (mismatch) throw new Error(mismatch);
   const natsPlan = planNats(dataDir, replicas, o.natsPort, replicas > 1 ? await Promise.all(Array.from({ length: 2 * replicas - 1 }, () => freePort())) : []);
   const restart = o.restart !== false;
+  let pools: PoolManager | undefined;
   const supervisor = new Supervisor(
     logDir,
     (n) => {
-      const line = describeNotice(n, logDir);
+      const line = describeNotice(n, logDir, pools?.nodesOfChild(n.name));
       if (line) out(line);
     },
     () => writeClusterFile(),
@@ -119,6 +127,8 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   const file: ClusterFile = { server, natsUrl, ...(replicas > 1 ? { natsReplicas: replicas } : {}), pids: {}, ...(o.dashboardPort !== undefined ? { dashboard: `http://127.0.0.1:${o.dashboardPort}/` } : {}) };
   const writeClusterFile = () => {
     file.pids = Object.fromEntries([...supervisor.children].map(([n, c]) => [n, c.process.pid ?? 0]));
+    const layout = pools?.layout() ?? {};
+    if (Object.keys(layout).length) file.pools = layout;
     // Written whole and renamed: readers (kubesim node …, scripts polling pids) never see half a file.
     writeFileSync(join(dataDir, 'cluster.json.tmp'), JSON.stringify(file, null, 2));
     renameSync(join(dataDir, 'cluster.json.tmp'), join(dataDir, 'cluster.json'));
@@ -136,13 +146,27 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     });
     return { ...spec, env: { ...spec.env, KUBESIM_NATS_URL: kubeletNatsUrl }, restart: o.restartKubelets === true };
   };
+  // A pool: the same kubelet program hosting many nodes, straight on NATS (a partition is its own, per node).
+  // Restarted after a crash only as kubelets are (--restart-kubelets): losing a pool is losing a rack.
+  const poolSpec = (pool: string, list: PoolNodeSpec[]): ChildSpec => ({
+    ...node('kubelet', poolChildName(pool), {
+      KUBESIM_POOL_NAME: pool,
+      KUBESIM_POOL_NODES: JSON.stringify(list),
+      KUBESIM_NODE_CPU: o.nodeCpu,
+      KUBESIM_NODE_MEMORY: o.nodeMemory,
+      KUBESIM_NODE_PODS: String(o.nodePods),
+      ...(o.offline ? { KUBESIM_OFFLINE: '1' } : {}),
+    }),
+    restart: o.restartKubelets === true,
+  });
+  pools = new PoolManager(supervisor, natsUrl, poolSpec, () => writeClusterFile());
   const added = new AddedNodesFile(dataDir);
   let api: ApiClient | undefined;
-  const record = async (r: NodeRequest) => {
-    const reply = await api?.recordNodeProcessAction(nodeProcessAction(r)).catch((e: unknown) => ({ ok: false as const, error: e }));
+  const record = async (r: NodeActionRequest, cause?: string) => {
+    const reply = await api?.recordNodeProcessAction({ ...nodeProcessAction(r), ...(cause ? { cause } : {}) }).catch((e: unknown) => ({ ok: false as const, error: e }));
     if (reply && !reply.ok) out(`kubesim: ${r.op} of ${r.name} was not recorded in the event log: ${'status' in reply ? reply.status.message : String(reply.error)}\n`);
   };
-  const nodes = new NodeManager(supervisor, natsPlan.map((n) => n.clientPort), kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile, record, added);
+  const nodes = new NodeManager(supervisor, natsPlan.map((n) => n.clientPort), kubelet, { cpu: o.nodeCpu, memory: o.nodeMemory, pods: o.nodePods }, writeClusterFile, record, added, pools);
   let control: Server | undefined;
 
   const stop = async () => {
@@ -174,7 +198,10 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     }
     supervisor.start(node('scheduler', 'scheduler'));
     supervisor.start(node('controller-manager', 'controller-manager', o.nodeLostPolicy ? { KUBESIM_NODE_LOST_POLICY: o.nodeLostPolicy } : {}));
-    for (let i = 1; i <= o.nodes; i++) await nodes.add(`node-${i}`);
+    for (const plan of nodeLayout(o.nodes, o.nodesPerProcess)) {
+      if (plan.kind === 'node') await nodes.add(plan.node);
+      else nodes.addPool(plan.pool, plan.nodes);
+    }
     await restartAddedNodes(server, nodes, added, out);
     writeFileSync(join(dataDir, 'kubeconfig'), kubeconfig(server));
     writeClusterFile();
