@@ -6,6 +6,7 @@ import { DaemonSetController } from './daemonset/daemonset.controller';
 import { DeploymentController } from './deployment/deployment.controller';
 import { CronJobController } from './cronjob/cronjob.controller';
 import { JobController } from './job/job.controller';
+import { StatefulSetController } from './statefulset/statefulset.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
 import { ServiceAccountsController } from './serviceaccounts/serviceaccounts.controller';
 import { NamespaceController } from './namespace/namespace.controller';
@@ -26,6 +27,7 @@ const CONTROLLERS = [
   ReplicaSetController,
   DeploymentController,
   DaemonSetController,
+  StatefulSetController,
   JobController,
   CronJobController,
   GarbageCollector,

@@ -14,3 +14,4 @@ export * from './config.printer';
 export * from './storage.printer';
 export * from './policy.printer';
 export * from './batch.printer';
+export * from './statefulset.printer';

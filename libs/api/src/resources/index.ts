@@ -4,3 +4,4 @@ export * from './plain-strategies';
 export * from './conversions';
 export * from './hpa';
 export * from './batch-strategies';
+export * from './statefulset-strategy';
