@@ -14,6 +14,7 @@ const TIMING_SENSITIVE_E2E = [
   'tests/e2e/runtime.e2e.spec.ts',
   'tests/e2e/eventlog-crash.e2e.spec.ts',
   'tests/e2e/jobs.node-loss.e2e.spec.ts',
+  'tests/e2e/statefulset.e2e.spec.ts',
 ];
 
 // swc (not esbuild) transpiles the tests so that decorator metadata is emitted: without it

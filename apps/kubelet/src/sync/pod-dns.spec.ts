@@ -36,6 +36,13 @@ describe('pod DNS behind a headless Service', () => {
     expect(net.resolve('nginx', 'default')).toBe('10.244.0.9');
     expect(net.resolve('web-0.nginx', 'default')).toBe('10.244.0.2');
     expect(net.canonicalName?.('web-0.nginx', 'default')).toBe('web-0.nginx.default.svc.cluster.local');
+    expect(net.resolve('example.com', 'default')).toBeUndefined();
+  });
+
+  it('under an existing headless Service a name without a pod does not resolve, even where the internet would answer', () => {
+    const net = withPodDns({ resolve: () => '52.1.2.3', reach: () => undefined }, objects([headless()], [web(0)]));
+    expect(net.resolve('web-7.nginx', 'default')).toBeUndefined();
+    expect(net.resolve('web-7.other', 'default')).toBe('52.1.2.3');
   });
 
   it("the pod's /etc/hosts line: its FQDN then its hostname when it has a subdomain", () => {

@@ -31,31 +31,52 @@ const selects = (s: Service, p: Pod) => {
 };
 const ready = (p: Pod) => p.status.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
 
+/** What the cluster's DNS says of a pod name: its record, none (NXDOMAIN: the name is the cluster's), or not a pod name at all. */
+export type PodLookup = { type: 'record'; ip: string; fqdn: string } | { type: 'nxdomain' } | { type: 'other' };
+
 /**
  * The A record of a pod with `hostname` and `subdomain` (a StatefulSet's `web-0` in `nginx`), as
  * CoreDNS serves it from the endpoints of the headless Service named like the subdomain: the
  * Service has clusterIP None and selects the pod, and the pod is ready (or the Service publishes
- * not-ready addresses); a terminating pod has none.
+ * not-ready addresses); a terminating pod has none. Under an existing headless Service the cluster
+ * is authoritative: a name without a pod does not resolve (it is not sent to the internet).
  */
-export function podRecord(objects: ClusterObjects, name: string, namespace: string): { ip: string; fqdn: string } | undefined {
+export function lookupPod(objects: ClusterObjects, name: string, namespace: string): PodLookup {
   const n = parsePodName(name, namespace);
-  if (!n) return undefined;
+  if (!n) return { type: 'other' };
   let service: Service | undefined;
   for (const s of objects.services()) if (s.metadata.name === n.subdomain && s.metadata.namespace === n.namespace && s.spec.clusterIP === 'None') service = s;
-  if (!service) return undefined;
+  if (!service) return { type: 'other' };
   for (const p of objects.pods()) {
     if (p.metadata.namespace !== n.namespace || p.spec.hostname !== n.hostname || p.spec.subdomain !== n.subdomain) continue;
     if (!p.status.podIP || p.metadata.deletionTimestamp || !selects(service, p)) continue;
-    if (ready(p) || service.spec.publishNotReadyAddresses === true) return { ip: p.status.podIP, fqdn: podFqdn(n.hostname, n.subdomain, n.namespace) };
+    if (ready(p) || service.spec.publishNotReadyAddresses === true) return { type: 'record', ip: p.status.podIP, fqdn: podFqdn(n.hostname, n.subdomain, n.namespace) };
   }
-  return undefined;
+  return { type: 'nxdomain' };
+}
+
+/** The pod's record, if it has one. */
+export function podRecord(objects: ClusterObjects, name: string, namespace: string): { ip: string; fqdn: string } | undefined {
+  const r = lookupPod(objects, name, namespace);
+  return r.type === 'record' ? { ip: r.ip, fqdn: r.fqdn } : undefined;
 }
 
 /** The cluster network with pods' own DNS names answered first. */
 export function withPodDns(network: ClusterNetwork, objects: ClusterObjects): ClusterNetwork {
+  const answer = <T>(name: string, namespace: string, record: (r: { ip: string; fqdn: string }) => T, otherwise: () => T | undefined): T | undefined => {
+    const r = lookupPod(objects, name, namespace);
+    switch (r.type) {
+      case 'record':
+        return record(r);
+      case 'nxdomain':
+        return undefined;
+      case 'other':
+        return otherwise();
+    }
+  };
   return {
-    resolve: (name, namespace) => podRecord(objects, name, namespace)?.ip ?? network.resolve(name, namespace),
+    resolve: (name, namespace) => answer(name, namespace, (r) => r.ip, () => network.resolve(name, namespace)),
     reach: (ip, port) => network.reach(ip, port),
-    canonicalName: (name, namespace) => podRecord(objects, name, namespace)?.fqdn ?? network.canonicalName?.(name, namespace),
+    canonicalName: (name, namespace) => answer(name, namespace, (r) => r.fqdn, () => network.canonicalName?.(name, namespace)),
   };
 }

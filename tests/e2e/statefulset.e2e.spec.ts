@@ -1,0 +1,198 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { Cluster, eventually, hasKubectl, ROOT } from './harness';
+
+/** `kubectl get pods -w -l app=nginx`: the rows it printed, as [name, ready, status]. */
+class PodWatch {
+  private readonly child: ChildProcess;
+  private buffer = '';
+  constructor(server: string) {
+    this.child = spawn('kubectl', ['--server', server, 'get', 'pods', '-w', '-l', 'app=nginx', '--no-headers'], { env: { ...process.env, KUBECONFIG: '/dev/null' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout!.on('data', (d) => (this.buffer += d));
+  }
+  rows(): [string, string, string][] {
+    return this.buffer
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.trim().split(/\s+/).slice(0, 3) as [string, string, string]);
+  }
+  /** The index of the first row of `name` with `status` (and `ready`, when given); -1 when none. */
+  first(name: string, status: string, ready?: string): number {
+    return this.rows().findIndex(([n, r, s]) => n === name && s === status && (ready === undefined || r === ready));
+  }
+  stop() {
+    this.child.kill('SIGTERM');
+  }
+}
+
+interface PodInfo {
+  uid: string;
+  node: string;
+  phase: string;
+  ready: boolean;
+  deleting: boolean;
+  image: string;
+  revision: string;
+}
+
+/** The documentation's StatefulSet tutorial (`web` behind the headless Service `nginx`) with kubectl, at time scale 0.1. */
+describe.skipIf(!hasKubectl)('StatefulSets with kubectl (skipped: kubectl not installed)', () => {
+  let cluster: Cluster;
+  const pod = async (name: string): Promise<PodInfo | undefined> => {
+    const r = await cluster.kubectl('get', 'pod', name, '-o', 'json');
+    if (r.code !== 0) return undefined;
+    const p = JSON.parse(r.stdout);
+    return {
+      uid: p.metadata.uid,
+      node: p.spec.nodeName ?? '',
+      phase: p.status.phase,
+      ready: (p.status.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True'),
+      deleting: Boolean(p.metadata.deletionTimestamp),
+      image: p.spec.containers[0].image,
+      revision: p.metadata.labels?.['controller-revision-hash'] ?? '',
+    };
+  };
+  const readyPod = (name: string, notUid?: string) =>
+    eventually(async () => {
+      const p = await pod(name);
+      if (!p || !p.ready || p.deleting || p.uid === notUid) throw new Error(`${name}: ${JSON.stringify(p)}`);
+      return p;
+    }, 60_000);
+  const podNames = async () => (await cluster.kubectlOk('get', 'pods', '-l', 'app=nginx', '-o', 'jsonpath={.items[*].metadata.name}')).split(' ').filter(Boolean).sort();
+  const exec = (name: string, script: string) => cluster.kubectlOk('exec', name, '--', 'sh', '-c', script);
+
+  beforeAll(async () => {
+    cluster = await Cluster.create({ nodes: 2, timeScale: 0.1 });
+    await cluster.up();
+  }, 120_000);
+  afterAll(async () => {
+    await cluster?.down();
+  });
+
+  it('the tutorial manifest runs unchanged: web-0 first, web-1 only once web-0 is Running and Ready; claims, labels, columns and events as upstream', async () => {
+    const watch = new PodWatch(cluster.server);
+    try {
+      expect(await cluster.kubectlOk('apply', '-f', join(ROOT, 'examples/web.yaml'))).toBe('service/nginx created\nstatefulset.apps/web created\n');
+      await readyPod('web-1');
+      await eventually(async () => expect(watch.first('web-1', 'Pending')).toBeGreaterThan(0));
+    } finally {
+      watch.stop();
+    }
+    // The tutorial's sequence: web-0 Pending → ContainerCreating → Running 1/1, only then web-1 Pending.
+    const web0Running = watch.first('web-0', 'Running', '1/1');
+    expect(watch.first('web-0', 'Pending')).toBeGreaterThanOrEqual(0);
+    expect(web0Running).toBeGreaterThan(watch.first('web-0', 'Pending'));
+    expect(watch.first('web-1', 'Pending')).toBeGreaterThan(web0Running);
+
+    await eventually(async () => expect(await cluster.kubectlOk('get', 'sts')).toMatch(/^NAME\s+READY\s+AGE\nweb\s+2\/2\s+\d+s\n$/));
+    expect(await cluster.kubectlOk('get', 'sts', 'web', '-o', 'wide')).toMatch(/^NAME\s+READY\s+AGE\s+CONTAINERS\s+IMAGES\nweb\s+2\/2\s+\d+s\s+nginx\s+registry\.k8s\.io\/nginx-slim:0\.21\n$/);
+    expect(await cluster.kubectlOk('get', 'controllerrevisions')).toMatch(/^NAME\s+CONTROLLER\s+REVISION\s+AGE\nweb-\w+\s+statefulset\.apps\/web\s+1\s+\d+s\n$/);
+    const pvc = await cluster.kubectlOk('get', 'pvc', '-o', 'custom-columns=NAME:.metadata.name,STATUS:.status.phase,APP:.metadata.labels.app', '--no-headers');
+    expect(pvc.trim().split('\n').map((l) => l.trim().split(/\s+/))).toEqual([
+      ['www-web-0', 'Bound', 'nginx'],
+      ['www-web-1', 'Bound', 'nginx'],
+    ]);
+    const p0 = JSON.parse(await cluster.kubectlOk('get', 'pod', 'web-0', '-o', 'json'));
+    const revision = (await cluster.kubectlOk('get', 'sts', 'web', '-o', 'jsonpath={.status.updateRevision}')).trim();
+    expect(p0.metadata.labels).toEqual({ app: 'nginx', 'apps.kubernetes.io/pod-index': '0', 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': 'web-0' });
+    expect(p0.spec).toMatchObject({ hostname: 'web-0', subdomain: 'nginx' });
+    expect(p0.spec.volumes[0]).toEqual({ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } });
+    const events = await cluster.kubectlOk('get', 'events', '--field-selector', 'involvedObject.name=web', '-o', 'jsonpath={range .items[*]}{.reason} {.message}{"\\n"}{end}');
+    for (const line of ['SuccessfulCreate create Claim www-web-0 Pod web-0 in StatefulSet web success', 'SuccessfulCreate create Pod web-0 in StatefulSet web successful', 'SuccessfulCreate create Claim www-web-1 Pod web-1 in StatefulSet web success', 'SuccessfulCreate create Pod web-1 in StatefulSet web successful'])
+      expect(events).toContain(line);
+    expect(JSON.parse(await cluster.kubectlOk('get', 'sts', 'web', '-o', 'jsonpath={.status}'))).toMatchObject({ replicas: 2, readyReplicas: 2, availableReplicas: 2, currentReplicas: 2, updatedReplicas: 2, currentRevision: revision, updateRevision: revision, observedGeneration: 1 });
+  }, 120_000);
+
+  it('stable network identity: nslookup web-0.nginx inside a container answers its pod IP; /etc/hosts has its FQDN', async () => {
+    const ip0 = (await cluster.kubectlOk('get', 'pod', 'web-0', '-o', 'jsonpath={.status.podIP}')).trim();
+    const ip1 = (await cluster.kubectlOk('get', 'pod', 'web-1', '-o', 'jsonpath={.status.podIP}')).trim();
+    expect(await exec('web-1', 'nslookup web-0.nginx')).toContain(`Name:      web-0.nginx\nAddress 1: ${ip0} web-0.nginx.default.svc.cluster.local`);
+    expect(await exec('web-0', 'nslookup web-1.nginx.default.svc.cluster.local')).toContain(`Address 1: ${ip1} web-1.nginx.default.svc.cluster.local`);
+    expect(await exec('web-0', 'hostname; cat /etc/hosts')).toContain(`web-0\n127.0.0.1\tlocalhost\n${ip0}\tweb-0.nginx.default.svc.cluster.local\tweb-0\n`);
+    const r = await cluster.kubectl('exec', 'web-0', '--', 'nslookup', 'web-7.nginx');
+    expect(r.code).not.toBe(0);
+  }, 60_000);
+
+  it('stable storage: a file written before `kubectl delete pod web-0` is there in the re-created web-0', async () => {
+    for (const name of ['web-0', 'web-1']) await exec(name, 'echo "$(hostname)" > /usr/share/nginx/html/index.html');
+    const before = (await pod('web-0'))!;
+    expect(await cluster.kubectlOk('delete', 'pod', 'web-0')).toBe('pod "web-0" deleted\n');
+    const after = await readyPod('web-0', before.uid);
+    expect(after.uid).not.toBe(before.uid);
+    expect(await exec('web-0', 'cat /usr/share/nginx/html/index.html')).toBe('web-0\n');
+    expect(await exec('web-1', 'curl -s http://web-0.nginx/')).toBe('web-0\n');
+  }, 90_000);
+
+  it('kubectl scale: up in ordinal order, each after the previous is Running; down from the highest ordinal; claims kept', async () => {
+    let watch = new PodWatch(cluster.server);
+    try {
+      expect(await cluster.kubectlOk('scale', 'sts', 'web', '--replicas=4')).toBe('statefulset.apps/web scaled\n');
+      await readyPod('web-3');
+      await eventually(async () => expect(watch.first('web-3', 'Running', '1/1')).toBeGreaterThan(0));
+    } finally {
+      watch.stop();
+    }
+    expect(watch.first('web-3', 'Pending')).toBeGreaterThan(watch.first('web-2', 'Running', '1/1'));
+    watch = new PodWatch(cluster.server);
+    try {
+      await cluster.kubectlOk('scale', 'sts', 'web', '--replicas=2');
+      await eventually(async () => expect(await podNames()).toEqual(['web-0', 'web-1']), 60_000);
+    } finally {
+      watch.stop();
+    }
+    expect(watch.first('web-3', 'Terminating')).toBeGreaterThanOrEqual(0);
+    expect(watch.first('web-2', 'Terminating')).toBeGreaterThan(watch.first('web-3', 'Terminating'));
+    expect((await cluster.kubectlOk('get', 'pvc', '-o', 'name')).trim().split('\n')).toEqual(['persistentvolumeclaim/www-web-0', 'persistentvolumeclaim/www-web-1', 'persistentvolumeclaim/www-web-2', 'persistentvolumeclaim/www-web-3']);
+  }, 120_000);
+
+  it('a rolling update of the image replaces web-1 then web-0 (reverse ordinal order), recorded as revision 2', async () => {
+    const watch = new PodWatch(cluster.server);
+    try {
+      await cluster.kubectlOk('set', 'image', 'sts/web', 'nginx=registry.k8s.io/nginx-slim:0.24');
+      const status = await cluster.kubectl('rollout', 'status', 'sts/web', '--timeout=60s');
+      expect(status.stdout).toContain('partitioned roll out complete: 2 new pods have been updated...');
+    } finally {
+      watch.stop();
+    }
+    expect(watch.first('web-1', 'Terminating')).toBeGreaterThanOrEqual(0);
+    expect(watch.first('web-0', 'Terminating')).toBeGreaterThan(watch.first('web-1', 'Running', '1/1'));
+    const s = JSON.parse(await cluster.kubectlOk('get', 'sts', 'web', '-o', 'jsonpath={.status}'));
+    expect(s.currentRevision).toBe(s.updateRevision);
+    for (const name of ['web-0', 'web-1']) expect(await pod(name)).toMatchObject({ image: 'registry.k8s.io/nginx-slim:0.24', revision: s.updateRevision });
+    const revisions = (await cluster.kubectlOk('get', 'controllerrevisions', '--no-headers')).trim().split('\n').map((l) => l.trim().split(/\s+/));
+    expect(revisions.map((r) => r[2]).sort()).toEqual(['1', '2']);
+    expect(revisions.find((r) => r[2] === '2')?.[0]).toBe(s.updateRevision);
+  }, 120_000);
+
+  it("a lost node: its StatefulSet pod stays Unknown/Terminating and is not replaced; force-deleted, it comes back with its name and data", async () => {
+    const before = (await pod('web-1'))!;
+    const lost = before.node;
+    expect((await cluster.cli('node', 'kill', lost, '--data-dir', cluster.dataDir)).code).toBe(0);
+    // NotReady after the lease grace, then the taint manager marks it for deletion (tolerationSeconds 300, scaled).
+    await eventually(async () => {
+      const p = await pod('web-1');
+      if (!p?.deleting) throw new Error(JSON.stringify(p));
+    }, 90_000);
+    const row = (await cluster.kubectlOk('get', 'pod', 'web-1', '--no-headers')).trim().split(/\s+/);
+    expect(['Unknown', 'Terminating']).toContain(row[2]);
+    // Several resyncs later (1 s each at this scale): the same pod, nothing created in its name.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect((await pod('web-1'))?.uid).toBe(before.uid);
+    expect(await podNames()).toEqual(['web-0', 'web-1']);
+    expect(await cluster.kubectlOk('get', 'sts', 'web', '--no-headers')).toMatch(/^web\s+1\/2\s/);
+
+    const forced = await cluster.kubectl('delete', 'pod', 'web-1', '--force', '--grace-period=0');
+    expect(forced.stdout).toBe('pod "web-1" force deleted\n');
+    const recreated = await eventually(async () => {
+      const p = await pod('web-1');
+      if (!p || p.uid === before.uid) throw new Error(JSON.stringify(p));
+      return p;
+    }, 30_000);
+    expect(recreated.deleting).toBe(false);
+    // Its claim's volume lives on the lost node: the pod waits for it, and runs there once the node is back.
+    expect((await cluster.cli('node', 'start', lost, '--data-dir', cluster.dataDir)).code).toBe(0);
+    const back = await readyPod('web-1', before.uid);
+    expect(back.node).toBe(lost);
+    expect(await exec('web-1', 'cat /usr/share/nginx/html/index.html')).toBe('web-1\n');
+  }, 240_000);
+});
