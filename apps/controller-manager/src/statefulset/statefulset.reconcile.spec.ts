@@ -142,7 +142,7 @@ describe('StatefulSet controller', () => {
       const set = image({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } } });
       const { actions } = sync(set, [aSetPod(set, 0, r1), aSetPod(set, 2, r2)]);
       const [{ pod }] = of(actions, 'createPod');
-      expect(pod.metadata.labels!['controller-revision-hash']).toBe(r1);
+      expect((pod.metadata.labels as Record<string, string>)['controller-revision-hash']).toBe(r1);
       expect(pod.spec.containers[0].image).toBe('registry.k8s.io/nginx-slim:0.21');
       expect(deleted(sync(set, [aSetPod(set, 0, r1), aSetPod(set, 1, r1), aSetPod(set, 2, r2)]).actions)).toEqual([]);
       expect(statusOf(sync(set, [aSetPod(set, 0, r1), aSetPod(set, 1, r1), aSetPod(set, 2, r2)]).actions)).toMatchObject({ currentReplicas: 2, updatedReplicas: 1, currentRevision: r1, updateRevision: r2 });
