@@ -4,6 +4,7 @@ import { ApiClient } from '@kubesim/cluster-client';
 import type { Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
 import { ControllerManagerConfig } from '../controller-manager.config';
+import { ownerReference } from '../shared/owner';
 import { controllerOf } from '../shared/pod-state';
 import { objectKey, QueueController, splitKey } from '../shared/queue-controller';
 import { reconcileStatefulSet, type StatefulSetAction } from './statefulset.reconcile';
@@ -22,6 +23,8 @@ export class StatefulSetController extends QueueController {
   protected *keysOf({ object: o }: Change) {
     const owner = controllerOf(o);
     if (owner?.kind === 'StatefulSet') yield objectKey(o.metadata.namespace, owner.name);
+    // An orphan may be adopted by any set of its namespace.
+    if ((o.kind === 'Pod' || o.kind === 'ControllerRevision') && !owner) yield* this.keysOfKind('StatefulSet').filter((k) => splitKey(k).namespace === o.metadata.namespace);
     if (o.kind === 'StatefulSet') yield objectKey(o.metadata.namespace, o.metadata.name);
     // A claim being deleted blocks its pod; once it is gone the pod can be created.
     if (o.kind === 'PersistentVolumeClaim') yield* this.keysOfKind('StatefulSet').filter((k) => splitKey(k).namespace === o.metadata.namespace);
@@ -49,6 +52,16 @@ export class StatefulSetController extends QueueController {
       case 'createRevision':
         await this.write(this.api.createObject({ object: a.revision, by, cause: `${setName}'s template is not recorded yet` }), `recording a revision of ${setName}`);
         return false;
+      case 'adoptPod': {
+        const { name, uid, ownerReferences = [] } = a.pod.metadata;
+        await this.write(this.api.updatePodMetadata({ namespace, name, uid, labels: a.pod.metadata.labels, annotations: a.pod.metadata.annotations, ownerReferences: [...ownerReferences, ownerReference(set)], by, cause: `${setName}'s selector matches ${name}, which no controller owns` }), `adopting ${name}`);
+        return true;
+      }
+      case 'adoptRevision': {
+        const r = a.revision;
+        await this.write(this.api.updateObject({ object: { ...r, metadata: { ...r.metadata, ownerReferences: [...(r.metadata.ownerReferences ?? []), ownerReference(set)] } }, resourceVersion: r.metadata.resourceVersion, by, cause: `${setName}'s selector matches revision ${r.metadata.name}, which no controller owns` }), `adopting ${r.metadata.name}`);
+        return true;
+      }
       case 'renumberRevision':
         await this.write(this.api.updateObject({ object: { ...a.revision, revision: a.number }, resourceVersion: a.revision.metadata.resourceVersion, by, cause: `${setName} went back to the template of ${a.revision.metadata.name}` }), `renumbering ${a.revision.metadata.name}`);
         return false;

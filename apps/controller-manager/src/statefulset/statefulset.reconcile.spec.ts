@@ -114,6 +114,18 @@ describe('StatefulSet controller', () => {
     });
   });
 
+  it('given pods left by `kubectl delete sts web --cascade=orphan`: the new set adopts them before anything else', () => {
+    const { set, sync, rev } = given();
+    const orphan = aSetPod(set, 0, rev.metadata.name);
+    orphan.metadata.ownerReferences = [];
+    const other = aSetPod(set, 1, rev.metadata.name);
+    other.metadata.ownerReferences = [];
+    other.metadata.labels = { app: 'other' };
+    expect(sync([orphan, other]).actions).toEqual([{ type: 'adoptPod', pod: orphan }]);
+    const orphanRevision = { ...rev, metadata: { ...rev.metadata, ownerReferences: undefined } };
+    expect(sync([orphan], { revisions: [orphanRevision] }).actions).toEqual([{ type: 'adoptRevision', revision: orphanRevision }]);
+  });
+
   it('given Parallel: creates every missing pod at once and deletes every surplus one at once', () => {
     const { set, sync } = given({ podManagementPolicy: 'Parallel', replicas: 3 });
     expect(created(sync([]).actions)).toEqual(['web-0', 'web-1', 'web-2']);

@@ -1,4 +1,5 @@
 import { CONTROLLER_REVISION_HASH, type ControllerRevision, type PersistentVolumeClaim, type Pod, type StatefulSet, type StatefulSetStatus, type WrittenObject } from '@kubesim/api';
+import { selectorMatches } from '@kubesim/core';
 import { controllerOf, isAvailable, isReady } from '../shared/pod-state';
 import { claimsFor, newPod, ordinalOf, podName, startOrdinal } from './identity';
 import { revisionStep, surplusRevisions, templateOf } from './revisions';
@@ -6,6 +7,10 @@ import { revisionStep, surplusRevisions, templateOf } from './revisions';
 /** What one StatefulSet sync asks of the cluster; the shell carries them out in order. */
 export type StatefulSetAction =
   | { type: 'createRevision'; revision: WrittenObject }
+  /** ClaimPods: a pod the selector matches and no controller owns becomes the set's (after `delete --cascade=orphan`). */
+  | { type: 'adoptPod'; pod: Pod }
+  /** ClaimControllerRevisions: likewise for revisions (their labels are the template's). */
+  | { type: 'adoptRevision'; revision: ControllerRevision }
   | { type: 'renumberRevision'; revision: ControllerRevision; number: number }
   | { type: 'deleteRevision'; revision: ControllerRevision }
   /** The pod's claims that do not exist yet are created first; a claim being deleted blocks the pod. */
@@ -58,6 +63,10 @@ function maxUnavailableOf(set: StatefulSet): number | undefined {
  * lost node, keeps its identity: nothing is created in its name until it is gone.
  */
 export function reconcileStatefulSet(set: StatefulSet, allPods: readonly Pod[], claims: readonly PersistentVolumeClaim[], revisions: readonly ControllerRevision[], ctx: StatefulSetContext): StatefulSetDecision {
+  if (!set.metadata.deletionTimestamp) {
+    const orphans = revisions.filter((r) => r.metadata.namespace === set.metadata.namespace && !controllerOf(r) && selectorMatches(set.spec.selector, r.metadata.labels));
+    if (orphans.length) return { actions: orphans.map((revision) => ({ type: 'adoptRevision' as const, revision })) };
+  }
   const step = revisionStep(set, revisions);
   if (step.type === 'create') return { actions: [{ type: 'createRevision', revision: step.revision }] };
   if (step.type === 'renumber') return { actions: [{ type: 'renumberRevision', revision: step.revision, number: step.number }] };
@@ -65,7 +74,12 @@ export function reconcileStatefulSet(set: StatefulSet, allPods: readonly Pod[], 
   const updateName = update.metadata.name;
   const currentName = current.metadata.name;
 
-  const pods = allPods.filter((p) => p.metadata.namespace === set.metadata.namespace && controllerOf(p)?.uid === set.metadata.uid);
+  const inNamespace = allPods.filter((p) => p.metadata.namespace === set.metadata.namespace);
+  if (!set.metadata.deletionTimestamp) {
+    const orphans = inNamespace.filter((p) => !controllerOf(p) && !p.metadata.deletionTimestamp && selectorMatches(set.spec.selector, p.metadata.labels));
+    if (orphans.length) return { actions: orphans.map((pod) => ({ type: 'adoptPod' as const, pod })) };
+  }
+  const pods = inNamespace.filter((p) => controllerOf(p)?.uid === set.metadata.uid);
   const start = startOrdinal(set);
   const replicaCount = set.spec.replicas;
   const minReady = set.spec.minReadySeconds ?? 0;
