@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cluster, eventually, hasKubectl, ROOT } from './harness';
 
@@ -195,4 +196,24 @@ describe.skipIf(!hasKubectl)('StatefulSets with kubectl (skipped: kubectl not in
     expect(back.node).toBe(lost);
     expect(await exec('web-1', 'cat /usr/share/nginx/html/index.html')).toBe('web-1\n');
   }, 240_000);
+
+  it('kubectl delete sts web --cascade=orphan leaves its pods running; applied again, the set adopts them', async () => {
+    const before = (await pod('web-0'))!;
+    expect(await cluster.kubectlOk('delete', 'sts', 'web', '--cascade=orphan')).toBe('statefulset.apps "web" deleted\n');
+    await eventually(async () => expect((await cluster.kubectl('get', 'sts', 'web')).code).not.toBe(0));
+    const orphan = JSON.parse(await cluster.kubectlOk('get', 'pod', 'web-0', '-o', 'json'));
+    expect(orphan.metadata.uid).toBe(before.uid);
+    expect(orphan.metadata.ownerReferences).toBeUndefined();
+    // The set as it was (the image of the rolling update above), so adoption is all that happens.
+    const again = join(cluster.dataDir, 'web-0.24.yaml');
+    writeFileSync(again, readFileSync(join(ROOT, 'examples/web.yaml'), 'utf8').replace('nginx-slim:0.21', 'nginx-slim:0.24'));
+    await cluster.kubectlOk('apply', '-f', again);
+    const uid = (await cluster.kubectlOk('get', 'sts', 'web', '-o', 'jsonpath={.metadata.uid}')).trim();
+    await eventually(async () => {
+      const refs = JSON.parse(await cluster.kubectlOk('get', 'pod', 'web-0', '-o', 'jsonpath={.metadata.ownerReferences}') || '[]');
+      expect(refs).toMatchObject([{ kind: 'StatefulSet', name: 'web', uid, controller: true }]);
+    });
+    expect((await pod('web-0'))?.uid).toBe(before.uid);
+    await eventually(async () => expect(await cluster.kubectlOk('get', 'sts', 'web', '--no-headers')).toMatch(/^web\s+2\/2\s/), 30_000);
+  }, 60_000);
 });
