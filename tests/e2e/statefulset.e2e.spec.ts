@@ -216,4 +216,12 @@ describe.skipIf(!hasKubectl)('StatefulSets with kubectl (skipped: kubectl not in
     expect((await pod('web-0'))?.uid).toBe(before.uid);
     await eventually(async () => expect(await cluster.kubectlOk('get', 'sts', 'web', '--no-headers')).toMatch(/^web\s+2\/2\s/), 30_000);
   }, 60_000);
+
+  it('persistentVolumeClaimRetentionPolicy whenScaled Delete: scaled to 1, the claims of the ordinals scaled away go after their pods', async () => {
+    await cluster.kubectlOk('patch', 'sts', 'web', '-p', '{"spec":{"persistentVolumeClaimRetentionPolicy":{"whenScaled":"Delete"}}}');
+    await cluster.kubectlOk('scale', 'sts', 'web', '--replicas=1');
+    await eventually(async () => expect(await podNames()).toEqual(['web-0']), 60_000);
+    await eventually(async () => expect((await cluster.kubectlOk('get', 'pvc', '-o', 'name')).trim()).toBe('persistentvolumeclaim/www-web-0'), 30_000);
+    expect(await exec('web-0', 'cat /usr/share/nginx/html/index.html')).toBe('web-0\n');
+  }, 90_000);
 });

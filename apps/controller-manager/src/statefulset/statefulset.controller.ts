@@ -94,8 +94,8 @@ export class StatefulSetController extends QueueController {
       }
       case 'deleteClaim': {
         const { name, uid } = a.claim.metadata;
-        const r = await this.write(this.api.deleteObject({ kind: 'PersistentVolumeClaim', namespace, name, uid, by, cause: a.cause }), `deleting claim ${name}`);
-        if (r.ok) await this.event(owner, 'SuccessfulDelete', `delete Claim ${name} in StatefulSet ${setName} success`);
+        // Upstream leaves this to the garbage collector (the claim is owned by the pod), with no event of the set's.
+        await this.write(this.api.deleteObject({ kind: 'PersistentVolumeClaim', namespace, name, uid, by, cause: a.cause }), `deleting claim ${name}`);
         return true;
       }
       case 'event':
