@@ -1,30 +1,63 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cluster, eventually, hasKubectl, ROOT } from './harness';
 
-/** `kubectl get pods -w -l app=nginx`: the rows it printed, as [name, ready, status]. */
+interface WatchedPod {
+  type: string;
+  name: string;
+  phase: string;
+  ready: boolean;
+  deleting: boolean;
+}
+
+/**
+ * A watch of the `app=nginx` pods (what `kubectl get pods -w -l app=nginx` shows), from the
+ * resourceVersion of a list taken first: every change after that point, in order, whenever the
+ * stream connects.
+ */
 class PodWatch {
-  private readonly child: ChildProcess;
-  private buffer = '';
-  constructor(server: string) {
-    this.child = spawn('kubectl', ['--server', server, 'get', 'pods', '-w', '-l', 'app=nginx', '--no-headers'], { env: { ...process.env, KUBECONFIG: '/dev/null' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child.stdout!.on('data', (d) => (this.buffer += d));
+  readonly events: WatchedPod[] = [];
+  private readonly abort = new AbortController();
+  private constructor() {}
+  static async start(server: string): Promise<PodWatch> {
+    const w = new PodWatch();
+    const path = `${server}/api/v1/namespaces/default/pods?labelSelector=app%3Dnginx`;
+    const list = (await (await fetch(path)).json()) as { metadata: { resourceVersion: string } };
+    const res = await fetch(`${path}&watch=true&resourceVersion=${list.metadata.resourceVersion}`, { signal: w.abort.signal });
+    void w.read(res.body!.getReader()).catch(() => undefined);
+    return w;
   }
-  rows(): [string, string, string][] {
-    return this.buffer
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => l.trim().split(/\s+/).slice(0, 3) as [string, string, string]);
+  private async read(reader: ReadableStreamDefaultReader<Uint8Array>) {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl).trim();
+        buffer = buffer.slice(nl + 1);
+        if (!line) continue;
+        const { type, object: p } = JSON.parse(line);
+        if (type === 'BOOKMARK') continue;
+        const ready = (p.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
+        this.events.push({ type, name: p.metadata.name, phase: p.status?.phase ?? '', ready, deleting: Boolean(p.metadata.deletionTimestamp) });
+      }
+    }
   }
-  /** The index of the first row of `name` with `status` (and `ready`, when given); -1 when none. */
-  first(name: string, status: string, ready?: string): number {
-    return this.rows().findIndex(([n, r, s]) => n === name && s === status && (ready === undefined || r === ready));
+  /** The index of the first event of `name` (at or after `from`) matching `what`; -1 when none. */
+  first(name: string, what: (e: WatchedPod) => boolean = () => true, from = 0): number {
+    const i = this.events.slice(from).findIndex((e) => e.name === name && what(e));
+    return i < 0 ? -1 : i + from;
   }
   stop() {
-    this.child.kill('SIGTERM');
+    this.abort.abort();
   }
 }
+const runningReady = (e: WatchedPod) => e.phase === 'Running' && e.ready && !e.deleting;
+const added = (e: WatchedPod) => e.type === 'ADDED';
+const deleting = (e: WatchedPod) => e.deleting;
 
 interface PodInfo {
   uid: string;
@@ -71,19 +104,19 @@ describe.skipIf(!hasKubectl)('StatefulSets with kubectl (skipped: kubectl not in
   });
 
   it('the tutorial manifest runs unchanged: web-0 first, web-1 only once web-0 is Running and Ready; claims, labels, columns and events as upstream', async () => {
-    const watch = new PodWatch(cluster.server);
+    const watch = await PodWatch.start(cluster.server);
     try {
       expect(await cluster.kubectlOk('apply', '-f', join(ROOT, 'examples/web.yaml'))).toBe('service/nginx created\nstatefulset.apps/web created\n');
       await readyPod('web-1');
-      await eventually(async () => expect(watch.first('web-1', 'Pending')).toBeGreaterThan(0));
+      await eventually(async () => expect(watch.first('web-1', runningReady)).toBeGreaterThan(0));
     } finally {
       watch.stop();
     }
     // The tutorial's sequence: web-0 Pending → ContainerCreating → Running 1/1, only then web-1 Pending.
-    const web0Running = watch.first('web-0', 'Running', '1/1');
-    expect(watch.first('web-0', 'Pending')).toBeGreaterThanOrEqual(0);
-    expect(web0Running).toBeGreaterThan(watch.first('web-0', 'Pending'));
-    expect(watch.first('web-1', 'Pending')).toBeGreaterThan(web0Running);
+    const web0Running = watch.first('web-0', runningReady);
+    expect(watch.events[watch.first('web-0', added)]).toMatchObject({ phase: 'Pending' });
+    expect(web0Running).toBeGreaterThan(watch.first('web-0', added));
+    expect(watch.first('web-1', added)).toBeGreaterThan(web0Running);
 
     await eventually(async () => expect(await cluster.kubectlOk('get', 'sts')).toMatch(/^NAME\s+READY\s+AGE\nweb\s+2\/2\s+\d+s\n$/));
     expect(await cluster.kubectlOk('get', 'sts', 'web', '-o', 'wide')).toMatch(/^NAME\s+READY\s+AGE\s+CONTAINERS\s+IMAGES\nweb\s+2\/2\s+\d+s\s+nginx\s+registry\.k8s\.io\/nginx-slim:0\.21\n$/);
@@ -125,29 +158,30 @@ describe.skipIf(!hasKubectl)('StatefulSets with kubectl (skipped: kubectl not in
   }, 90_000);
 
   it('kubectl scale: up in ordinal order, each after the previous is Running; down from the highest ordinal; claims kept', async () => {
-    let watch = new PodWatch(cluster.server);
+    let watch = await PodWatch.start(cluster.server);
     try {
       expect(await cluster.kubectlOk('scale', 'sts', 'web', '--replicas=4')).toBe('statefulset.apps/web scaled\n');
       await readyPod('web-3');
-      await eventually(async () => expect(watch.first('web-3', 'Running', '1/1')).toBeGreaterThan(0));
+      await eventually(async () => expect(watch.first('web-3', runningReady)).toBeGreaterThan(0));
     } finally {
       watch.stop();
     }
-    expect(watch.first('web-3', 'Pending')).toBeGreaterThan(watch.first('web-2', 'Running', '1/1'));
-    watch = new PodWatch(cluster.server);
+    expect(watch.first('web-2', runningReady)).toBeGreaterThan(watch.first('web-2', added));
+    expect(watch.first('web-3', added)).toBeGreaterThan(watch.first('web-2', runningReady));
+    watch = await PodWatch.start(cluster.server);
     try {
       await cluster.kubectlOk('scale', 'sts', 'web', '--replicas=2');
       await eventually(async () => expect(await podNames()).toEqual(['web-0', 'web-1']), 60_000);
     } finally {
       watch.stop();
     }
-    expect(watch.first('web-3', 'Terminating')).toBeGreaterThanOrEqual(0);
-    expect(watch.first('web-2', 'Terminating')).toBeGreaterThan(watch.first('web-3', 'Terminating'));
+    expect(watch.first('web-3', deleting)).toBeGreaterThanOrEqual(0);
+    expect(watch.first('web-2', deleting)).toBeGreaterThan(watch.first('web-3', deleting));
     expect((await cluster.kubectlOk('get', 'pvc', '-o', 'name')).trim().split('\n')).toEqual(['persistentvolumeclaim/www-web-0', 'persistentvolumeclaim/www-web-1', 'persistentvolumeclaim/www-web-2', 'persistentvolumeclaim/www-web-3']);
   }, 120_000);
 
   it('a rolling update of the image replaces web-1 then web-0 (reverse ordinal order), recorded as revision 2', async () => {
-    const watch = new PodWatch(cluster.server);
+    const watch = await PodWatch.start(cluster.server);
     try {
       await cluster.kubectlOk('set', 'image', 'sts/web', 'nginx=registry.k8s.io/nginx-slim:0.24');
       const status = await cluster.kubectl('rollout', 'status', 'sts/web', '--timeout=60s');
@@ -155,8 +189,12 @@ describe.skipIf(!hasKubectl)('StatefulSets with kubectl (skipped: kubectl not in
     } finally {
       watch.stop();
     }
-    expect(watch.first('web-1', 'Terminating')).toBeGreaterThanOrEqual(0);
-    expect(watch.first('web-0', 'Terminating')).toBeGreaterThan(watch.first('web-1', 'Running', '1/1'));
+    // web-1 first; web-0 only once the new web-1 is Running and Ready.
+    const web1Deleted = watch.first('web-1', deleting);
+    expect(web1Deleted).toBeGreaterThanOrEqual(0);
+    const web1Back = watch.first('web-1', (e) => added(e) && !e.deleting, web1Deleted);
+    expect(web1Back).toBeGreaterThan(web1Deleted);
+    expect(watch.first('web-0', deleting)).toBeGreaterThan(watch.first('web-1', runningReady, web1Back));
     const s = JSON.parse(await cluster.kubectlOk('get', 'sts', 'web', '-o', 'jsonpath={.status}'));
     expect(s.currentRevision).toBe(s.updateRevision);
     for (const name of ['web-0', 'web-1']) expect(await pod(name)).toMatchObject({ image: 'registry.k8s.io/nginx-slim:0.24', revision: s.updateRevision });
