@@ -16,6 +16,7 @@ const TIMING_SENSITIVE_E2E = [
   'tests/e2e/jobs.node-loss.e2e.spec.ts',
   'tests/e2e/supervision.e2e.spec.ts',
   'tests/e2e/node-pools.e2e.spec.ts',
+  'tests/e2e/statefulset.e2e.spec.ts',
 ];
 
 // swc (not esbuild) transpiles the tests so that decorator metadata is emitted: without it

@@ -11,6 +11,7 @@ import { JobController } from './job/job.controller';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import { EndpointSliceController } from './endpointslice/endpointslice.controller';
 import { EndpointSliceMirroringController } from './endpointslice-mirroring/mirroring.controller';
+import { StatefulSetController } from './statefulset/statefulset.controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector.controller';
 import { ServiceAccountsController } from './serviceaccounts/serviceaccounts.controller';
 import { NamespaceController } from './namespace/namespace.controller';
@@ -31,6 +32,7 @@ const CONTROLLERS = [
   ReplicaSetController,
   DeploymentController,
   DaemonSetController,
+  StatefulSetController,
   JobController,
   CronJobController,
   DisruptionController,

@@ -13,6 +13,7 @@ import { imageKey, PodRuntime, type NodeContext } from './sync/pod-runtime';
 import { phaseCause } from './sync/phase-cause';
 import { clusterNetwork } from './sync/cluster-network';
 import type { ProxiedSlice } from './sync/service-proxy';
+import { withPodDns } from './sync/pod-dns';
 import { PodIoServer } from './pod-io.server';
 import { PersistentVolumeStore } from './persistent-volumes';
 import { overwrittenByOthers } from './sync/reconcile';
@@ -63,13 +64,13 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(KubeletConfig) private readonly config: KubeletConfig,
   ) {
     this.logger = new Logger(`kubelet/${config.nodeName}`);
-    const network = withEgress(
-      clusterNetwork(
-        { services: () => this.cluster.store.list('Service') as Iterable<Service>, pods: () => this.cluster.store.list('Pod') as Iterable<Pod>, endpointSlices: () => this.cluster.store.list('EndpointSlice') as Iterable<ProxiedSlice> },
-        (ip, port) => this.localListener(ip, port),
-        config.nodeName,
+    const objects = { services: () => this.cluster.store.list('Service') as Iterable<Service>, pods: () => this.cluster.store.list('Pod') as Iterable<Pod>, endpointSlices: () => this.cluster.store.list('EndpointSlice') as Iterable<ProxiedSlice> };
+    const network = withPodDns(
+      withEgress(
+        clusterNetwork(objects, (ip, port) => this.localListener(ip, port), config.nodeName),
+        { offline: config.offline },
       ),
-      { offline: config.offline },
+      objects,
     );
     this.ctx = { nodeName: config.nodeName, hostIP: nodeIP(config), timeScale: config.timeScale, images: new Set(config.preloadedImages.split(',').filter(Boolean).map(imageKey)), strictImages: config.strictImages, cluster: network, objects: (kind, namespace, name) => this.cluster.store.get({ kind, namespace, name }) };
   }

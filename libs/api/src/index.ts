@@ -27,3 +27,4 @@ export * from './cron-schedule';
 export * from './pod-create-validation';
 export * from './internal';
 export * from './quantity-canonical';
+export * from './statefulset';

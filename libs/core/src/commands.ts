@@ -47,7 +47,8 @@ export type Command =
   | { type: 'CreateObject'; object: GenericObject }
   | { type: 'UpdateObject'; object: GenericObject; resourceVersion?: string }
   | { type: 'UpdateObjectStatus'; kind: GenericKind; namespace: string; name: string; status: GenericObject['status']; resourceVersion?: string }
-  | { type: 'DeleteObject'; kind: GenericKind; namespace: string; name: string; uid?: string }
+  /** `orphanDependents`: DeleteOptions' propagationPolicy Orphan — what it owns loses its reference to it first. */
+  | { type: 'DeleteObject'; kind: GenericKind; namespace: string; name: string; uid?: string; orphanDependents?: boolean }
   // --- node loss (issue 4, node part): see node-loss.decide.ts ---
   | NodeLossCommand
   // --- what-if (issue 5): see node-process.decide.ts ---

@@ -43,4 +43,11 @@ describe('finalizers of generically stored objects', () => {
       .when({ type: 'DeleteObject', kind: 'PersistentVolumeClaim', namespace: 'default', name: 'data' })
       .then([{ type: 'ObjectDeleted', name: 'data' }]);
   });
+
+  it("propagationPolicy Orphan: not deleted but marked, with the `orphan` finalizer (the garbage collector frees its dependents, then drops it)", () => {
+    const owner = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { ...meta('web'), namespace: 'default' }, spec: {}, status: {} } as unknown as GenericObject;
+    given(namespaceCreated(), created(owner))
+      .when({ type: 'DeleteObject', kind: 'StatefulSet', namespace: 'default', name: 'web', orphanDependents: true })
+      .then([{ type: 'ObjectUpdated', object: { metadata: { name: 'web', finalizers: ['orphan'], deletionTimestamp: '2024-05-01T10:00:00Z' } } }]);
+  });
 });

@@ -102,9 +102,15 @@ export function updateObjectStatus(c: CommandOf<'UpdateObjectStatus'>, view: Clu
 export function deleteObject(c: CommandOf<'DeleteObject'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
   const o = existing(view, c.kind, c.namespace, c.name, c.uid);
   if (o.kind === 'CustomResourceDefinition') return markCrdDeleted(o, ctx.now, meta(ctx));
-  if (!(o.metadata.finalizers ?? []).length) return [{ ...meta(ctx), type: 'ObjectDeleted', kind: c.kind, namespace: c.namespace, name: c.name }];
-  if (o.metadata.deletionTimestamp) return [];
-  const object = { ...o, metadata: { ...o.metadata, deletionTimestamp: rfc3339(ctx.now), deletionGracePeriodSeconds: 0 } } as GenericObject;
+  const finalizers = [...(o.metadata.finalizers ?? [])];
+  // propagationPolicy Orphan: the `orphan` finalizer keeps it until the garbage collector has freed its dependents.
+  if (c.orphanDependents && !finalizers.includes(ORPHAN_FINALIZER)) finalizers.push(ORPHAN_FINALIZER);
+  if (!finalizers.length) return [{ ...meta(ctx), type: 'ObjectDeleted', kind: c.kind, namespace: c.namespace, name: c.name }];
+  if (o.metadata.deletionTimestamp && finalizers.length === (o.metadata.finalizers ?? []).length) return [];
+  const object = { ...o, metadata: { ...o.metadata, finalizers, deletionTimestamp: o.metadata.deletionTimestamp ?? rfc3339(ctx.now), deletionGracePeriodSeconds: 0 } } as GenericObject;
   return [{ ...meta(ctx), type: 'ObjectUpdated', object }];
 }
+
+/** metav1.FinalizerOrphanDependents: the garbage collector removes dependents' references, then this finalizer. */
+export const ORPHAN_FINALIZER = 'orphan';
 

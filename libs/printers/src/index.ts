@@ -16,3 +16,4 @@ export * from './policy.printer';
 export * from './batch.printer';
 export * from './pdb.printer';
 export * from './endpoints.printer';
+export * from './statefulset.printer';

@@ -1,4 +1,5 @@
-import type { CronJob, Job, PodDisruptionBudget, DaemonSet, Deployment, Kind, KubeEvent, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
+import type { ControllerRevision, CronJob, Job, PodDisruptionBudget, StatefulSet, DaemonSet, Deployment, Kind, KubeEvent, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '@kubesim/api';
+import { controllerRevisionColumns, controllerRevisionRow, statefulSetColumns, statefulSetRow } from './statefulset.printer';
 import { cronJobColumns, cronJobRow, jobColumns, jobRow } from './batch.printer';
 import type { Columns } from './columns';
 import { eventColumns, eventRow } from './event.printer';
@@ -28,6 +29,8 @@ const PRINTERS: Record<Kind, KindPrinter> = {
   ReplicaSet: { columns: replicaSetColumns, row: (o, now) => replicaSetRow(o as ReplicaSet, now) },
   Deployment: { columns: deploymentColumns, row: (o, now) => deploymentRow(o as Deployment, now) },
   DaemonSet: { columns: daemonSetColumns, row: (o, now) => daemonSetRow(o as DaemonSet, now) },
+  StatefulSet: { columns: statefulSetColumns, row: (o, now) => statefulSetRow(o as unknown as StatefulSet, now) },
+  ControllerRevision: { columns: controllerRevisionColumns, row: (o, now) => controllerRevisionRow(o as unknown as ControllerRevision, now) },
   ConfigMap: { columns: configMapColumns, row: (o, now) => configMapRow(o, now) },
   Secret: { columns: secretColumns, row: (o, now) => secretRow(o, now) },
   ServiceAccount: { columns: serviceAccountColumns, row: (o, now) => serviceAccountRow(o, now) },

@@ -69,6 +69,23 @@ describe('extractUserActions', () => {
     expect(x.actions[2]).toMatchObject({ at: 9000, type: 'update', object: { spec: { template: { spec: { containers: [{ image: 'nginx:1.26' }] } } } } });
   });
 
+  it("a StatefulSet's scale is a scale; its pod is deleted by its stable name", () => {
+    const web = (replicas: number) => ({ ...deployment(replicas), kind: 'StatefulSet', spec: { ...(deployment(replicas) as any).spec, serviceName: 'nginx' } }) as unknown as GenericObject;
+    const p = aPod('web-0');
+    const pod: Pod = { ...p, metadata: { ...p.metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: 'uid-web', controller: true }] } };
+    const x = extractUserActions(
+      log(
+        [0, 'user:kubectl', { type: 'ObjectCreated', object: web(2) }],
+        [1, 'statefulset-controller', { type: 'PodCreated', pod }],
+        [5, 'user:kubectl', { type: 'ObjectUpdated', object: web(5) }],
+        [7, 'user:kubectl', { type: 'PodDeletionRequested', namespace: 'default', name: 'web-0', gracePeriodSeconds: 30 } as Unmeta<ClusterEvent>],
+      ),
+    );
+    expect(x.actions[1]).toMatchObject({ type: 'scale', kind: 'StatefulSet', name: 'web', replicas: 5 });
+    expect(x.actions[2]).toMatchObject({ type: 'delete', kind: 'Pod', name: 'web-0' });
+    expect(x.actions[2]).not.toHaveProperty('ownedPod');
+  });
+
   it('names a deleted controller pod by its owner and place among the owner’s pods, not by its random name', () => {
     const x = extractUserActions(
       log(

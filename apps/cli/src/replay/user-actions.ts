@@ -12,12 +12,17 @@ export interface OwnedPodRef {
   ordinal: number;
 }
 
+/** The kinds whose `kubectl scale` is told from an update. */
+const SCALABLE = ['Deployment', 'ReplicaSet', 'StatefulSet'] as const;
+type ScalableKind = (typeof SCALABLE)[number];
+const isScalable = (kind: string): kind is ScalableKind => (SCALABLE as readonly string[]).includes(kind);
+
 /** What a user did, and when: `at` is milliseconds after the cluster was ready (the log's start). */
 export type UserAction = { at: number; by: string } & (
   | { type: 'create'; object: KubeObject }
   /** A whole object written again (PUT): spec changes of a Deployment, a Service … */
   | { type: 'update'; object: KubeObject }
-  | { type: 'scale'; kind: 'Deployment' | 'ReplicaSet'; namespace: string; name: string; replicas: number }
+  | { type: 'scale'; kind: ScalableKind; namespace: string; name: string; replicas: number }
   /** A JSON merge patch: labels, annotations, a node's taints. */
   | { type: 'patch'; kind: string; namespace: string; name: string; patch: Record<string, unknown> }
   /** A pod's images (`kubectl set image pod`): a strategic merge patch of its containers. */
@@ -176,7 +181,7 @@ function actionOf(e: ClusterEvent, before: KubeObject | undefined, store: Store)
     case 'ObjectUpdated': {
       const prev = before as (KubeObject & { spec?: { replicas?: number } }) | undefined;
       const next = e.object as KubeObject & { spec?: { replicas?: number } };
-      if ((next.kind === 'Deployment' || next.kind === 'ReplicaSet') && prev && sameButReplicas(prev, next)) {
+      if (isScalable(next.kind) && prev && sameButReplicas(prev, next)) {
         return { type: 'scale', kind: next.kind, namespace: next.metadata.namespace ?? '', name: next.metadata.name, replicas: next.spec?.replicas ?? 1 };
       }
       return { type: 'update', object: cleaned(e.object) };
@@ -235,7 +240,8 @@ function actionOf(e: ClusterEvent, before: KubeObject | undefined, store: Store)
 function podDeletion(namespace: string, name: string, pod: Pod | undefined, store: Store, gracePeriodSeconds: number | undefined): Action {
   const owner = pod && controllerOf(pod);
   const grace = gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds };
-  if (!owner) return { type: 'delete', kind: 'Pod', namespace, name, ...grace };
+  // A StatefulSet's pods have stable names (web-0): the name is the identity.
+  if (!owner || owner.startsWith('StatefulSet/')) return { type: 'delete', kind: 'Pod', namespace, name, ...grace };
   const siblings = ownedPods(store.list('Pod') as Iterable<Pod>, namespace, owner);
   return { type: 'delete', kind: 'Pod', namespace, name, ...grace, ownedPod: { namespace, owner, ordinal: Math.max(0, siblings.findIndex((p) => p.metadata.name === name)) } };
 }

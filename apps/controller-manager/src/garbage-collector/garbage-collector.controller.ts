@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isGenericKind, type KubeObject } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
-import type { Change } from '@kubesim/core';
+import { ORPHAN_FINALIZER, type Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
 import { ControllerManagerConfig } from '../controller-manager.config';
 import { QueueController } from '../shared/queue-controller';
-import { orphaned } from './garbage.reconcile';
+import { dependentsToFree, isOrphaning, orphaned } from './garbage.reconcile';
 
 const ALL = 'all';
 
@@ -17,7 +17,7 @@ export class GarbageCollector extends QueueController {
   }
 
   protected *keysOf(c: Change) {
-    if (c.type === 'DELETED') yield ALL;
+    if (c.type === 'DELETED' || isOrphaning(c.object, ORPHAN_FINALIZER)) yield ALL;
   }
 
   protected allKeys() {
@@ -28,6 +28,7 @@ export class GarbageCollector extends QueueController {
     const uids = new Set<string>();
     for (const o of this.cluster.store.objects.values()) uids.add(o.metadata.uid);
     const by = this.component;
+    for (const owner of [...this.cluster.store.objects.values()] as KubeObject[]) if (isOrphaning(owner, ORPHAN_FINALIZER) && isGenericKind(owner.kind)) await this.orphanDependents(owner);
     for (const o of [...this.cluster.store.objects.values()] as KubeObject[]) {
       if (!orphaned(o, (uid) => uids.has(uid))) continue;
       const { namespace = '', name, uid } = o.metadata;
@@ -37,5 +38,18 @@ export class GarbageCollector extends QueueController {
         await this.write(this.api.deleteObject({ kind: o.kind, namespace, name, uid, by, cause: 'its owner was deleted' }), `collecting ${o.kind} ${name}`);
       }
     }
+  }
+
+  /** propagationPolicy Orphan: the dependents keep running without their owner's reference, then the `orphan` finalizer goes. */
+  private async orphanDependents(owner: KubeObject) {
+    const by = this.component;
+    const cause = `${owner.kind} ${owner.metadata.name} was deleted with propagationPolicy Orphan`;
+    for (const { object: d, ownerReferences } of dependentsToFree(owner, this.cluster.store.objects.values() as Iterable<KubeObject>)) {
+      const { namespace = '', name, uid } = d.metadata;
+      if (d.kind === 'Pod') await this.write(this.api.updatePodMetadata({ namespace, name, uid, labels: d.metadata.labels, annotations: d.metadata.annotations, ownerReferences, by, cause }), `orphaning pod ${name}`);
+      else if (isGenericKind(d.kind)) await this.write(this.api.updateObject({ object: { ...d, metadata: { ...d.metadata, ownerReferences: ownerReferences.length ? ownerReferences : undefined } }, resourceVersion: d.metadata.resourceVersion, by, cause }), `orphaning ${d.kind} ${name}`);
+    }
+    const finalizers = (owner.metadata.finalizers ?? []).filter((f) => f !== ORPHAN_FINALIZER);
+    await this.write(this.api.updateObject({ object: { ...owner, metadata: { ...owner.metadata, finalizers } }, resourceVersion: owner.metadata.resourceVersion, by, cause }), `finalizing ${owner.kind} ${owner.metadata.name}`);
   }
 }

@@ -1,4 +1,5 @@
-import { orphaned } from './garbage.reconcile';
+import type { KubeObject } from '@kubesim/api';
+import { dependentsToFree, isOrphaning, orphaned } from './garbage.reconcile';
 import { aPodWith } from '../shared/workload.fixtures';
 
 describe('garbage collector: background cascading deletion', () => {
@@ -6,4 +7,18 @@ describe('garbage collector: background cascading deletion', () => {
   it('deletes a dependent once every owner is gone', () => expect(orphaned(owned, () => false)).toBe(true));
   it('keeps a dependent whose owner still exists', () => expect(orphaned(owned, (uid) => uid === 'uid-pi')).toBe(false));
   it('never deletes an object without owners', () => expect(orphaned(aPodWith('bare'), () => false)).toBe(false));
+});
+
+describe('propagationPolicy Orphan', () => {
+  const obj = (kind: string, name: string, refs: { uid: string }[] = [], extra: Record<string, unknown> = {}) =>
+    ({ apiVersion: 'v1', kind, metadata: { name, namespace: 'default', uid: `uid-${name}`, ownerReferences: refs.map((r) => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'x', controller: true, ...r })), ...extra } }) as unknown as KubeObject;
+
+  it('an owner marked for deletion with the orphan finalizer is orphaning; its dependents keep their other references', () => {
+    const web = obj('StatefulSet', 'web', [], { deletionTimestamp: '2024-05-01T09:00:00Z', finalizers: ['orphan'] });
+    expect(isOrphaning(web, 'orphan')).toBe(true);
+    expect(isOrphaning(obj('StatefulSet', 'other', [], { finalizers: ['orphan'] }), 'orphan')).toBe(false);
+    const pod = obj('Pod', 'web-0', [{ uid: 'uid-web' }, { uid: 'uid-other' }]);
+    const unrelated = obj('Pod', 'x-0', [{ uid: 'uid-other' }]);
+    expect(dependentsToFree(web, [web, pod, unrelated])).toEqual([{ object: pod, ownerReferences: [pod.metadata.ownerReferences![1]] }]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { KubeObject, Pod } from '@kubesim/api';
 import { Store } from '@kubesim/core';
 import { aNode, aPod, nodeCondition } from '@kubesim/testing';
-import { clusterView, nodeView, podView } from './cluster-view';
+import { clusterView, nodeView, podView, workloadView } from './cluster-view';
 
 const term = (exitCode: number, reason: string) => ({ terminated: { exitCode, reason, startedAt: '', finishedAt: '2024-05-01T09:00:02Z' } });
 const cs = (name: string, state: object, ready = false, restartCount = 0) => ({ name, image: 'busybox', imageID: '', ready, restartCount, state, lastState: {} });
@@ -72,5 +72,12 @@ describe('the dashboard’s view of a node', () => {
     const v = clusterView(store(aNode('node-10'), aNode('node-2')), 7, 0);
     expect(v.nodes.map((n) => n.name)).toEqual(['node-2', 'node-10']);
     expect(v.seq).toBe(7);
+  });
+});
+
+describe('the dashboard’s workloads', () => {
+  it('a StatefulSet: READY as kubectl prints it, scalable', () => {
+    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web', namespace: 'default', creationTimestamp: '2024-05-01T09:00:00Z' }, spec: { replicas: 3, template: { spec: { containers: [] } } }, status: { replicas: 3, readyReplicas: 2 } } as unknown as KubeObject;
+    expect(workloadView(sts, Date.parse('2024-05-01T09:01:00Z'))).toMatchObject({ kind: 'StatefulSet', name: 'web', ready: '2/3', replicas: 3, scalable: true });
   });
 });

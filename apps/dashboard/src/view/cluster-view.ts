@@ -1,6 +1,6 @@
 import { isPodTerminal, type ContainerState, type ContainerStatus, type KubeEvent, type KubeObject, type Node, type Pod } from '@kubesim/api';
 import { keyString, type ClusterView as Projection } from '@kubesim/core';
-import { daemonSetRow, deploymentRow, eventObject, nodeStatus, podReady, replicaSetRow, summarizePod } from '@kubesim/printers';
+import { daemonSetRow, deploymentRow, eventObject, nodeStatus, podReady, replicaSetRow, statefulSetRow, summarizePod } from '@kubesim/printers';
 import { nodeAllocatable, podRequests } from '@kubesim/scheduling';
 import type { ClusterView, ContainerView, EventView, NodeLook, NodeView, PodLook, PodView, WorkloadView } from './view.types';
 
@@ -128,6 +128,8 @@ export function workloadView(obj: KubeObject, now: number): WorkloadView | undef
       return { ...base, ready: `${replicaSetRow(o as never, now)[3]}/${replicaSetRow(o as never, now)[1]}`, replicas: spec?.replicas ?? 1, scalable: !owned };
     case 'DaemonSet':
       return { ...base, ready: `${daemonSetRow(o as never, now)[3]}/${daemonSetRow(o as never, now)[1]}`, scalable: false };
+    case 'StatefulSet':
+      return { ...base, ready: statefulSetRow(o as never, now)[1], replicas: spec?.replicas ?? 1, scalable: true };
     default:
       return (WORKLOAD_KINDS as readonly string[]).includes(o.kind) ? { ...base, ready: '', scalable: false } : undefined;
   }

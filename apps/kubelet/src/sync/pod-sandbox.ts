@@ -18,6 +18,7 @@ import {
 } from '@kubesim/runtime';
 import { PodVolumes } from './pod-volumes';
 import { subPathFiles } from './sub-path';
+import { hostsLine } from './pod-dns';
 
 interface VolumeMount {
   name: string;
@@ -97,7 +98,7 @@ export class PodSandbox {
       if (v && m.subPath) Object.assign(pinned, subPathFiles(v, m.subPath, m.mountPath));
       else if (v) mounts[m.mountPath] = v;
     }
-    const hosts = `127.0.0.1\tlocalhost\n${this.ip}\t${this.network.hostname}\n`;
+    const hosts = `127.0.0.1\tlocalhost\n${hostsLine(this.pod, this.ip, this.network.hostname)}\n`;
     const root = imageFilesystem(image, { '/etc/hostname': `${this.network.hostname}\n`, '/etc/hosts': hosts, ...pinned });
     // As a container runtime does: the image's Env, then the kubelet's, then the container's own.
     const env: Record<string, string> = {

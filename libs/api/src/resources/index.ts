@@ -9,3 +9,4 @@ export * from './custom-resources';
 export * from './version-priority';
 export * from './apiextensions.resources';
 export * from './crd.strategy';
+export * from './statefulset-strategy';

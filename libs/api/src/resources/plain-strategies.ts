@@ -8,6 +8,7 @@ import { persistentVolumeClaimStrategy, persistentVolumeStrategy, storageClassSt
 import { cronJobStrategy, jobStrategy } from './batch-strategies';
 import { podDisruptionBudgetStrategy } from './policy-strategies';
 import { customResourceDefinitionStrategy } from './crd.strategy';
+import { controllerRevisionStrategy, statefulSetStrategy } from './statefulset-strategy';
 
 type Obj = Record<string, any>;
 
@@ -159,7 +160,7 @@ const replicationController: PlainStrategy = {
   },
 };
 
-const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler, ReplicationController: replicationController, LimitRange: limitRangeStrategy, StorageClass: storageClassStrategy, PersistentVolume: persistentVolumeStrategy, PersistentVolumeClaim: persistentVolumeClaimStrategy, Job: jobStrategy, CronJob: cronJobStrategy, PodDisruptionBudget: podDisruptionBudgetStrategy, CustomResourceDefinition: customResourceDefinitionStrategy };
+const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler, ReplicationController: replicationController, LimitRange: limitRangeStrategy, StorageClass: storageClassStrategy, PersistentVolume: persistentVolumeStrategy, PersistentVolumeClaim: persistentVolumeClaimStrategy, Job: jobStrategy, CronJob: cronJobStrategy, PodDisruptionBudget: podDisruptionBudgetStrategy, CustomResourceDefinition: customResourceDefinitionStrategy, StatefulSet: statefulSetStrategy, ControllerRevision: controllerRevisionStrategy };
 
 export const plainStrategy = (kind: PlainKind): PlainStrategy => STRATEGIES[kind] ?? {};
 

@@ -95,6 +95,8 @@ describe('what the images do', () => {
     ['gcr.io/google-samples/hello-app', undefined, 8080, 'Hello, world!\nVersion: 1.0.0\nHostname: web\n'],
     ['docker.io/library/httpd', undefined, 80, '<html><body><h1>It works!</h1></body></html>\n'],
     ['gcr.io/google-samples/kubernetes-bootcamp', undefined, 8080, 'Hello Kubernetes bootcamp! | Running on: web | v=1\n'],
+    // The StatefulSet tutorial's image: nginx serving /usr/share/nginx/html.
+    ['registry.k8s.io/nginx-slim', undefined, 80, '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n</body>\n</html>\n'],
   ])('%s answers on its port', (repository, args, port, body) => {
     const c = withImage(repository, {}, '1.0');
     expect(start(repository, c, args).exit).toBeUndefined();

@@ -56,6 +56,8 @@ export interface ClusterNetwork {
   resolve(name: string, namespace: string): string | undefined;
   /** What answers at ip:port (a pod IP, or a Service's cluster IP and port), or undefined. */
   reach(ip: string, port: number): Listener | undefined;
+  /** The name a reverse lookup of `name`'s answer gives, where it is not the search path's completion (a pod's `web-0.nginx.default.svc.cluster.local`). */
+  canonicalName?(name: string, namespace: string): string | undefined;
 }
 
 export const NO_CLUSTER: ClusterNetwork = { resolve: () => undefined, reach: () => undefined };

@@ -14,7 +14,10 @@ export function genericHandler(bus: CommandBus): ResourceHandler {
     patch: (r, current) => generic.patch(r.info, current, r.req.body, ct(r), r.by),
     delete: (r, current) => {
       const body = r.req.body && String(r.req.body).trim() ? parseBody(r.req.body, ct(r)) : undefined;
-      return generic.delete(r.info, current, r.by, body?.preconditions?.uid);
+      // DeleteOptions (body or query): `kubectl delete --cascade=orphan` sends propagationPolicy Orphan.
+      const policy = body?.propagationPolicy ?? (r.req as { query?: Record<string, unknown> }).query?.propagationPolicy;
+      const orphan = policy === 'Orphan' || (policy === undefined && body?.orphanDependents === true);
+      return generic.delete(r.info, current, r.by, body?.preconditions?.uid, orphan);
     },
     subresources: {
       status: async (r, current, method) => {

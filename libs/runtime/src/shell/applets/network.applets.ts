@@ -32,7 +32,7 @@ export const nslookup: Applet = function* (ctx) {
     err(ctx, `nslookup: can't resolve '${name}'`);
     return 1;
   }
-  const fqdn = /^\d+\.\d+\.\d+\.\d+$/.test(name) || name === 'localhost' ? name : fullyQualified(name, env.namespace);
+  const fqdn = /^\d+\.\d+\.\d+\.\d+$/.test(name) || name === 'localhost' ? name : (env.cluster.canonicalName?.(name, env.namespace) ?? fullyQualified(name, env.namespace));
   out(ctx, `Name:      ${name}`);
   out(ctx, `Address 1: ${ip} ${fqdn}`);
   return 0;
