@@ -9,13 +9,13 @@ ok=0; refused=0; i=0
 while IFS= read -r f; do
   i=$((i + 1)); ns="corpus-$i"
   # A file that names its namespace goes there (created first); the others into a namespace of their own.
-  own=$(grep -m1 -E '^  namespace: ' "$f" | awk '{print $2}')
+  own=$(kubectl create --dry-run=client -o jsonpath='{.metadata.namespace}' -f "$f" 2>/dev/null | head -c 63)
   if [ -n "$own" ]; then ns=$own; fi
   kubectl -s "$SERVER" create namespace "$ns" >/dev/null 2>&1
   if out=$(kubectl -s "$SERVER" create -n "$ns" -f "$f" 2>&1); then
     ok=$((ok + 1)); echo "accepted  ${f#$CORPUS/}"
   else
-    refused=$((refused + 1)); echo "REFUSED   ${f#$CORPUS/}: $(echo "$out" | grep -v ' created$' | head -1)"
+    refused=$((refused + 1)); echo "REFUSED   ${f#$CORPUS/}: $(echo "$out" | grep -v ' created$' | tr '\n' ' ' | cut -c1-300)"
   fi
 done < <(find "$CORPUS" -name '*.yaml' | sort)
 echo "accepted $ok of $((ok + refused)) files, refused $refused"
