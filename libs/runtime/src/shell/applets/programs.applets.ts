@@ -4,6 +4,7 @@ import { err, out, type Applet, type AppletContext } from '../applet';
 import type { Gen, HttpResponse } from '../process-types';
 import { connect, lookup } from './network.applets';
 import { piDigits } from './pi';
+import { runPython } from './python-one-liner';
 import { listen, serveForever } from './servers.applets';
 
 /**
@@ -183,24 +184,23 @@ export const python = (spec: Spec<'python'>): Applet =>
     return yield* serveForever(ctx);
   };
 
-/**
- * `python -c '…'`, statement by statement (`;` or newlines): `print("…")`, `time.sleep(N)` on
- * the cluster's clock, `sys.exit(N)` / `exit(N)` / `raise SystemExit(N)` as the exit code (a
- * string argument is printed to stderr, exit 1); imports and anything else pass.
- */
+/** `python -c '…'` (python-one-liner.ts): its prints, sleeps on the cluster's clock and exit code. */
 function* pythonOneLiner(ctx: AppletContext, script: string): Gen {
-  for (const statement of script.split(/;|\n/).map((x) => x.trim())) {
-    const print = /^print\(\s*(["'])(.*?)\1\s*\)$/.exec(statement);
-    if (print) out(ctx, print[2]);
-    const sleep = /^time\.sleep\(\s*(\d+(?:\.\d*)?|\.\d+)\s*\)$/.exec(statement);
-    if (sleep) yield { until: ctx.proc.clock + scaledMs(Number(sleep[1]), ctx.proc.env.timeScale) };
-    const exit = /^(?:sys\.exit|exit|quit|raise SystemExit)\(\s*(.*?)\s*\)$/.exec(statement);
-    if (exit) {
-      const arg = exit[1];
-      if (arg === '' || arg === 'None') return 0;
-      if (/^-?\d+$/.test(arg)) return Number(arg) & 0xff;
-      err(ctx, arg.replace(/^(["'])(.*)\1$/, '$2'));
-      return 1;
+  for (const effect of runPython(script, ctx.proc.env.env)) {
+    switch (effect.kind) {
+      case 'print':
+        out(ctx, effect.text);
+        break;
+      case 'sleep':
+        yield { until: ctx.proc.clock + scaledMs(effect.seconds, ctx.proc.env.timeScale) };
+        break;
+      case 'exit':
+        if (effect.message !== undefined) err(ctx, effect.message);
+        return effect.code;
+      default: {
+        const _exhaustive: never = effect;
+        return _exhaustive;
+      }
     }
   }
   return 0;
