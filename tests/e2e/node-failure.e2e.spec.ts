@@ -103,7 +103,7 @@ describe('node failure, end to end', () => {
         expect.objectContaining({ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' }),
         { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' },
       ]);
-      expect(await events(solo)).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready' }));
+      await eventually(async () => expect(await events(solo)).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready' })));
     });
 
     it('evicts a pod after its tolerationSeconds; it stays deleting while the node is away', async () => {
@@ -113,7 +113,7 @@ describe('node failure, end to end', () => {
         return x;
       }, 10_000);
       expect(p.status.conditions).toContainEqual(expect.objectContaining({ type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager' }));
-      expect(await events(brief)).toContainEqual(expect.objectContaining({ reason: 'TaintManagerEviction', message: `Marking for deletion Pod default/${brief}` }));
+      await eventually(async () => expect(await events(brief)).toContainEqual(expect.objectContaining({ reason: 'TaintManagerEviction', message: `Marking for deletion Pod default/${brief}` })));
       // No kubelet can confirm: the object stays, past its grace period.
       await new Promise((r) => setTimeout(r, s(30) + 500));
       expect(await gone(brief)).toBe(false);
@@ -129,7 +129,7 @@ describe('node failure, end to end', () => {
       await eventually(async () => expect((await node('node-2')).spec.taints ?? []).toEqual([]), MONITOR + SLACK + 1000);
       await eventually(async () => expect(await status(solo)).toBe('Running'), 15_000);
       await eventually(async () => expect(await gone(brief)).toBe(true), 15_000);
-      expect(await events(solo)).toContainEqual(expect.objectContaining({ reason: 'TaintManagerEviction', message: `Cancelling deletion of Pod default/${solo}` }));
+      await eventually(async () => expect(await events(solo)).toContainEqual(expect.objectContaining({ reason: 'TaintManagerEviction', message: `Cancelling deletion of Pod default/${solo}` })));
     });
   });
 
@@ -140,7 +140,7 @@ describe('node failure, end to end', () => {
       const p = await pod('picky');
       expect(p.status.conditions).toContainEqual(expect.objectContaining({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }));
     });
-    expect(await events('picky')).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'FailedScheduling', message }));
+    await eventually(async () => expect(await events('picky')).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'FailedScheduling', message })));
     expect(await status('picky')).toBe('Pending');
 
     const added = await cluster.cli('node', 'add', 'node-4', '--labels', 'disk=ssd', '--data-dir', cluster.dataDir);

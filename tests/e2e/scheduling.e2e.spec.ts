@@ -36,7 +36,8 @@ describe('scheduling and added nodes, end to end', () => {
       expect(c).toMatchObject({ status: 'False', reason: 'Unschedulable' });
       return c!.message;
     });
-    expect(await events(name)).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'FailedScheduling', message }));
+    // The scheduler writes the condition, then records the event: a reader can see one before the other.
+    await eventually(async () => expect(await events(name)).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'FailedScheduling', message })));
     return message;
   };
   const status = async (name: string) => (await cluster.cli('get', 'pods', name)).stdout.trim().split('\n')[1]?.split(/\s+/)[2];
