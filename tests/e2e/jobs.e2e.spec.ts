@@ -57,6 +57,15 @@ describe.skipIf(!hasKubectl)('Jobs and CronJobs with kubectl (skipped: kubectl n
     expect(logs.split('\n').filter(Boolean).sort()).toEqual(['idx-0', 'idx-1', 'idx-2']);
   });
 
+  it("the docs' backoffLimitPerIndex example (python decides per JOB_COMPLETION_INDEX): the status the page shows", async () => {
+    const corpus = join(__dirname, '../../../shared/corpus/k8s-docs-examples/controllers/job-backoff-limit-per-index-example.yaml');
+    expect(await cluster.kubectlOk('create', '-f', corpus)).toBe('job.batch/job-backoff-limit-per-index-example created\n');
+    await cluster.kubectlOk('wait', '--for=condition=failed', 'job/job-backoff-limit-per-index-example', '--timeout=90s');
+    const status = JSON.parse(await cluster.kubectlOk('get', 'job', 'job-backoff-limit-per-index-example', '-o', 'jsonpath={.status}'));
+    expect(status).toMatchObject({ completedIndexes: '1,3,5,7,9', failedIndexes: '0,2,4,6,8', succeeded: 5, failed: 10 });
+    expect(status.conditions).toContainEqual(expect.objectContaining({ type: 'Failed', reason: 'FailedIndexes', message: 'Job has failed indexes' }));
+  });
+
   it('a failing Job stops at its backoff limit: Failed BackoffLimitExceeded, backoffLimit + 1 pods, the Warning event', async () => {
     await apply('fail', job('fail', '  backoffLimit: 2', 'exit 1'));
     await cluster.kubectlOk('wait', '--for=condition=failed', 'job/fail', '--timeout=90s');

@@ -89,7 +89,7 @@ describe('Job controller', () => {
     it('records completedIndexes and completes when every index succeeded', () => {
       const pods = [0, 1, 2].map((i) => aJobPod(job, `idx-${i}`, { phase: 'Succeeded', index: i }));
       const { actions } = reconcileJob(job, pods.slice(0, 2), at(0));
-      expect(statusOf(actions)).toMatchObject({ completedIndexes: '0-1', succeeded: 2 });
+      expect(statusOf(actions)).toMatchObject({ completedIndexes: '0,1', succeeded: 2 });
       expect(of(actions, 'create').map((c) => c.index)).toEqual([2]);
       expect(conds(reconcileJob(job, pods, at(0)).actions)).toContain('Complete/CompletionsReached');
     });
