@@ -122,3 +122,10 @@ export function defaultPod(input: Record<string, any>, namespace: string, ctx: C
   }
   return pod;
 }
+
+/** A workload's pod template as kube-apiserver stores it: the pod spec defaults, Go's zero `creationTimestamp` dropped. */
+export function defaultPodTemplate(t: Record<string, any> | undefined): Record<string, any> | undefined {
+  if (!t || typeof t !== 'object') return t;
+  const { creationTimestamp, ...metadata } = t.metadata ?? {};
+  return { ...t, metadata: { ...metadata, ...(creationTimestamp != null ? { creationTimestamp } : {}) }, spec: defaultPodSpec(t.spec ?? {}) };
+}

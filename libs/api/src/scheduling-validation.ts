@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { StatusCause } from './types';
+import { invalid, required, unsupported } from './field-causes';
 
 /**
  * Validation of what the scheduler reads from a pod spec (validation.go): container ports with
@@ -12,21 +13,6 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
-const invalid = (field: string, value: unknown, detail: string): StatusCause => ({
-  reason: 'FieldValueInvalid',
-  message: `Invalid value: ${JSON.stringify(value)}: ${detail}`,
-  field,
-});
-const required = (field: string, detail?: string): StatusCause => ({
-  reason: 'FieldValueRequired',
-  message: detail ? `Required value: ${detail}` : 'Required value',
-  field,
-});
-const unsupported = (field: string, value: unknown, values: readonly string[]): StatusCause => ({
-  reason: 'FieldValueNotSupported',
-  message: `Unsupported value: ${JSON.stringify(value)}: supported values: ${values.map((v) => `"${v}"`).join(', ')}`,
-  field,
-});
 const duplicate = (field: string, value: string): StatusCause => ({ reason: 'FieldValueDuplicate', message: `Duplicate value: ${JSON.stringify(value)}`, field });
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'] as const;

@@ -1,7 +1,7 @@
 import type { StatusCause } from '../types';
 import { child, index, isObject, ROOT_FIELDS, valuesSchema, type Json, type StructuralSchema } from './schema';
+import { invalid } from '../field-causes';
 
-const invalid = (field: string, value: unknown, detail: string): StatusCause => ({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(value)}: ${detail}`, field });
 
 /** The JSON type kube-openapi names in `must be of type` messages. */
 function typeOf(v: Json): string {

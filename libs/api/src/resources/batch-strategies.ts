@@ -4,28 +4,15 @@ import {
   parseCronSchedule,
 } from '../cron-schedule';
 import { JOB_CONTROLLER_UID, JOB_NAME, LEGACY_CONTROLLER_UID, LEGACY_JOB_NAME } from '../batch';
-import { defaultPodSpec } from '../defaults';
+import { defaultPodTemplate } from '../defaults';
 import type { StatusCause } from '../types';
 import { podSemanticCauses, validateDto } from '../validate';
 import { PodTemplateDto } from '../workload.dto';
 import type { PlainStrategy } from './plain-strategies';
+import { invalid, required, unsupported } from '../field-causes';
 
 type Obj = Record<string, any>;
 
-const invalid = (field: string, value: unknown, detail: string): StatusCause => ({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(value)}: ${detail}`, field });
-const required = (field: string, detail?: string): StatusCause => ({ reason: 'FieldValueRequired', message: detail ? `Required value: ${detail}` : 'Required value', field });
-const unsupported = (field: string, value: unknown, values: string[]): StatusCause => ({
-  reason: 'FieldValueNotSupported',
-  message: `Unsupported value: ${JSON.stringify(value)}: supported values: ${values.map((v) => JSON.stringify(v)).join(', ')}`,
-  field,
-});
-
-/** A pod template as the apiserver stores it: pod defaults, Go's zero `creationTimestamp` dropped. */
-function defaultTemplate(t: Obj | undefined): Obj | undefined {
-  if (!t || typeof t !== 'object') return t;
-  const { creationTimestamp, ...metadata } = t.metadata ?? {};
-  return { ...t, metadata: { ...metadata, ...(creationTimestamp != null ? { creationTimestamp } : {}) }, spec: defaultPodSpec(t.spec ?? {}) };
-}
 
 const nonNegative = (spec: Obj, fields: string[], prefix: string): StatusCause[] =>
   fields.filter((f) => spec[f] !== undefined && spec[f] !== null && !(Number.isInteger(spec[f]) && spec[f] >= 0)).map((f) => invalid(`${prefix}.${f}`, spec[f], 'must be greater than or equal to 0'));
@@ -49,7 +36,7 @@ export function defaultJobSpec(spec: Obj): Obj {
     };
   }
   out.podReplacementPolicy ??= out.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
-  out.template = defaultTemplate(out.template);
+  out.template = defaultPodTemplate(out.template);
   return out;
 }
 
@@ -127,7 +114,7 @@ export const cronJobStrategy: PlainStrategy = {
     spec.suspend ??= false;
     spec.successfulJobsHistoryLimit ??= 3;
     spec.failedJobsHistoryLimit ??= 1;
-    if (spec.jobTemplate?.spec) spec.jobTemplate = { ...spec.jobTemplate, spec: { ...spec.jobTemplate.spec, template: defaultTemplate(spec.jobTemplate.spec.template) } };
+    if (spec.jobTemplate?.spec) spec.jobTemplate = { ...spec.jobTemplate, spec: { ...spec.jobTemplate.spec, template: defaultPodTemplate(spec.jobTemplate.spec.template) } };
     return { ...o, spec };
   },
   validate(o) {

@@ -9,6 +9,7 @@ import { cronJobStrategy, jobStrategy } from './batch-strategies';
 import { podDisruptionBudgetStrategy } from './policy-strategies';
 import { customResourceDefinitionStrategy } from './crd.strategy';
 import { controllerRevisionStrategy, statefulSetStrategy } from './statefulset-strategy';
+import { forbidden, invalid, required } from '../field-causes';
 
 type Obj = Record<string, any>;
 
@@ -26,9 +27,6 @@ export interface PlainStrategy {
 const MAX_SIZE = 1048576;
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const CONFIG_KEY_MSG = "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
-const invalid = (field: string, value: unknown, detail: string): StatusCause => ({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(value)}: ${detail}`, field });
-const required = (field: string): StatusCause => ({ reason: 'FieldValueRequired', message: 'Required value', field });
-const forbidden = (field: string, detail: string): StatusCause => ({ reason: 'FieldValueForbidden', message: `Forbidden: ${detail}`, field });
 const tooLong = (field: string, detail: string): StatusCause => ({ reason: 'FieldValueTooLong', message: `Too long: ${detail}`, field });
 
 /** IsConfigMapKey, with upstream's messages. */

@@ -1,25 +1,12 @@
-import { defaultPodSpec } from '../defaults';
+import { defaultPodTemplate } from '../defaults';
 import type { StatusCause } from '../types';
 import { podSemanticCauses, validateDto } from '../validate';
 import { PodTemplateDto } from '../workload.dto';
 import type { PlainStrategy } from './plain-strategies';
+import { invalid, required, unsupported } from '../field-causes';
 
 type Obj = Record<string, any>;
 
-const invalid = (field: string, value: unknown, detail: string): StatusCause => ({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(value)}: ${detail}`, field });
-const required = (field: string): StatusCause => ({ reason: 'FieldValueRequired', message: 'Required value', field });
-const unsupported = (field: string, value: unknown, values: string[]): StatusCause => ({
-  reason: 'FieldValueNotSupported',
-  message: `Unsupported value: ${JSON.stringify(value)}: supported values: ${values.map((v) => JSON.stringify(v)).join(', ')}`,
-  field,
-});
-
-/** The pod template as stored: pod defaults, Go's zero `creationTimestamp` dropped. */
-function defaultTemplate(t: Obj | undefined): Obj | undefined {
-  if (!t || typeof t !== 'object') return t;
-  const { creationTimestamp, ...metadata } = t.metadata ?? {};
-  return { ...t, metadata: { ...metadata, ...(creationTimestamp != null ? { creationTimestamp } : {}) }, spec: defaultPodSpec(t.spec ?? {}) };
-}
 
 /** A claim template as stored (SetDefaults_StatefulSet → SetDefaults_PersistentVolumeClaim): kind, Filesystem, phase Pending. */
 function defaultClaimTemplate(c: Obj): Obj {
@@ -37,7 +24,7 @@ export function defaultStatefulSetSpec(spec: Obj): Obj {
   out.revisionHistoryLimit ??= 10;
   out.persistentVolumeClaimRetentionPolicy = { whenDeleted: 'Retain', whenScaled: 'Retain', ...(out.persistentVolumeClaimRetentionPolicy ?? {}) };
   if (Array.isArray(out.volumeClaimTemplates)) out.volumeClaimTemplates = out.volumeClaimTemplates.map(defaultClaimTemplate);
-  out.template = defaultTemplate(out.template);
+  out.template = defaultPodTemplate(out.template);
   return out;
 }
 

@@ -2,6 +2,7 @@ import { isQuantity, parseQuantity } from '../quantity';
 import type { StatusCause } from '../types';
 import { DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MSG } from '../validation-messages';
 import type { PlainStrategy } from './plain-strategies';
+import { forbidden, invalid, unsupported as notSupported, required } from '../field-causes';
 
 /**
  * The PersistentVolume, PersistentVolumeClaim and StorageClass strategies of kube-apiserver
@@ -10,15 +11,6 @@ import type { PlainStrategy } from './plain-strategies';
  */
 type Obj = Record<string, any>;
 
-const q = (v: unknown) => JSON.stringify(v);
-const required = (field: string, detail?: string): StatusCause => ({ reason: 'FieldValueRequired', message: detail ? `Required value: ${detail}` : 'Required value', field });
-const invalid = (field: string, value: unknown, detail: string): StatusCause => ({ reason: 'FieldValueInvalid', message: `Invalid value: ${q(value)}: ${detail}`, field });
-const forbidden = (field: string, detail: string): StatusCause => ({ reason: 'FieldValueForbidden', message: `Forbidden: ${detail}`, field });
-const notSupported = (field: string, value: unknown, values: readonly string[]): StatusCause => ({
-  reason: 'FieldValueNotSupported',
-  message: `Unsupported value: ${q(value)}: supported values: ${values.map((v) => `"${v}"`).join(', ')}`,
-  field,
-});
 /** Deep equality regardless of key order (apiequality.Semantic.DeepEqual on decoded objects). */
 const canonical = (v: unknown): unknown =>
   Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
