@@ -54,10 +54,13 @@ export class CommandBus {
     return this.dryRunning.run(true, f);
   }
 
+  private context(who: { by: string; cause?: string }): DecideContext {
+    return { now: Date.now(), by: who.by, cause: who.cause, timeScale: this.timeScale };
+  }
+
   private simulate(make: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Executed {
-    const ctx: DecideContext = { now: Date.now(), by: who.by, cause: who.cause, timeScale: this.timeScale };
     const command = typeof make === 'function' ? make(this.cluster.store) : make;
-    const groups = groupByObject(decide(command, this.cluster.store, ctx));
+    const groups = groupByObject(decide(command, this.cluster.store, this.context(who)));
     const objects = groups.map((g) => {
       const current = this.cluster.store.get(g.key);
       const after = g.events.reduce<KubeObject | undefined>((o, e) => evolve(o, e, 0), current);
@@ -73,9 +76,8 @@ export class CommandBus {
     // have (e.g. a name re-created after a snapshot that kept no tombstone).
     const learnt = new Map<string, number>();
     for (let attempt = 0; ; attempt++) {
-      const ctx: DecideContext = { now: Date.now(), by: who.by, cause: who.cause, timeScale: this.timeScale };
       const command = typeof make === 'function' ? make(this.cluster.store) : make;
-      const events = decide(command, this.cluster.store, ctx);
+      const events = decide(command, this.cluster.store, this.context(who));
       const groups = groupByObject(events);
       let seq = this.cluster.seq;
       try {

@@ -28,9 +28,7 @@ export function* runPython(script: string, env: Readonly<Record<string, string>>
       const indent = text.length - text.trimStart().length;
       return splitSemicolons(text.trim()).map((t) => ({ indent, text: t }));
     });
-  const vars = new Map<string, Value>();
-  const exited = yield* block(lines, 0, lines.length, vars, env);
-  if (exited) return;
+  yield* block(lines, 0, lines.length, new Map<string, Value>(), env);
 }
 
 /** Runs lines[from, to); true once the script has exited. */
@@ -38,7 +36,6 @@ function* block(lines: Line[], from: number, to: number, vars: Map<string, Value
   let i = from;
   while (i < to) {
     const { indent, text } = lines[i];
-    const end = blockEnd(lines, i, to);
     const compound = /^(if|elif|else|while|for|with|try|except|finally|def|class)\b(.*):(.*)$/.exec(text);
     if (compound && compound[1] === 'if') {
       // The whole if/elif/else chain at this indentation.
@@ -60,13 +57,9 @@ function* block(lines: Line[], from: number, to: number, vars: Map<string, Value
       i = j;
       continue;
     }
-    if (compound) {
-      // Loops, functions and the rest are beyond this simulation: their bodies are skipped.
-      i = end;
-      continue;
-    }
-    if (yield* statement(text, vars, env)) return true;
-    i = end;
+    // Loops, functions and the rest are beyond this simulation: their bodies are skipped.
+    if (!compound && (yield* statement(text, vars, env))) return true;
+    i = blockEnd(lines, i, to);
   }
   return false;
 }
