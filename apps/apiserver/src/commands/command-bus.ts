@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { decide, evolve, groupByObject, keyString, SCHEMA_VERSION, type ClusterView, type Command, type DecideContext } from '@kubesim/core';
 import { AppendConflictError, type EventLog } from '@kubesim/eventlog';
 import type { KubeObject } from '@kubesim/api';
@@ -17,12 +16,11 @@ export interface Executed {
 /**
  * The only writer of the log: decide against the projection, append each object's events with
  * its expected last sequence, wait until the projection has them. Commands run one at a time.
- * Inside `dryRun` they are decided and answered, not written.
+ * The `dryRunner` decides and answers them without writing.
  */
 export class CommandBus {
   private tail: Promise<unknown> = Promise.resolve();
-  /** Set inside `dryRun`: commands are decided, nothing is appended. */
-  private readonly dryRunning = new AsyncLocalStorage<true>();
+  private dry?: CommandBus;
 
   constructor(
     private readonly log: EventLog,
@@ -30,6 +28,8 @@ export class CommandBus {
     private readonly timeScale: number,
     /** Told how long each append to the log took (publish to ack), in seconds. */
     private readonly observeAppend: (seconds: number) => void = () => undefined,
+    /** A dry-run bus (`dryRunner`): commands are decided, nothing is appended. */
+    private readonly dryRun = false,
   ) {}
 
   /**
@@ -38,20 +38,21 @@ export class CommandBus {
    * when the command is decided.
    */
   execute(command: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Promise<Executed> {
-    if (this.dryRunning.getStore()) return Promise.resolve(this.simulate(command, who));
+    if (this.dryRun) return Promise.resolve(this.simulate(command, who));
     const run = this.tail.then(() => this.run(command, who));
     this.tail = run.catch(() => undefined);
     return run;
   }
 
   /**
-   * Server-side dry run (`?dryRun=All`): every `execute` inside `f` runs admission and decides as
-   * usual and answers with the objects as they would be, but appends nothing — the log and every
-   * component see no change. A created object has no resourceVersion yet; an updated one keeps
-   * its current one (as kube-apiserver's DryRunnableStorage answers).
+   * The bus for a server-side dry run (`?dryRun=All`): every `execute` runs admission and decides
+   * as usual and answers with the objects as they would be, but appends nothing — the log and
+   * every component see no change. A created object has no resourceVersion yet; an updated one
+   * keeps its current one (as kube-apiserver's DryRunnableStorage answers).
    */
-  dryRun<T>(f: () => Promise<T>): Promise<T> {
-    return this.dryRunning.run(true, f);
+  dryRunner(): CommandBus {
+    if (this.dryRun) return this;
+    return (this.dry ??= new CommandBus(this.log, this.cluster, this.timeScale, this.observeAppend, true));
   }
 
   private context(who: { by: string; cause?: string }): DecideContext {

@@ -40,16 +40,19 @@ const notFound = () => new StatusError(failure(404, 'NotFound', 'the server coul
 export class ApiController {
   constructor(
     @Inject(Projection) private readonly cluster: Projection,
-    @Inject(CommandBus) private readonly bus: CommandBus,
+    @Inject(CommandBus) bus: CommandBus,
     @Inject(EventLog) log: EventLog,
     @Inject(Leases) leases: Leases,
     @Inject(PodServiceAccounts) serviceAccounts: PodServiceAccounts,
   ) {
     this.handlers = resourceHandlers(bus, cluster, () => log.nc, serviceAccounts);
+    this.dryRunHandlers = resourceHandlers(bus.dryRunner(), cluster, () => log.nc, serviceAccounts);
     this.leases = new LeaseReads(leases, cluster);
   }
 
   private readonly handlers: ReturnType<typeof resourceHandlers>;
+  /** The same handlers over the dry-run bus (`?dryRun=All`): admitted and answered, nothing written. */
+  private readonly dryRunHandlers: ReturnType<typeof resourceHandlers>;
   private readonly leases: LeaseReads;
 
   @All(['api/v1', 'api/v1/*path', 'apis', 'apis/*path'])
@@ -72,12 +75,8 @@ export class ApiController {
   }
 
   private async route(path: ApiPath, req: Request, res: Response, groupVersion: string): Promise<Reply | undefined> {
-    if (serverDryRun(req.method, req.query.dryRun)) return this.bus.dryRun(() => this.routeOnce(path, req, res, groupVersion));
-    return this.routeOnce(path, req, res, groupVersion);
-  }
-
-  private async routeOnce(path: ApiPath, req: Request, res: Response, groupVersion: string): Promise<Reply | undefined> {
     const method = req.method.toUpperCase();
+    const handlers = serverDryRun(method, req.query.dryRun) ? this.dryRunHandlers : this.handlers;
     if (path.kind === 'discovery') return { code: 200, body: apiResourceList(groupVersion) };
     if (path.kind === 'unknown') throw notFound();
     const info = resourceInfo(path.resource, groupVersion);
@@ -85,7 +84,7 @@ export class ApiController {
     if (!info.namespaced && path.namespace !== undefined) throw notFound();
     if (info.storage === 'lease') return this.leases.serve(path, method, req.header('accept'), req.query as Record<string, unknown>);
     const r: ResourceRequest = { info, namespace: info.namespaced ? (path.namespace ?? '') : '', req, res, by: callerOf(req) };
-    const handler = this.handlers[info.storage];
+    const handler = handlers[info.storage];
     if (path.kind === 'subresource') return this.subresource(r, handler, path, method);
     const verb = verbOf(method, path, req.query as Record<string, unknown>);
     if (!verb || !info.verbs.includes(verb)) throw methodNotAllowed(method, info.resource);

@@ -43,8 +43,7 @@ export function podHandler(bus: CommandBus, cluster: Projection, nats: () => Nat
         const deleteOptions = (optionalBody(r) ?? {}).deleteOptions;
         // `kubectl drain --dry-run=server` says so in the Eviction's deleteOptions, not the query:
         // the budgets are checked, nothing is written.
-        const evict = () => evictPod(bus, current as Pod, deleteOptions, r.by);
-        await (serverDryRun('POST', deleteOptions?.dryRun) ? bus.dryRun(evict) : evict());
+        await evictPod(serverDryRun('POST', deleteOptions?.dryRun) ? bus.dryRunner() : bus, current as Pod, deleteOptions, r.by);
         return { code: 201, body: SUCCESS_201 };
       },
       binding: async (r, current, method) => {
