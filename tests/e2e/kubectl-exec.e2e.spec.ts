@@ -72,6 +72,16 @@ describe.skipIf(!hasKubectl)('kubectl exec against kubesim (skipped: kubectl not
     expect(own.stdout.split('\n')[1]).toMatch(/^\s+1 root\s+0:00 sh -c echo ready > \/tmp\/state; sleep 3600$/);
   });
 
+  it('a zombie: an orphan under a PID 1 that never waits stays [sleep]; pause reaps it when the namespace is shared', async () => {
+    const pod = (name: string, shared: boolean) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  shareProcessNamespace: ${shared}\n  containers:\n  - name: app\n    image: busybox:1.28\n    command: ["sh", "-c", "(sleep 1 &); exec sleep 3600"]\n`;
+    expect((await cluster.kubectlWithInput(pod('zombie-own', false) + '---\n' + pod('zombie-shared', true), 'apply', '-f', '-')).code).toBe(0);
+    await eventually(async () => expect((await k('get', 'pod', 'zombie-own', 'zombie-shared')).stdout.match(/1\/1\s+Running/g)).toHaveLength(2), 60_000);
+    await eventually(async () => expect((await k('exec', 'zombie-own', '--', 'ps')).stdout).toMatch(/^\s+1 root\s+0:00 sleep 3600\n\s+2 root\s+0:00 \[sleep\]\n/m), 30_000);
+    // The orphan has exited there too (same script, same start): nothing but pause, PID 1's program and ps.
+    await eventually(async () => expect((await k('exec', 'zombie-shared', '--', 'ps')).stdout).toMatch(/^PID {3}USER {5}TIME {2}COMMAND\n\s+1 65535\s+0:00 \/pause\n\s+\d+ root\s+0:00 sleep 3600\n\s+\d+ root\s+0:00 ps\n$/), 30_000);
+  });
+
   it('-c picks the container; its files are there', async () => {
     const r = await k('exec', 'web', '-c', 'sidecar', '--', 'cat', '/tmp/state');
     expect(r).toEqual({ code: 0, stdout: 'ready\n', stderr: '' });

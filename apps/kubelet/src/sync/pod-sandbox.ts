@@ -121,6 +121,7 @@ export class PodSandbox {
       workingDir: (spec.workingDir as string | undefined) ?? image?.workingDir,
       user: runAs(this.pod, spec, image?.user),
       processes: this.sharedProcesses(),
+      sharedPidNamespace: this.pod.spec.shareProcessNamespace === true,
       containerPorts: (spec.ports ?? []).map((p) => p.containerPort),
     };
   }

@@ -156,6 +156,7 @@ export function* runCommand(sh: Shell, argv: string[], io: Stdio, exec: boolean)
     io.stderr(`${sh.name}: ${command}: not found\n`);
     return NOT_FOUND_STATUS;
   }
+  if (exec) sh.proc.execed(argv);
   return yield* applet({ name: command, args, io, proc: sh.proc, cwd: sh.cwd, pid1: exec });
 }
 

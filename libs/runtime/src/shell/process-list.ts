@@ -10,5 +10,5 @@ export const psUser = (proc: Process) => (proc.env.user?.uid ? String(proc.env.u
  */
 export function withSubprocesses(proc: Process, pid: number): ProcessInfo[] {
   const user = psUser(proc);
-  return [{ pid, user, argv: proc.argv, cpuMs: proc.cpuUsedMs }, ...proc.subprocesses().filter((s) => s.nth < 6).map((s) => ({ pid: pid + s.nth, user: s.user ?? user, argv: s.argv, cpuMs: 0 }))];
+  return [{ pid, user, argv: proc.argv, cpuMs: proc.cpuUsedMs }, ...proc.subprocesses().filter((s) => s.nth < 6).map((s) => ({ pid: pid + s.nth, user: s.user ?? user, argv: s.argv, cpuMs: 0, ...(s.zombie ? { state: 'Z' as const } : {}) }))];
 }

@@ -68,6 +68,8 @@ export interface ProcessInfo {
   readonly user: string;
   readonly argv: readonly string[];
   readonly cpuMs: number;
+  /** `Z`: exited, its status not collected by a parent (a zombie); running otherwise. */
+  readonly state?: 'Z';
 }
 
 /** What a container gives the programs that run in it. */
@@ -93,6 +95,8 @@ export interface ContainerEnv {
    * the pod's (pause as PID 1); absent, the process sees only itself as PID 1.
    */
   readonly processes?: () => readonly ProcessInfo[];
+  /** `shareProcessNamespace: true`: pause is PID 1 and adopts (and reaps) every orphan. */
+  readonly sharedPidNamespace?: boolean;
   /** `ports[].containerPort` of the container: what an unknown image's app listens on. */
   readonly containerPorts?: readonly number[];
 }

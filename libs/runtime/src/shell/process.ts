@@ -1,4 +1,5 @@
 import { ProcessKilled, ShellExit, SIGKILL_EXIT_CODE, type Block, type ContainerEnv, type Gen, type Sink } from './process-types';
+import { PAUSE, ProcessNode, reapsChildren, staysZombie } from './process-tree';
 
 export type Stream = 'stdout' | 'stderr';
 export type OutputListener = (stream: Stream, line: string, at: number) => void;
@@ -18,6 +19,11 @@ interface Job {
   status: number;
   /** A background job's command line (`ps`). */
   readonly argv?: readonly string[];
+  /** The process it runs as, and the one that started it (re-parented to init when that exits). */
+  readonly self: ProcessNode;
+  parent: ProcessNode;
+  /** Exited, and nobody has collected its status: `ps` still lists it. */
+  zombie?: boolean;
 }
 
 /** A process the program forked that `ps` lists after it (nginx's workers, a shell's `cmd &`). */
@@ -27,6 +33,8 @@ export interface Subprocess {
   readonly argv: readonly string[];
   /** Its user as `ps` prints it; the parent's when absent. */
   readonly user?: string;
+  /** Exited but not reaped (`[sleep]` in `ps`, STAT Z in `top`). */
+  readonly zombie?: boolean;
 }
 
 export type Signal = 'TERM' | 'KILL' | 'INT' | 'HUP';
@@ -87,16 +95,45 @@ export class Process {
     this.stderr = (text) => this.write('stderr', text);
   }
 
+  /** The container's PID 1 as a parent: orphans come to it unless the pod's pause takes them. */
+  readonly main = new ProcessNode(true);
+
   /** Starts the main program (job 0); it runs at the next `advance`. */
   start(main: Gen): this {
-    this.jobs.push({ gen: main, block: { until: this.clock }, done: false, status: 0 });
+    this.main.reaps = reapsChildren(this.argv);
+    this.jobs.push({ gen: main, block: { until: this.clock }, done: false, status: 0, self: this.main, parent: PAUSE });
     return this;
   }
 
-  /** A background job (`cmd &`); returns its job number, used as its pid. */
-  spawn(gen: Gen, argv?: readonly string[]): number {
-    this.jobs.push({ gen, block: { until: this.clock }, done: false, status: 0, argv });
+  /**
+   * A background job (`cmd &`) running as `self`, started by `parent`; returns its job number,
+   * used as its pid.
+   */
+  spawn(gen: Gen, argv?: readonly string[], tree: { self: ProcessNode; parent: ProcessNode } = { self: new ProcessNode(true), parent: this.main }): number {
+    this.jobs.push({ gen, block: { until: this.clock }, done: false, status: 0, argv, ...tree });
     return this.jobs.length;
+  }
+
+  /** PID 1 replaced its program (`exec sleep 3600`): `ps` shows the new one, which may not reap. */
+  execed(argv: readonly string[]): void {
+    this.argv = argv;
+    this.main.reaps = reapsChildren(argv);
+  }
+
+  /** `node` has exited: its children are orphans, re-parented to init (and reaped there if it reaps). */
+  exited(node: ProcessNode): void {
+    node.alive = false;
+    const init = this.init();
+    for (const j of this.jobs) {
+      if (j.parent !== node) continue;
+      j.parent = init;
+      if (j.done && j.zombie) j.zombie = staysZombie(init, init);
+    }
+  }
+
+  /** Who adopts orphans: pause when the pod shares its PID namespace, else PID 1. */
+  private init(): ProcessNode {
+    return this.env.sharedPidNamespace ? PAUSE : this.main;
   }
 
   /** Children the program started for good (nginx's workers): `ps` lists them. */
@@ -106,7 +143,7 @@ export class Process {
   subprocesses(): Subprocess[] {
     if (this.exit) return [];
     const workers = this.workers.map((w, i) => ({ ...w, nth: i + 1 }));
-    const jobs = this.jobs.flatMap((j, i) => (i > 0 && !j.done && j.argv ? [{ argv: j.argv, nth: this.workers.length + i }] : []));
+    const jobs = this.jobs.flatMap((j, i) => (i > 0 && (!j.done || j.zombie) && j.argv ? [{ argv: j.argv, nth: this.workers.length + i, ...(j.done ? { zombie: true } : {}) }] : []));
     return [...workers, ...jobs];
   }
 
@@ -183,7 +220,9 @@ export class Process {
   private jobDone(job: Job, status: number) {
     job.done = true;
     job.status = status;
-    if (job === this.jobs[0]) this.finish({ code: status, at: this.clock });
+    if (job === this.jobs[0]) return this.finish({ code: status, at: this.clock });
+    job.zombie = staysZombie(job.parent, this.init());
+    this.exited(job.self);
   }
 
   private finish(exit: ProcessExit) {

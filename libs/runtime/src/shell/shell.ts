@@ -3,6 +3,7 @@ import { applyRedirects, type ResolvedRedirect } from './redirect';
 import { expandGlob, globRegExp } from './glob';
 import { COMMAND_CPU_MS, type Process } from './process';
 import { ShellExit, type Gen, type Stdio } from './process-types';
+import { ProcessNode } from './process-tree';
 import type { Redirect, ShellNode, Word } from './shell-ast';
 import { parseScript } from './shell-parser';
 import { ShellSyntaxError } from './shell-ast';
@@ -46,6 +47,8 @@ export class Shell implements ExpansionScope {
   readonly locals: Map<string, string | undefined>[] = [];
   /** `set -e`. */
   errexit: boolean;
+  /** The process this shell runs as: the parent of what it starts with `&`. */
+  node: ProcessNode;
   private condition = 0;
   private substituted?: number;
 
@@ -58,6 +61,7 @@ export class Shell implements ExpansionScope {
     this.cwd = proc.env.workingDir ?? '/';
     this.args = options.args ?? [];
     this.errexit = Boolean(options.errexit);
+    this.node = proc.main;
   }
 
   assign(name: string, value: string) {
@@ -171,6 +175,7 @@ export class Shell implements ExpansionScope {
     s.args = this.args;
     s.errexit = this.errexit;
     s.functions = new Map(this.functions);
+    s.node = this.node;
     return s;
   }
 
@@ -203,7 +208,8 @@ export class Shell implements ExpansionScope {
         return yield* this.pipeline(node.commands, node.negate, io);
       case 'background': {
         const sub = this.subshell();
-        this.lastBackgroundPid = this.proc.spawn(sub.run(node.body, io), backgroundArgv(node.body, this.proc.argv));
+        sub.node = new ProcessNode(true);
+        this.lastBackgroundPid = this.proc.spawn(sub.run(node.body, io), backgroundArgv(node.body, this.proc.argv), { self: sub.node, parent: this.node });
         return (this.status = 0);
       }
       case 'case': {
@@ -223,12 +229,16 @@ export class Shell implements ExpansionScope {
         const redirected = applyRedirects(this, yield* this.resolveRedirects(node.redirects), io);
         if (typeof redirected === 'string') return this.fail(redirected, io);
         if (!node.subshell) return yield* this.run(node.body, redirected);
+        // A forked shell: what it starts in the background outlives it as an orphan.
         const sub = this.subshell();
+        sub.node = new ProcessNode(true);
         try {
           this.status = yield* sub.run(node.body, redirected);
         } catch (e) {
           if (!(e instanceof ShellExit)) throw e;
           this.status = e.code;
+        } finally {
+          this.proc.exited(sub.node);
         }
         return this.status;
       }

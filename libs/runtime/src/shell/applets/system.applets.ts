@@ -82,6 +82,9 @@ function processes(ctx: AppletContext): readonly ProcessInfo[] {
   return [{ ...own, user: userName(user(ctx).uid) ?? String(user(ctx).uid) }, ...forked];
 }
 
+/** A zombie has no command line left: busybox prints its name in brackets, as for a kernel thread. */
+const command = (p: ProcessInfo) => (p.state === 'Z' ? `[${(p.argv[0] ?? '').slice((p.argv[0] ?? '').lastIndexOf('/') + 1)}]` : p.argv.join(' '));
+
 const time = (ms: number) => {
   const s = Math.floor(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -89,7 +92,7 @@ const time = (ms: number) => {
 
 export const ps: Applet = function* (ctx) {
   out(ctx, 'PID   USER     TIME  COMMAND');
-  for (const p of processes(ctx)) out(ctx, `${String(p.pid).padStart(5)} ${p.user.padEnd(8)} ${time(p.cpuMs).padStart(5)} ${p.argv.join(' ')}`);
+  for (const p of processes(ctx)) out(ctx, `${String(p.pid).padStart(5)} ${p.user.padEnd(8)} ${time(p.cpuMs).padStart(5)} ${command(p)}`);
   return 0;
 };
 
@@ -99,7 +102,7 @@ export const top: Applet = function* (ctx) {
   out(ctx, 'CPU:   0% usr   0% sys   0% nic 100% idle   0% io   0% irq   0% sirq');
   out(ctx, 'Load average: 0.08 0.04 0.01 1/312 7');
   out(ctx, '  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND');
-  for (const p of procs) out(ctx, `${String(p.pid).padStart(5)} ${String(p.pid === 1 ? 0 : 1).padStart(5)} ${p.user.padEnd(8)} S     4388   0%   0   0% ${p.argv.join(' ')}`);
+  for (const p of procs) out(ctx, `${String(p.pid).padStart(5)} ${String(p.pid === 1 ? 0 : 1).padStart(5)} ${p.user.padEnd(8)} ${p.state === 'Z' ? 'Z        0   0%' : 'S     4388   0%'}   0   0% ${command(p)}`);
   // Without -b -n N top redraws until stopped.
   if (!ctx.args.some((a) => a.startsWith('-n')) && !ctx.args.includes('-n1')) yield { until: Infinity, interruptible: true };
   return 0;
