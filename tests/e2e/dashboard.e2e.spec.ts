@@ -157,6 +157,30 @@ suite(`the dashboard in chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromi
     await shot('5-story');
   });
 
+  it('a node followed: "next" jumps to its next transition — the kill, then NotReady', async () => {
+    await page.getByTestId('live').click();
+    await column('node-2').getByTestId('node-follow').click();
+    await page.locator('[data-testid=node-column][data-node=node-2].followed').waitFor();
+    expect(await page.getByTestId('pod-story').count()).toBe(0);
+    await page.getByTestId('scrubber').fill(String(beforeKill));
+    await column('node-2').and(page.locator('[data-status=Ready]')).waitFor({ timeout: 10_000 });
+    const next = page.getByTestId('next-transition');
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=next-transition]') as HTMLButtonElement).disabled, undefined, { timeout: 10_000 });
+    expect(await next.getAttribute('title')).toContain('node-2');
+    const seqShown = async () => Number((await page.getByTestId('scrubber-point').textContent())!.match(/\d+/)![0]);
+    // First the kill itself (`kubesim node kill`, the node still Ready: its lease has not run out), …
+    await next.click();
+    await page.waitForFunction((s) => Number(document.querySelector('[data-testid=scrubber-point]')!.textContent!.match(/\d+/)![0]) > s, beforeKill, { timeout: 10_000 });
+    const atKill = await seqShown();
+    expect(await column('node-2').getAttribute('data-status')).toBe('Ready');
+    // … then the node-lifecycle controller marking it NotReady once the lease grace is over.
+    await next.click();
+    await page.waitForFunction((s) => Number(document.querySelector('[data-testid=scrubber-point]')!.textContent!.match(/\d+/)![0]) > s, atKill, { timeout: 10_000 });
+    await column('node-2').and(page.locator('[data-status=NotReady]')).waitFor({ timeout: 10_000 });
+    await shot('5b-node-followed');
+    await column('node-2').getByTestId('node-follow').click();
+  });
+
   it('what-if runs kubesim replay --resimulate and streams what it says (here: the log it was given is not a log)', async () => {
     const lines = await page.evaluate(async () => {
       const res = await fetch('api/whatif', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ log: 'not json\n' }) });
@@ -176,4 +200,30 @@ suite(`the dashboard in chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromi
     await page.getByTestId('lang-en').click();
     await page.getByText('Unscheduled').waitFor();
   });
+
+  it('what-if on this cluster’s own log with 2 nodes: progress while it runs, then the report beside it, pods that ended differently highlighted', async () => {
+    await page.getByTestId('open-whatif').click();
+    await page.getByTestId('whatif-nodes').fill('2');
+    await page.getByTestId('whatif-run').click();
+    await page.getByTestId('whatif-progress').getByText(/Resimulating \d+ user actions? of .* on a fresh cluster: 2 nodes \(the log had 3\)/).waitFor({ timeout: 30_000 });
+    await page.getByTestId('whatif-progress').getByText('node kill node-2').waitFor({ timeout: 120_000 });
+    await page.getByTestId('whatif-report').getByText(/^Summary: /).waitFor({ timeout: 180_000 });
+    const lines = await page.getByTestId('whatif-report').locator('div').evaluateAll((ds) => ds.map((d) => [d.className, d.textContent ?? '']));
+    const header = lines.findIndex(([, text]) => text.startsWith('NAMESPACE'));
+    const summary = lines.findIndex(([, text]) => text.startsWith('Summary: '));
+    const differing = Number(lines[summary][1].match(/^Summary: (\d+) pods? of/)?.[1] ?? 0);
+    // Each pod row under the header, down to the blank line that ends the table, is one that ended
+    // differently, and is drawn so (a table of evictions per workload may follow).
+    if (header >= 0) {
+      const end = lines.findIndex(([, text], i) => i > header && text.trim() === '');
+      const rows = lines.slice(header + 1, end);
+      expect(rows.length).toBe(differing);
+      for (const [cls] of rows) expect(cls).toBe('differs');
+      expect(lines[header][0]).toBe('report-head');
+    } else {
+      expect(differing).toBe(0);
+    }
+    await shot('7-whatif');
+    await page.getByTestId('whatif-run').and(page.locator(':not([disabled])')).waitFor({ timeout: 30_000 });
+  }, 240_000);
 });

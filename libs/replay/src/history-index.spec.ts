@@ -1,6 +1,6 @@
 import type { Pod, PodStatus } from '@kubesim/api';
 import { SCHEMA_VERSION, Store, type ClusterEvent } from '@kubesim/core';
-import { aNode, aPod, nodeRegistered, podBound, podCreated, podStatusReported } from '@kubesim/testing';
+import { aNode, aPod, nodeCondition, nodeRegistered, podBound, podCreated, podStatusReported } from '@kubesim/testing';
 import { HistoryIndex } from './history-index';
 
 const at = (s: number) => new Date(Date.UTC(2024, 4, 1, 9, 0, s)).toISOString();
@@ -61,5 +61,27 @@ describe('HistoryIndex', () => {
 
   it('refuses records out of order', () => {
     expect(() => index.add(rec(5, []))).toThrow(/out of order/);
+  });
+});
+
+describe('HistoryIndex: a node’s transitions', () => {
+  const ev = (e: object) => [{ by: 'spec', at: at(0), ...e }] as ClusterEvent[];
+  const log = [
+    rec(1, nodeRegistered(aNode('node-1'))),
+    rec(2, nodeRegistered(aNode('node-2'))),
+    rec(3, ev({ type: 'NodeConditionChanged', name: 'node-2', condition: nodeCondition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'again') })),
+    rec(4, ev({ type: 'NodeProcessAction', name: 'node-2', action: 'kill', timeScale: 1 })),
+    rec(5, ev({ type: 'NodeConditionChanged', name: 'node-2', condition: nodeCondition('Ready', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.') })),
+    rec(6, ev({ type: 'NodeSpecChanged', name: 'node-2', spec: { taints: [{ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' }] } })),
+    rec(7, ev({ type: 'NodeSpecChanged', name: 'node-1', spec: { unschedulable: true } })),
+    rec(8, ev({ type: 'NodeSpecChanged', name: 'node-1', spec: { unschedulable: true } })),
+  ];
+  const index = new HistoryIndex();
+  for (const r of log) index.add(r);
+
+  it('are its registration, a user’s kubesim node action, STATUS changes and taint changes; not a write that changed neither', () => {
+    expect(index.nodeTransitions('node-2')).toEqual([2, 4, 5, 6]);
+    expect(index.nodeTransitions('node-1')).toEqual([1, 7]);
+    expect(index.nodeTransitions('node-9')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Kind, KubeObject } from '@kubesim/api';
 import { evolve, keyOfEvent, keyString, type ClusterView, type ObjectKey } from '@kubesim/core';
 import type { StoredRecord } from '@kubesim/eventlog';
 import { recordTime, type Point } from './filters';
+import { looksOf, nodesChanged } from './node-transitions';
 import { TimelineBuilder, type TimelineEntry } from './timeline';
 
 /** How many records apart the checkpoints of a `HistoryIndex` are, unless told. */
@@ -22,6 +23,8 @@ export class HistoryIndex {
   private readonly checkpoints: { seq: number; index: number; byKind: Map<string, Map<string, KubeObject>> }[] = [];
   private readonly timeline = new TimelineBuilder();
   private readonly byPod = new Map<string, TimelineEntry[]>();
+  /** Per node, the sequences of the records that changed how it looks (`nodeTransitions`). */
+  private readonly byNode = new Map<string, number[]>();
 
   constructor(private readonly every = CHECKPOINT_EVERY) {}
 
@@ -43,7 +46,13 @@ export class HistoryIndex {
     if (prev && r.seq <= prev.seq) throw new Error(`record ${r.seq} after ${prev.seq}: records out of order`);
     this.records.push(r);
     this.times.push(recordTime(r));
+    const before = looksOf(r.record.events, this.timeline.store);
     const entries = this.timeline.apply(r);
+    for (const name of nodesChanged(r.record.events, before, looksOf(r.record.events, this.timeline.store))) {
+      let seqs = this.byNode.get(name);
+      if (!seqs) this.byNode.set(name, (seqs = []));
+      seqs.push(r.seq);
+    }
     for (const e of entries) {
       const k = `${e.namespace}/${e.pod}`;
       let list = this.byPod.get(k);
@@ -102,6 +111,11 @@ export class HistoryIndex {
   /** A pod's timeline (`namespace/name`, every pod of that name in turn), as `kubesim replay --pod`. */
   podTimeline(namespace: string, name: string): TimelineEntry[] {
     return this.byPod.get(`${namespace}/${name}`) ?? [];
+  }
+
+  /** The sequences at which node `name` changed its STATUS or taints, or a user acted on it. */
+  nodeTransitions(name: string): readonly number[] {
+    return this.byNode.get(name) ?? [];
   }
 
   /** Index of the last record with a sequence ≤ `seq`, -1 if none. */

@@ -1,4 +1,4 @@
-import { TIME_SCALE_ANNOTATION, type GenericObject, type Pod } from '@kubesim/api';
+import { TIME_SCALE_ANNOTATION, type GenericObject, type NodeCondition, type Pod } from '@kubesim/api';
 import { SCHEMA_VERSION, type ClusterEvent } from '@kubesim/core';
 import { aNode, aPod } from '@kubesim/testing';
 import { extractUserActions } from './user-actions';
@@ -226,6 +226,13 @@ describe('extractUserActions', () => {
       ]);
       const y = extractUserActions(withBoot(recorded(10, 'kill'), expired(60, 50), recorded(80, 'start'), readyAgain(90)));
       expect(y.actions.map((a) => (a.type === 'node' ? `${a.action} by ${a.by}` : a.type))).toEqual(['kill by user:kubesim', 'start by user:kubesim']);
+    });
+
+    it('a write to the node between a recorded kill and its lease expiring (still Ready: nothing has noticed yet) is not a restart', () => {
+      const heartbeat = (s: number) => log([s, 'kubelet/node-2', { type: 'NodeConditionChanged', name: 'node-2', condition: { ...(ready('True') as NodeCondition), message: 'heartbeat' } }])[0];
+      const pressure = (s: number) => log([s, 'kubelet/node-2', { type: 'NodeConditionChanged', name: 'node-2', condition: { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: '', lastHeartbeatTime: at(0), lastTransitionTime: at(0) } }])[0];
+      const x = extractUserActions(withBoot(recorded(10, 'kill'), heartbeat(11), pressure(12), expired(60, 50)));
+      expect(x.actions.map((a) => (a.type === 'node' ? `${a.action} ${a.name} by ${a.by}` : a.type))).toEqual(['kill node-2 by user:kubesim']);
     });
   });
 

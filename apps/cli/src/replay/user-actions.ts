@@ -104,7 +104,7 @@ export function extractUserActions(records: readonly Pick<StoredRecord, 'seq' | 
         }
       }
       store.apply(r.seq, { v: r.record.v, events: [e] });
-      const unrecorded = unrecordedNodeAction(e, at, store, nodesDown);
+      const unrecorded = unrecordedNodeAction(e, at, before as Node | undefined, store, nodesDown);
       if (unrecorded) {
         origin ??= at;
         raw.push(unrecorded);
@@ -139,7 +139,7 @@ const STOPPED: readonly NodeProcessActionKind[] = ['kill', 'stop', 'partition'];
  * then the node Ready again. They are replayed as `kubesim node kill` when it last renewed its lease
  * and `kubesim node start` when it was Ready again; a cut network looks the same and is replayed so.
  */
-function unrecordedNodeAction(e: ClusterEvent, at: number, store: Store, down: Map<string, 'recorded' | 'unrecorded'>): { at: number; action: Action & { by: string } } | undefined {
+function unrecordedNodeAction(e: ClusterEvent, at: number, before: Node | undefined, store: Store, down: Map<string, 'recorded' | 'unrecorded'>): { at: number; action: Action & { by: string } } | undefined {
   if (e.type === 'NodeProcessAction') {
     if (STOPPED.includes(e.action)) down.set(e.name, 'recorded');
     else down.delete(e.name);
@@ -151,15 +151,19 @@ function unrecordedNodeAction(e: ClusterEvent, at: number, store: Store, down: M
     down.set(e.name, 'unrecorded');
     return { at: at - Number(renewed[1]) * 1000, action: { type: 'node', action: 'kill', name: e.name, by: 'unrecorded: its lease expired' } };
   }
-  // Ready again without a recorded `kubesim node start|heal`: restarted outside kubesim too.
+  // Ready again without a recorded `kubesim node start|heal`: restarted outside kubesim too. Only a
+  // change to Ready is: between a kill and its lease running out the node still says Ready, and its
+  // last status reports (or a heartbeat) are not a restart.
   if ((e.type === 'NodeConditionChanged' || e.type === 'NodeStatusReported' || e.type === 'NodeRegistered') && down.has(keyOfEvent(e).name)) {
     const node = store.get(keyOfEvent(e)) as Node | undefined;
-    if (node?.status.conditions?.find((c) => c.type === 'Ready')?.status !== 'True') return undefined;
+    if (!node || !isReady(node) || (before && isReady(before))) return undefined;
     down.delete(node.metadata.name);
     return { at, action: { type: 'node', action: 'start', name: node.metadata.name, by: 'unrecorded: Ready again' } };
   }
   return undefined;
 }
+
+const isReady = (n: Node) => n.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
 
 /** The time scale a kubelet wrote on its Node (logs from before the annotation have none). */
 function annotatedTimeScale(node: Node): number | undefined {

@@ -36,6 +36,12 @@ export class HistoryController {
     return clusterView(i.viewAt(s), s, i.timeOf(s) ?? 0);
   }
 
+  /** The points of the log where node `name` changed (STATUS, taints, a `kubesim node …`): the scrubber's "next" for a node. */
+  @Get('nodes/:name/transitions')
+  nodeTransitions(@Param('name') name: string) {
+    return { ready: this.history.ready, seqs: this.history.index.nodeTransitions(name) };
+  }
+
   /** A pod's story: its timeline from the log (as `kubesim replay --pod ns/name`) and its Events now. */
   @Get('pods/:namespace/:name/story')
   story(@Param('namespace') namespace: string, @Param('name') name: string) {

@@ -33,6 +33,7 @@ export const api = {
   history: () => json<HistoryInfo>('api/history'),
   at: (p: { seq: number } | { time: number }) => json<ClusterView>(`api/history/at?${'seq' in p ? `seq=${p.seq}` : `time=${Math.floor(p.time)}`}`),
   story: (ns: string, name: string) => json<{ ready: boolean; timeline: TimelineEntry[]; events: EventView[] }>(`api/pods/${enc(ns)}/${enc(name)}/story`),
+  nodeTransitions: (name: string) => json<{ ready: boolean; seqs: number[] }>(`api/nodes/${enc(name)}/transitions`),
   logs: (ns: string, name: string, container: string, previous: boolean) =>
     json<{ text: string; error?: string }>(`api/pods/${enc(ns)}/${enc(name)}/log?container=${enc(container)}${previous ? '&previous=true' : ''}`),
   exec: (ns: string, name: string, container: string, command: string) =>

@@ -61,6 +61,8 @@ const en = {
   pause: 'Pause',
   speed: 'speed',
   nextTransition: 'Next transition of the pod',
+  nextNodeTransition: 'Next transition of the node',
+  followNode: 'Follow this node: "next" jumps to its next transition',
   next: 'Next',
   viewingPast: 'Viewing the cluster as it was. Actions are off until you return to Live.',
   loadingHistory: 'Reading the log…',
@@ -77,7 +79,7 @@ const en = {
   noNodes: 'No nodes yet.',
   taints: 'taints',
   deleting: 'deletion requested',
-  selectPod: 'Select a pod to follow its transitions',
+  selectPod: 'Select a pod or a node (its name) to follow its transitions',
 };
 
 const zh: typeof en = {
@@ -135,6 +137,8 @@ const zh: typeof en = {
   pause: '暂停',
   speed: '速度',
   nextTransition: '该 Pod 的下一次变化',
+  nextNodeTransition: '该节点的下一次变化',
+  followNode: '跟踪此节点：“下一个”跳到它的下一次变化',
   next: '下一步',
   viewingPast: '正在查看集群过去的状态。返回实时后才能操作。',
   loadingHistory: '正在读取日志…',
@@ -151,7 +155,7 @@ const zh: typeof en = {
   noNodes: '还没有节点。',
   taints: '污点',
   deleting: '已请求删除',
-  selectPod: '选择一个 Pod 以跟踪它的变化',
+  selectPod: '选择一个 Pod 或节点（点击其名称）以跟踪它的变化',
 };
 
 export type Key = keyof typeof en;

@@ -29,6 +29,8 @@ export function App() {
   const [dialog, setDialog] = useState<'create' | 'whatif' | null>(null);
   const [mode, setMode] = useState<'up' | 'compose'>('up');
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
+  /** A node followed with the scrubber's "next" (when no pod is selected): its transitions' seqs. */
+  const [followed, setFollowed] = useState<{ node: string; seqs: number[] } | null>(null);
   const travel = useTimeTravel();
   const toastId = useRef(0);
 
@@ -58,7 +60,20 @@ export function App() {
   const onDelete = (kind: string, namespace: string, name: string) => act(`${t('delete')} ${kind}/${name}`, () => api.delete(kind, namespace, name));
 
   const nodes = [...shown.nodes.values()].sort(byName);
-  const next = timeline.find((e) => e.seq > shown.seq)?.seq;
+  const next = pod ? timeline.find((e) => e.seq > shown.seq)?.seq : followed?.seqs.find((s) => s > shown.seq);
+  const follow = (node: string) => {
+    if (followed?.node === node) return setFollowed(null);
+    setSelected(null);
+    setFollowed({ node, seqs: [] });
+    void api.nodeTransitions(node).then((r) => setFollowed((f) => (f?.node === node ? { node, seqs: r.seqs } : f)), () => undefined);
+  };
+  // New transitions keep arriving while a node is followed: refresh its list every two seconds.
+  useEffect(() => {
+    if (!followed) return;
+    const node = followed.node;
+    const timer = setInterval(() => void api.nodeTransitions(node).then((r) => setFollowed((f) => (f?.node === node ? { node, seqs: r.seqs } : f)), () => undefined), 2_000);
+    return () => clearInterval(timer);
+  }, [followed?.node]);
 
   return (
     <div class={`app${isLive ? '' : ' in-past'}`} lang={lang}>
@@ -70,7 +85,7 @@ export function App() {
         <button class="primary" disabled={!isLive} onClick={() => setDialog('create')} data-testid="open-create">
           + {t('create')}
         </button>
-        <button onClick={() => setDialog('whatif')}>{t('whatIf')}</button>
+        <button onClick={() => setDialog('whatif')} data-testid="open-whatif">{t('whatIf')}</button>
         <span class="lang">
           <button class={lang === 'en' ? 'on' : ''} onClick={() => setLang('en')} data-testid="lang-en">
             EN
@@ -86,7 +101,7 @@ export function App() {
           <UnscheduledLane pods={shown.pods} selected={selected} onSelect={setSelected} />
           {nodes.length === 0 && <div class="empty">{t('noNodes')}</div>}
           {nodes.map((n) => (
-            <NodeColumn key={n.name} node={n} pods={shown.pods} selected={selected} onSelect={setSelected} onAction={isLive ? onNode : undefined} />
+            <NodeColumn key={n.name} node={n} pods={shown.pods} selected={selected} onSelect={(k) => (setFollowed(null), setSelected(k))} onAction={isLive ? onNode : undefined} followed={followed?.node === n.name && !pod} onFollow={follow} />
           ))}
         </div>
         {pod ? (
@@ -113,6 +128,7 @@ export function App() {
         speed={travel.speed}
         next={next}
         hasSelection={Boolean(pod)}
+        followedNode={pod ? undefined : followed?.node}
         onSeek={(p) => (travel.refreshInfo(), travel.seek(p))}
         onPlay={travel.setPlaying}
         onSpeed={travel.setSpeed}

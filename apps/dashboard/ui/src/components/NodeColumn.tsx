@@ -38,14 +38,25 @@ export function PodGroups({ pods, node, selected, onSelect }: { pods: Iterable<P
 const ACTIONS: NodeAction[] = ['cordon', 'uncordon', 'drain', 'kill', 'stop', 'start', 'partition', 'heal'];
 
 /** One node: its status, cordon and taints, what is requested of its capacity, and its pods. */
-export function NodeColumn(props: { node: NodeView; pods: Map<string, PodView>; selected: string | null; onSelect: (k: string) => void; onAction?: (node: string, a: NodeAction) => void }) {
+export function NodeColumn(props: {
+  node: NodeView;
+  pods: Map<string, PodView>;
+  selected: string | null;
+  onSelect: (k: string) => void;
+  onAction?: (node: string, a: NodeAction) => void;
+  /** This node is the one followed (the scrubber's "next" jumps to its transitions). */
+  followed?: boolean;
+  onFollow?: (node: string) => void;
+}) {
   const { node, pods } = props;
   const req = requested(pods.values(), node.name);
   return (
-    <section class={`column node look-${node.look}`} data-testid="node-column" data-node={node.name} data-status={node.status}>
+    <section class={`column node look-${node.look}${props.followed ? ' followed' : ''}`} data-testid="node-column" data-node={node.name} data-status={node.status}>
       <header class="node-head">
         <div class="node-title">
-          <span class="node-name">{node.name}</span>
+          <button class="node-name" data-testid="node-follow" title={t('followNode')} onClick={() => props.onFollow?.(node.name)}>
+            {node.name}
+          </button>
           <span class={`badge node-${node.look}`} data-testid="node-status" title={node.message}>
             {node.status}
           </span>

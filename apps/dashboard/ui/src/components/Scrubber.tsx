@@ -15,6 +15,8 @@ export interface ScrubberProps {
   /** The next transition of the selected pod after the point shown, if any. */
   next: number | undefined;
   hasSelection: boolean;
+  /** The node followed when no pod is selected. */
+  followedNode?: string;
   onSeek: (p: Point) => void;
   onPlay: (on: boolean) => void;
   onSpeed: (s: number) => void;
@@ -60,7 +62,7 @@ export function Scrubber(p: ScrubberProps) {
           t('loadingHistory')
         )}
       </span>
-      <button disabled={!ready || p.next === undefined} title={p.hasSelection ? t('nextTransition') : t('selectPod')} data-testid="next-transition" onClick={() => p.next !== undefined && p.onSeek({ seq: p.next })}>
+      <button disabled={!ready || p.next === undefined} title={p.hasSelection ? t('nextTransition') : p.followedNode ? `${t('nextNodeTransition')}: ${p.followedNode}` : t('selectPod')} data-testid="next-transition" onClick={() => p.next !== undefined && p.onSeek({ seq: p.next })}>
         {t('next')} ›
       </button>
       <button class={`live${p.at ? '' : ' on'}`} data-testid="live" onClick={p.onLive}>

@@ -41,7 +41,7 @@ export function WhatIf({ onClose }: { onClose: () => void }) {
         <div class="row">
           <input type="file" accept=".jsonl,.json,.log" onChange={async (e) => setLog(await (e.target as HTMLInputElement).files![0].text())} />
           <label>
-            {t('nodes')} <input class="small" type="number" min="1" value={nodes} onInput={(e) => setNodes((e.target as HTMLInputElement).value)} />
+            {t('nodes')} <input class="small" type="number" min="1" value={nodes} data-testid="whatif-nodes" onInput={(e) => setNodes((e.target as HTMLInputElement).value)} />
           </label>
           <button class="primary" disabled={running} onClick={start} data-testid="whatif-run">
             {running ? t('running') : log ? t('runWhatIf') : t('runWhatIfCurrent')}
