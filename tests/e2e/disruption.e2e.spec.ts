@@ -48,7 +48,7 @@ describe.skipIf(!hasKubectl)('PodDisruptionBudgets and the Eviction API with kub
   const healthy = (expected: string) => eventually(async () => expect(await cluster.kubectlOk('get', 'pdb', 'my-pdb', '-o', 'jsonpath={.status.currentHealthy}/{.status.desiredHealthy}/{.status.disruptionsAllowed}')).toBe(expected), 60_000);
 
   beforeAll(async () => {
-    cluster = await Cluster.create({ nodes: 2, timeScale: 0.1 });
+    cluster = await Cluster.create({ nodes: 2, timeScale: 0.1, dashboard: true });
     await cluster.up();
     const f = join(cluster.dataDir, 'web.yaml');
     writeFileSync(f, MANIFEST);
@@ -147,5 +147,23 @@ describe.skipIf(!hasKubectl)('PodDisruptionBudgets and the Eviction API with kub
     expect(pods.some((p) => s.stderr.includes(retryLine(p)))).toBe(true);
     await healthy('3/2/1');
     expect((await podsByNode()).get(other)).toHaveLength(3);
+  }, 180_000);
+
+  it('the dashboard’s drain: what the budget refuses is retried in the background every 5s, until every pod has moved', async () => {
+    const byNode = await podsByNode();
+    const [node, pods] = [...byNode.entries()][0];
+    const other = (await cluster.kubectlOk('get', 'nodes', '-o', 'jsonpath={.items[*].metadata.name}')).split(' ').find((n) => n !== node)!;
+    await cluster.kubectlOk('uncordon', other);
+    expect(pods).toHaveLength(3);
+    const res = await fetch(`${cluster.dashboard}api/nodes/${node}/drain`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const r = (await res.json()) as { out: string[]; errors: string[] };
+    expect(r.errors).toEqual([]);
+    expect(r.out[0]).toBe(`node/${node} cordoned`);
+    // One disruption allowed: one eviction passes, the other two are refused and left to the retries.
+    expect(r.out.filter((l) => pods.some((p) => l === retryLine(p)))).toHaveLength(2);
+    expect(r.out.at(-1)).toBe(`2 pods are kept by a PodDisruptionBudget: retrying every 5s until allowed (uncordon ${node} to stop)`);
+    await eventually(async () => expect((await podsByNode()).get(other)).toHaveLength(3), 120_000);
+    expect((await podsByNode()).get(node)).toBeUndefined();
+    await healthy('3/2/1');
   }, 180_000);
 });

@@ -3,7 +3,7 @@ import type { Node, Pod } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { KubeError, type KubeClient } from '@kubesim/kube-rest';
-import { drainPlan, type DrainOptions } from '@kubesim/kube-rest';
+import { drainPlan, evictUntilAllowed, type DrainOptions } from '@kubesim/kube-rest';
 import { drainFailed, goDuration } from './drain-messages';
 
 /**
@@ -43,29 +43,6 @@ export interface DrainCommandOptions extends DrainOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * One pod as kubectl drain's evictPods goroutine: POST its eviction until the API lets it go,
- * retrying a 429 (a PodDisruptionBudget) every 5 s and saying so; a 404 means it is already gone.
- */
-async function evictUntilAllowed(client: KubeClient, p: Pod, o: DrainCommandOptions, deadline: number, say: (line: string) => void): Promise<string | undefined> {
-  const { namespace, name } = p.metadata as { namespace: string; name: string };
-  const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}/eviction`;
-  for (;;) {
-    if (Date.now() > deadline) return `error when evicting pods/"${name}" -n "${namespace}": global timeout reached: ${goDuration(o.timeoutMs)}`;
-    say(`evicting pod ${namespace}/${name}\n`);
-    try {
-      await client.post(path, { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace }, deleteOptions: { preconditions: { uid: p.metadata.uid } } });
-      return undefined;
-    } catch (e) {
-      if (!(e instanceof KubeError)) throw e;
-      if (e.status.code === 404) return undefined;
-      if (e.status.code !== 429) return `error when evicting pods/"${name}" -n "${namespace}": ${e.status.message}`;
-      o.log?.(`error when evicting pods/"${name}" -n "${namespace}" (will retry after 5s): ${e.status.message}`);
-      await sleep(Math.min(o.retryMs ?? 5000, Math.max(0, deadline - Date.now()) + 1));
-    }
-  }
-}
-
-/**
  * kubectl drain: cordon, then evict through the Eviction API (PodDisruptionBudgets apply: a 429 is
  * retried every 5 s until `--timeout`), and wait until each evicted pod is gone.
  */
@@ -84,9 +61,9 @@ export async function drainCommand(client: KubeClient, natsUrl: string, name: st
     const pending: Pod[] = [];
     await Promise.all(
       plan.evict.map(async (p) => {
-        const error = await evictUntilAllowed(client, p, o, deadline, say);
-        if (error) {
-          failures.push(error);
+        const r = await evictUntilAllowed(client, p, { deadline, timeoutText: goDuration(o.timeoutMs), retryMs: o.retryMs, attempt: (line) => say(line + '\n'), refused: o.log });
+        if (r.kind === 'failed') {
+          failures.push(r.error);
           pending.push(p);
         } else evicted.push(p);
       }),

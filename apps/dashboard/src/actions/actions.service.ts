@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KubeObject, Pod } from '@kubesim/api';
 import { sendControl } from '@kubesim/cluster-client';
-import { cliResource, collectionPath, drainPlan, itemPath, KubeClient, KubeError, objectName, parseManifests } from '@kubesim/kube-rest';
+import { cliResource, collectionPath, drainPlan, evictUntilAllowed, itemPath, KubeClient, KubeError, objectName, parseManifests } from '@kubesim/kube-rest';
 import { DashboardConfig } from '../config/dashboard.config';
 import { composeCommand, type NodeProcessOp } from './compose-commands';
 
@@ -24,6 +24,8 @@ const enc = encodeURIComponent;
 @Injectable()
 export class ActionsService {
   readonly kube: KubeClient;
+  /** Per node, the latest drain (or uncordon): a drain's retries stop once another one starts. */
+  private readonly drains = new Map<string, number>();
 
   constructor(@Inject(DashboardConfig) private readonly config: DashboardConfig) {
     this.kube = new KubeClient(config.server.replace(/\/$/, ''), 'kubesim-dashboard/0.1');
@@ -80,6 +82,8 @@ export class ActionsService {
 
   /** `kubectl cordon|uncordon`: a strategic merge patch of spec.unschedulable. */
   cordon(node: string, unschedulable: boolean): Promise<ActionResult> {
+    // Uncordoning ends a drain's retries.
+    if (!unschedulable) this.drains.set(node, (this.drains.get(node) ?? 0) + 1);
     return this.run(async (out) => {
       out.push(await this.setUnschedulable(node, unschedulable));
     });
@@ -95,7 +99,9 @@ export class ActionsService {
 
   /**
    * `kubectl drain NODE --ignore-daemonsets`: cordon, then an Eviction per pod kubectl's filters
-   * allow. It does not wait for them to go: the live view shows them terminating.
+   * allow. It does not wait for them to go: the live view shows them terminating. An eviction a
+   * PodDisruptionBudget refuses (429) is retried every 5 s in the background, as kubectl drain
+   * does, until the pod may go, the node is uncordoned, or an hour has passed.
    */
   drain(node: string): Promise<ActionResult> {
     return this.run(async (out) => {
@@ -104,21 +110,22 @@ export class ActionsService {
       const plan = drainPlan(pods, node, { ignoreDaemonsets: true, force: false });
       if (plan.error) throw new Error(`error: ${plan.error}`);
       if (plan.warning) out.push(plan.warning);
-      // A PodDisruptionBudget's refusal (429) does not stop the other evictions; it is reported, not retried.
-      const refused: string[] = [];
-      for (const p of plan.evict) {
-        const { namespace, name } = p.metadata;
-        out.push(`evicting pod ${namespace}/${name}`);
-        try {
-          await this.kube.post(`/api/v1/namespaces/${enc(namespace)}/pods/${enc(name)}/eviction`, { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace } });
-        } catch (e) {
-          if (e instanceof KubeError && e.status.code === 404) continue;
-          const line = `error when evicting pods/"${name}" -n "${namespace}": ${e instanceof KubeError ? e.status.message : message(e)}`;
-          if (e instanceof KubeError && e.status.code === 429) refused.push(line);
-          else throw new Error(line);
-        }
+      const drain = (this.drains.get(node) ?? 0) + 1;
+      this.drains.set(node, drain);
+      const refused: Pod[] = [];
+      const say = (line: string) => out.push(line);
+      await Promise.all(
+        plan.evict.map(async (p) => {
+          const r = await evictUntilAllowed(this.kube, p, { deadline: Infinity, timeoutText: '', once: true, attempt: say, refused: say });
+          if (r.kind === 'failed') throw new Error(r.error);
+          if (r.kind === 'refused') refused.push(p);
+        }),
+      );
+      for (const p of refused) {
+        const retry = { deadline: Date.now() + 3_600_000, timeoutText: '1h0m0s', cancelled: () => this.drains.get(node) !== drain };
+        void new Promise((r) => setTimeout(r, 5_000).unref()).then(() => evictUntilAllowed(this.kube, p, retry)).catch(() => undefined);
       }
-      if (refused.length) throw new Error(refused.join('\n'));
+      if (refused.length) out.push(`${refused.length === 1 ? '1 pod is' : `${refused.length} pods are`} kept by a PodDisruptionBudget: retrying every 5s until allowed (uncordon ${node} to stop)`);
     });
   }
 
