@@ -1,9 +1,11 @@
 import type { Node, Pod } from '@kubesim/api';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@kubesim/testing';
+import type { Page } from 'playwright-core';
+import { hasChromium, openBrowser } from './browser';
 import { eventually, ROOT, run, type CliResult } from './harness';
 
 const engine = spawnSync('docker', ['info'], { encoding: 'utf8' }).status === 0;
@@ -24,6 +26,9 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
   const json = async <T>(...args: string[]) => JSON.parse((await cli('get', ...args, '-o', 'json')).stdout) as T;
   const dir = mkdtempSync(join(tmpdir(), 'kubesim-compose-'));
   let onNode2: string[] = [];
+  /** The dashboard open in chromium from its test on, watching the cluster live. */
+  let page: Page | undefined;
+  let closeBrowser = async (): Promise<void> => undefined;
 
   beforeAll(async () => {
     port = await freePort();
@@ -34,6 +39,7 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
     if (up.code !== 0) throw new Error(up.stderr);
   }, 600_000);
   afterAll(async () => {
+    await closeBrowser();
     await dc('down', '-v');
   }, 120_000);
 
@@ -50,6 +56,15 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
     expect(await (await fetch(`${dashboard}/api/config`)).json()).toMatchObject({ mode: 'compose' });
     const r = await fetch(`${dashboard}/api/nodes/node-2/process`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ op: 'kill' }) });
     expect(await r.json()).toMatchObject({ command: 'docker compose kill kubelet-2' });
+    if (!hasChromium) return;
+    // In the browser: the three nodes Ready; "kill" on node-2 names the command instead.
+    ({ page, close: closeBrowser } = await openBrowser());
+    await page.goto(`${dashboard}/`);
+    for (const n of ['node-1', 'node-2', 'node-3']) await page.locator(`[data-testid=node-column][data-node="${n}"][data-status=Ready]`).waitFor({ timeout: 30_000 });
+    const node2 = page.locator('[data-testid=node-column][data-node="node-2"]');
+    await node2.getByTestId('node-actions').click();
+    await node2.getByTestId('node-action-kill').click();
+    await page.getByTestId('toast').filter({ hasText: 'docker compose kill kubelet-2' }).waitFor({ timeout: 10_000 });
   }, 90_000);
 
   it('runs a pod pinned to node-2, and a pod elsewhere', async () => {
@@ -93,6 +108,13 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
       for (const n of onNode2) expect(table).toMatch(new RegExp(`${n}\\s+1/1\\s+Unknown`));
     }, 10_000, 500);
     expect((await json<Pod>('pod', 'on-node-1')).status.phase).toBe('Running');
+    // The dashboard opened earlier saw it happen through its watch.
+    if (page) {
+      await page.locator('[data-testid=node-column][data-node="node-2"][data-status=NotReady]').waitFor({ timeout: 10_000 });
+      await page.locator('[data-testid=pod-card][data-pod="on-node-2"][data-status=Unknown]').waitFor({ timeout: 10_000 });
+      mkdirSync(join(ROOT, 'dist', 'e2e-screenshots'), { recursive: true });
+      await page.screenshot({ path: join(ROOT, 'dist', 'e2e-screenshots', 'compose-node-2-stopped.png') });
+    }
   }, 60_000);
 
   it('after the toleration (300 s × 0.2) the Deployment is whole again on the healthy nodes', async () => {
