@@ -152,3 +152,64 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
     expect(r.stdout).toMatch(/default\/on-node-2\s+Unknown\s+Unknown\s+node-2\s+node-2 lease expired/);
   }, 120_000);
 });
+
+/**
+ * The replicated broker's compose profile (docker-compose.r3.yml): three nats-servers with the
+ * stream at R3; SIGKILL of the first one under a write load — the API answers on (503/504 while a
+ * new leader is elected), no acknowledged create is lost, the nodes stay Ready.
+ */
+describe.skipIf(!engine)('docker compose with docker-compose.r3.yml: one of three nats-servers killed under load', () => {
+  const project = `kubesim-e2e-r3-${process.pid}`;
+  let port = 0;
+  const dc = (...args: string[]): Promise<CliResult> =>
+    run(compose[0], [...compose.slice(1), '-p', project, '-f', 'docker-compose.yml', '-f', 'docker-compose.r3.yml', ...args], { KUBESIM_API_PORT: String(port), KUBESIM_DASHBOARD_PORT: String(dashboardPort), COMPOSE_PROJECT_NAME: project }, 600_000);
+  let dashboardPort = 0;
+  const api = () => `http://127.0.0.1:${port}`;
+
+  beforeAll(async () => {
+    port = await freePort();
+    dashboardPort = await freePort();
+    const built = await dc('build', 'apiserver');
+    if (built.code !== 0) throw new Error(built.stderr.slice(-3000));
+    const up = await dc('up', '-d');
+    if (up.code !== 0) throw new Error(up.stderr);
+    await eventually(async () => expect((await fetch(`${api()}/readyz`)).status).toBe(200), 90_000, 500);
+  }, 600_000);
+  afterAll(async () => {
+    await dc('down', '-v');
+  }, 120_000);
+
+  it('every acknowledged create survives; the API answers again after the election; nodes stay Ready', async () => {
+    const acked: string[] = [];
+    const statuses = new Map<number, number>();
+    let stop = false;
+    let n = 0;
+    const writer = async () => {
+      while (!stop) {
+        const name = `cm-${n++}`;
+        const r = await fetch(`${api()}/api/v1/namespaces/default/configmaps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } }), signal: AbortSignal.timeout(30_000) }).catch(() => undefined);
+        if (r) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+        if (r?.status === 201) acked.push(name);
+      }
+    };
+    const writers = Array.from({ length: 4 }, writer);
+    await new Promise((r) => setTimeout(r, 3_000));
+    const before = acked.length;
+    expect((await dc('kill', 'nats')).code).toBe(0);
+    await new Promise((r) => setTimeout(r, 15_000));
+    const after = acked.length;
+    stop = true;
+    await Promise.all(writers);
+    // Writes were acknowledged again after the kill (by the two survivors' new leader).
+    expect(after).toBeGreaterThan(before);
+    // Nothing but 201 and the election's 503 (no leader) / 504 (outcome unknown).
+    expect([...statuses.keys()].filter((s) => ![201, 503, 504].includes(s))).toEqual([]);
+    const list = (await (await fetch(`${api()}/api/v1/namespaces/default/configmaps`)).json()) as { items: { metadata: { name: string } }[] };
+    const listed = new Set(list.items.map((c) => c.metadata.name));
+    expect(acked.filter((a) => !listed.has(a))).toEqual([]);
+    await eventually(async () => {
+      const nodes = (await (await fetch(`${api()}/api/v1/nodes`)).json()) as { items: Node[] };
+      expect(nodes.items.map((x) => [x.metadata.name, x.status.conditions?.find((c) => c.type === 'Ready')?.status])).toEqual([['node-1', 'True'], ['node-2', 'True'], ['node-3', 'True']]);
+    }, 30_000, 1000);
+  }, 120_000);
+});
