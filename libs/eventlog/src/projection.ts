@@ -22,7 +22,9 @@ export class Projection {
     private readonly log: EventLog,
     /** How many records back a watch may resume from. */
     private readonly historySize = WATCH_HISTORY,
-  ) {}
+  ) {
+    this.store.onMalformed = (seq, key, problem) => this.warn(`skipping record ${seq} (${key}): malformed object: ${problem}`);
+  }
 
   /**
    * Replays the stream — all of it, or only the tail after `from` (a snapshot checked with
