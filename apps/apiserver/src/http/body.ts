@@ -26,7 +26,10 @@ export function parseBody(raw: unknown, contentType: string | undefined): Record
   if (text.trim() === '') throw badRequest('the body of the request was empty');
   const value = decodeText(text, YAML_TYPES.has(type) ? 'yaml' : 'json', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml');
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw badRequest('the body of the request must be a JSON object');
-  return value as Record<string, any>;
+  const o = value as Record<string, any>;
+  // As Go decodes it: absent or null metadata is an empty ObjectMeta (the name is then "Required"), never a crash downstream.
+  if (o.metadata === undefined || o.metadata === null) o.metadata = {};
+  return o;
 }
 
 const tooDeep = () => badRequest(`the body of the request nests objects and lists more than ${MAX_BODY_DEPTH} deep (exceeded max depth)`);

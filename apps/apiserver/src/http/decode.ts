@@ -36,13 +36,16 @@ export function checkBody(info: ResourceInfo, body: Record<string, any>, schema 
  * cannot unmarshal …`; bad labels or annotations the kind's 422.
  */
 export function checkPatched(info: ResourceInfo, patched: Record<string, any>, schema = schemaOf(info)): Record<string, any> {
+  const invalidPatch = (err: string) => {
+    const json = JSON.stringify(patched) ?? 'null';
+    const cause: StatusCause = { reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(json)}: ${err}`, field: 'patch' };
+    return new StatusError(failure(422, 'Invalid', ` "" is invalid: patch: ${cause.message}`, { causes: [cause] }));
+  };
+  // A patch that replaces the whole object with a scalar, a list or null (`null` as a merge patch).
+  if (typeof patched !== 'object' || patched === null || Array.isArray(patched)) throw invalidPatch(`Object 'Kind' is missing in '${JSON.stringify(patched) ?? 'null'}'`);
   if (!schema) return patched;
   const err = typeErrorOf(patched, schema);
-  if (err) {
-    const json = JSON.stringify(patched);
-    const cause: StatusCause = { reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(json)}: ${err}`, field: 'patch' };
-    throw new StatusError(failure(422, 'Invalid', ` "" is invalid: patch: ${cause.message}`, { causes: [cause] }));
-  }
+  if (err) throw invalidPatch(err);
   const causes = objectMetaCauses(patched.metadata);
   if (causes.length) throw metaInvalid(info, patched, causes);
   return patched;
