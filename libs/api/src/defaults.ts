@@ -21,7 +21,9 @@ export interface CreateContext {
   suffix: string;
 }
 
-function defaultPullPolicy(image: string): Container['imagePullPolicy'] {
+function defaultPullPolicy(given: unknown): Container['imagePullPolicy'] {
+  // No image yet (validation says "Required value" next): Go defaults from "".
+  const image = typeof given === 'string' ? given : '';
   const last = image.split('/').pop() ?? image;
   if (last.includes('@')) return 'IfNotPresent';
   const tag = last.includes(':') ? last.split(':').pop() : undefined;

@@ -39,6 +39,13 @@ const SUBRESOURCE_BODIES: Partial<Record<Subresource, (info: ResourceInfo) => st
   eviction: () => 'io.k8s.api.policy.v1.Eviction',
 };
 
+/** The body parsed once and decoded into its kind; the handlers read this object, not the text again. */
+function decodedBody(info: ResourceInfo, req: Request, schema?: string): Record<string, any> {
+  const body = parseBody(req.body, req.header('content-type'));
+  checkBody(info, body, schema);
+  return body;
+}
+
 const notFound = () => new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
 
 /**
@@ -99,7 +106,7 @@ export class ApiController {
     const verb = verbOf(method, path, req.query as Record<string, unknown>);
     if (!verb || !info.verbs.includes(verb)) throw methodNotAllowed(method, info.resource);
     validateFields(info.kind, groupVersion, req, res, schemaNameOf(info), info.custom ? customUnknownFields(info) : undefined);
-    if (verb === 'create' || verb === 'update') checkBody(info, parseBody(req.body, req.header('content-type')));
+    if (verb === 'create' || verb === 'update') req.body = decodedBody(info, req);
     const name = path.kind === 'item' ? path.name : '';
     switch (verb) {
       case 'list':
@@ -138,7 +145,7 @@ export class ApiController {
     const serve = handler.subresources?.[sub];
     if (!serve) throw methodNotAllowed(method, `${r.info.resource}/${sub}`);
     const schema = SUBRESOURCE_BODIES[sub];
-    if ((method === 'PUT' || method === 'POST') && schema !== undefined) checkBody(r.info, parseBody(r.req.body, r.req.header('content-type')), schema(r.info));
+    if ((method === 'PUT' || method === 'POST') && schema !== undefined) r.req.body = decodedBody(r.info, r.req, schema(r.info));
     const reply = await serve(r, current, method);
     if (reply === undefined && !r.res.headersSent) throw methodNotAllowed(method, `${r.info.resource}/${sub}`);
     return reply;

@@ -1,6 +1,6 @@
 import { objectMetaCauses, schemaNameOf, type StatusCause } from '@kubesim/api';
 import { parsePatchBody } from './body';
-import { typeErrorOf } from './openapi/type-check';
+import { decodeInPlace } from './openapi/decode-in-place';
 import { applyPatch } from './patch';
 import type { ResourceInfo } from './resources';
 import { failure, invalidStatus, StatusError } from './status';
@@ -22,7 +22,7 @@ const metaInvalid = (info: ResourceInfo, body: Record<string, any>, causes: Stat
  */
 export function checkBody(info: ResourceInfo, body: Record<string, any>, schema = schemaOf(info)): void {
   if (!schema) return;
-  const err = typeErrorOf(body, schema);
+  const err = decodeInPlace(body, schema);
   const version = info.groupVersion.split('/').pop();
   const kind = schema.split('.').pop();
   if (err) throw new StatusError(failure(400, 'BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: ${err}`));
@@ -44,7 +44,7 @@ export function checkPatched(info: ResourceInfo, patched: Record<string, any>, s
   // A patch that replaces the whole object with a scalar, a list or null (`null` as a merge patch).
   if (typeof patched !== 'object' || patched === null || Array.isArray(patched)) throw invalidPatch(`Object 'Kind' is missing in '${JSON.stringify(patched) ?? 'null'}'`);
   if (!schema) return patched;
-  const err = typeErrorOf(patched, schema);
+  const err = decodeInPlace(patched, schema);
   if (err) throw invalidPatch(err);
   const causes = objectMetaCauses(patched.metadata);
   if (causes.length) throw metaInvalid(info, patched, causes);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { aNode } from '@kubesim/testing';
+import { Projection } from '@kubesim/eventlog';
 import { withApiserver } from '../apiserver.spec-helpers';
 import { fuzzRequest, TARGETS, type FuzzRequest } from './rest-edge.fuzz.spec-helpers';
 
@@ -26,6 +27,9 @@ const describeRequest = (r: FuzzRequest) => `${r.method} ${r.path}${Object.keys(
 describe(`the REST edge under ${RUNS} generated hostile requests (seed ${SEED})`, () => {
   const env = withApiserver();
   const outcomes: Outcome[] = [];
+  /** What a reader of the log (a controller's projection) said while following the run. */
+  const readerWarnings: string[] = [];
+  let reader: Projection;
 
   const ensureFixtures = async () => {
     for (const t of TARGETS) {
@@ -52,6 +56,9 @@ describe(`the REST edge under ${RUNS} generated hostile requests (seed ${SEED})`
   beforeAll(async () => {
     expect((await env.client('kubelet/node-1').registerNode({ node: aNode('node-1') })).ok).toBe(true);
     await ensureFixtures();
+    reader = new Projection(env.log);
+    reader.onWarning((m) => readerWarnings.push(m));
+    await reader.start();
     const requests = fc.sample(fuzzRequest, { seed: SEED, numRuns: RUNS });
     for (let i = 0; i < requests.length; i++) {
       outcomes.push(await send(requests[i]));
@@ -75,6 +82,8 @@ describe(`the REST edge under ${RUNS} generated hostile requests (seed ${SEED})`
       }
       console.log(Object.entries(reasons).sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, n]) => `${n}\t${k}`).join('\n'));
     }
+    await vi.waitFor(async () => expect(reader.seq).toBe(await env.log.lastSeq()), { timeout: 10_000 });
+    await reader.stop();
   }, 600_000);
 
   it('no request gets a 5xx, a reset connection or a hang', () => {
@@ -100,6 +109,11 @@ describe(`the REST edge under ${RUNS} generated hostile requests (seed ${SEED})`
   it('a refused request writes nothing to the log', () => {
     const wrote = outcomes.filter((o) => typeof o.code === 'number' && o.code >= 400 && o.wrote);
     expect(wrote.slice(0, 10).map((o) => `${o.code} ${describeRequest(o.request)} → ${o.body.slice(0, 200)}`)).toEqual([]);
+  });
+
+  it('whatever was accepted is an object every reader of the log can fold (none skipped as malformed)', () => {
+    expect(outcomes.some((o) => o.wrote)).toBe(true);
+    expect(readerWarnings).toEqual([]);
   });
 
   it('afterwards the apiserver still serves reads and writes, and no prototype was touched', async () => {

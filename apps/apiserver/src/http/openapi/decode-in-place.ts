@@ -66,14 +66,26 @@ function fits(v: unknown, schema: Schema): true | 'kind' | 'range' {
   }
 }
 
+/** Go's zero value for a null list item or map value of this type (a struct: `{}`, a string: `""`); none for the others. */
+function zeroOf(s: Schema | undefined): (() => unknown) | undefined {
+  const r = resolve(s);
+  if (!r) return undefined;
+  if (r.schema.type === 'object' && r.schema.properties) return () => ({});
+  if (r.schema.type === 'string') return () => '';
+  return undefined;
+}
+
 /**
  * The first value of `object` its OpenAPI schema cannot decode, in encoding/json's words as
  * kube-apiserver's decoder says it: `json: cannot unmarshal string into Go struct field
  * NodeSpec.spec.taints of type []v1.Taint`, `json: cannot unmarshal number 2147483648 into Go
  * struct field DeploymentSpec.spec.replicas of type int32`. `undefined`: every field decodes.
- * `null` decodes into anything (Go leaves the zero value); unknown fields are field validation's.
+ * `null` decodes into anything (Go leaves the zero value): a null item of a list of structs or a
+ * null value of a map of strings is set to that zero value in place (`{}`, `""`), so what passes
+ * is what Go would have stored; a field the schema does not have is dropped, as Go's decoder
+ * drops it (field validation has already warned about it, or refused it when Strict).
  */
-export function typeErrorOf(object: unknown, schemaName: string): string | undefined {
+export function decodeInPlace(object: unknown, schemaName: string): string | undefined {
   const root = K8S_SCHEMAS[schemaName];
   if (!root) return undefined;
   // Iterative, in document order (the first error is the one Go reports).
@@ -91,14 +103,26 @@ export function typeErrorOf(object: unknown, schemaName: string): string | undef
     }
     const children: Item[] = [];
     if (Array.isArray(v)) {
-      if (schema.type === 'array') for (const item of v) children.push({ v: item, s: schema.items as Schema, path, struct });
+      if (schema.type === 'array') {
+        const zero = zeroOf(schema.items as Schema);
+        v.forEach((item, i) => {
+          if (item === null && zero !== undefined) v[i] = zero();
+          children.push({ v: v[i], s: schema.items as Schema, path, struct });
+        });
+      }
     } else if (typeof v === 'object') {
       const props = schema.properties as Record<string, Schema> | undefined;
       const extra = schema.additionalProperties;
       const own = name ? name.split('.').pop()! : struct;
-      for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
-        if (props && k in props) children.push({ v: child, s: props[k], path: path ? `${path}.${k}` : k, struct: own });
-        else if (extra && typeof extra === 'object') children.push({ v: child, s: extra as Schema, path, struct });
+      const zero = extra && typeof extra === 'object' ? zeroOf(extra as Schema) : undefined;
+      const o = v as Record<string, unknown>;
+      const prune = props && !extra && schema['x-kubernetes-preserve-unknown-fields'] !== true;
+      for (const [k, child] of Object.entries(o)) {
+        if (props && Object.prototype.hasOwnProperty.call(props, k)) children.push({ v: child, s: props[k], path: path ? `${path}.${k}` : k, struct: own });
+        else if (extra && typeof extra === 'object') {
+          if (child === null && zero !== undefined) o[k] = zero();
+          children.push({ v: o[k], s: extra as Schema, path, struct });
+        } else if (prune) delete o[k]; // Go's decoder drops a field its struct does not have (field validation has warned or refused)
       }
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);

@@ -1,14 +1,16 @@
-import { typeErrorOf } from './type-check';
+import { decodeInPlace } from './decode-in-place';
 
 const POD = 'io.k8s.api.core.v1.Pod';
 const pod = (spec: Record<string, unknown>, metadata: Record<string, unknown> = {}) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ...metadata }, spec: { containers: [{ name: 'c', image: 'nginx' }], ...spec } });
 
 /** Values its schema cannot decode, in encoding/json's words as kube-apiserver's decoder says them. */
-describe('typeErrorOf', () => {
-  it('a well-formed object decodes; null decodes into anything; unknown fields are left to field validation', () => {
-    expect(typeErrorOf(pod({ nodeSelector: { a: 'b' }, tolerations: [{ key: 'k', operator: 'Exists' }] }), POD)).toBeUndefined();
-    expect(typeErrorOf(pod({ tolerations: null, affinity: null }), POD)).toBeUndefined();
-    expect(typeErrorOf(pod({ bogusField: 5 }), POD)).toBeUndefined();
+describe('decodeInPlace', () => {
+  it('a well-formed object decodes; null decodes into anything; an unknown field is dropped', () => {
+    expect(decodeInPlace(pod({ nodeSelector: { a: 'b' }, tolerations: [{ key: 'k', operator: 'Exists' }] }), POD)).toBeUndefined();
+    expect(decodeInPlace(pod({ tolerations: null, affinity: null }), POD)).toBeUndefined();
+    const unknown = pod({ bogusField: 5 });
+    expect(decodeInPlace(unknown, POD)).toBeUndefined();
+    expect(unknown.spec).not.toHaveProperty('bogusField'); // dropped, as Go's decoder drops it
   });
 
   it.each([
@@ -22,15 +24,23 @@ describe('typeErrorOf', () => {
     ['a bool for a string', pod({ nodeName: true }), 'json: cannot unmarshal bool into Go struct field PodSpec.spec.nodeName of type string'],
     ['a list for the metadata', { kind: 'Pod', metadata: [] }, 'json: cannot unmarshal array into Go struct field Pod.metadata of type v1.ObjectMeta'],
   ])('%s', (_case, object, message) => {
-    expect(typeErrorOf(object, POD)).toBe(message);
+    expect(decodeInPlace(object, POD)).toBe(message);
   });
 
   it('int32 fields stop at 2147483647; quantities take strings and numbers; int-or-string takes both', () => {
     const d = (spec: Record<string, unknown>) => ({ kind: 'Deployment', metadata: { name: 'd' }, spec });
-    expect(typeErrorOf(d({ replicas: 2147483647 }), 'io.k8s.api.apps.v1.Deployment')).toBeUndefined();
-    expect(typeErrorOf(d({ replicas: 2147483648 }), 'io.k8s.api.apps.v1.Deployment')).toBe('json: cannot unmarshal number 2147483648 into Go struct field DeploymentSpec.spec.replicas of type int32');
-    expect(typeErrorOf(d({ strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } } }), 'io.k8s.api.apps.v1.Deployment')).toBeUndefined();
-    expect(typeErrorOf(pod({ containers: [{ name: 'c', resources: { requests: { cpu: 0.5, memory: '1Gi' } } }] }), POD)).toBeUndefined();
-    expect(typeErrorOf(pod({ containers: [{ name: 'c', resources: { requests: { cpu: true } } }] }), POD)).toMatch(/^json: cannot unmarshal bool into Go struct field ResourceRequirements\.spec\.containers\.resources\.requests of type resource\.Quantity$/);
+    expect(decodeInPlace(d({ replicas: 2147483647 }), 'io.k8s.api.apps.v1.Deployment')).toBeUndefined();
+    expect(decodeInPlace(d({ replicas: 2147483648 }), 'io.k8s.api.apps.v1.Deployment')).toBe('json: cannot unmarshal number 2147483648 into Go struct field DeploymentSpec.spec.replicas of type int32');
+    expect(decodeInPlace(d({ strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } } }), 'io.k8s.api.apps.v1.Deployment')).toBeUndefined();
+    expect(decodeInPlace(pod({ containers: [{ name: 'c', resources: { requests: { cpu: 0.5, memory: '1Gi' } } }] }), POD)).toBeUndefined();
+    expect(decodeInPlace(pod({ containers: [{ name: 'c', resources: { requests: { cpu: true } } }] }), POD)).toMatch(/^json: cannot unmarshal bool into Go struct field ResourceRequirements\.spec\.containers\.resources\.requests of type resource\.Quantity$/);
+  });
+
+  it('a null list item of a struct type or a null value in a map of strings becomes Go\'s zero value, in place', () => {
+    const p = pod({ containers: [null], nodeSelector: { disk: null } }, { labels: { app: null } }) as { spec: Record<string, unknown>; metadata: Record<string, unknown> };
+    expect(decodeInPlace(p, POD)).toBeUndefined();
+    expect(p.spec.containers).toEqual([{}]);
+    expect(p.spec.nodeSelector).toEqual({ disk: '' });
+    expect(p.metadata.labels).toEqual({ app: '' });
   });
 });
