@@ -208,6 +208,15 @@ const CASES: Case[] = [
     message: 'Service "np" is invalid: spec.ports[2768].nodePort: Invalid value: 0: failed to allocate a nodePort: range is full',
   },
   {
+    name: 'a Service name longer than a DNS label',
+    method: 'POST',
+    path: '/api/v1/namespaces/default/services',
+    body: JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'a'.repeat(70) }, spec: { ports: [{ port: 80 }] } }),
+    code: 422,
+    reason: 'Invalid',
+    message: `Service "${'a'.repeat(70)}" is invalid: metadata.name: Invalid value: "${'a'.repeat(70)}": must be no more than 63 characters`,
+  },
+  {
     name: 'a label value that is not a label',
     method: 'POST',
     path: PODS,
@@ -259,6 +268,13 @@ describe('hostile input at the REST edge (issue 15 "Why")', () => {
     if (typeof c.message === 'string') expect(status.message).toBe(c.message);
     else expect(status.message).toMatch(c.message);
     expect(await env.log.lastSeq()).toBe(before);
+  });
+
+  it('a 300-character generateName makes a 63-character name, as upstream truncates the prefix to 58', async () => {
+    const res = await send('POST', '/api/v1/namespaces/default/configmaps', JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'a'.repeat(300) } }));
+    expect(res.status).toBe(201);
+    const name = ((await res.json()) as { metadata: { name: string } }).metadata.name;
+    expect(name).toMatch(/^a{58}[a-z0-9]{5}$/);
   });
 
   it('after all of them, a create still succeeds and the node and pod are as they were', async () => {
