@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { ApiserverMetrics } from './metrics/apiserver-metrics';
 import type { ApiserverConfig } from './config/apiserver.config';
 import { StatusExceptionFilter } from './http/status-exception.filter';
+import { bodyParserErrors, MAX_REQUEST_BODY_BYTES } from './http/body-limits';
 
 /** Builds and starts the apiserver: HTTP (Kubernetes REST API) and NATS (internal writes). */
 export async function startApiserver(config: ApiserverConfig): Promise<INestApplication> {
@@ -16,8 +17,10 @@ export async function startApiserver(config: ApiserverConfig): Promise<INestAppl
   app.use(app.get(ApiserverMetrics).middleware); // apiserver_request_total, apiserver_request_duration_seconds
   // Bodies are parsed by the handlers (JSON or YAML) so that a malformed one becomes a 400 Status.
   // Kubernetes protobuf (kubectl's typed clients: `kubectl create namespace`) stays bytes.
-  app.use(raw({ type: 'application/vnd.kubernetes.protobuf', limit: '20mb' }));
-  app.use(text({ type: () => true, limit: '20mb' }));
+  // At most 3 MiB (kube-apiserver's default), uncompressed, UTF-8: anything else is a 413 or 415 Status.
+  app.use(raw({ type: 'application/vnd.kubernetes.protobuf', limit: MAX_REQUEST_BODY_BYTES, inflate: false }));
+  app.use(text({ type: () => true, limit: MAX_REQUEST_BODY_BYTES, inflate: false, defaultCharset: 'utf-8' }));
+  app.use(bodyParserErrors);
   // Global pipes and filters first, then the microservice inherits them (inheritAppConfig).
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new StatusExceptionFilter());

@@ -13,6 +13,9 @@ export const SCHEDULING_GATED_MESSAGE = 'Scheduling is blocked due to non-empty 
 const NOT_READY = 'node.kubernetes.io/not-ready';
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
 
+/** names.SimpleNameGenerator: a generated name is at most 63 characters, so the prefix keeps its first 58. */
+export const generatedNamePrefix = (generateName: unknown): string => (typeof generateName === 'string' ? generateName.slice(0, 58) : '');
+
 /** Identity and time for a new object, chosen by the apiserver. */
 export interface CreateContext {
   uid: string;
@@ -21,7 +24,9 @@ export interface CreateContext {
   suffix: string;
 }
 
-function defaultPullPolicy(image: string): Container['imagePullPolicy'] {
+function defaultPullPolicy(given: unknown): Container['imagePullPolicy'] {
+  // No image yet (validation says "Required value" next): Go defaults from "".
+  const image = typeof given === 'string' ? given : '';
   const last = image.split('/').pop() ?? image;
   if (last.includes('@')) return 'IfNotPresent';
   const tag = last.includes(':') ? last.split(':').pop() : undefined;
@@ -92,7 +97,7 @@ export function defaultPod(input: Record<string, any>, namespace: string, ctx: C
   // A new object is never being deleted (BeforeCreate), whatever a copied manifest says.
   const { deletionTimestamp: _ts, deletionGracePeriodSeconds: _grace, ...meta } = input.metadata ?? {};
   const spec = input.spec ?? {};
-  const name: string = meta.name || `${meta.generateName ?? ''}${ctx.suffix}`;
+  const name: string = meta.name || `${generatedNamePrefix(meta.generateName)}${ctx.suffix}`;
   const tolerations: Toleration[] = [...(spec.tolerations ?? [])];
   for (const key of [NOT_READY, UNREACHABLE]) {
     if (!tolerates(tolerations, key)) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });

@@ -25,6 +25,7 @@ export * from './batch';
 export * from './policy';
 export * from './cron-schedule';
 export * from './pod-create-validation';
+export * from './object-meta-validation';
 export * from './internal';
 export * from './quantity-canonical';
 export * from './statefulset';

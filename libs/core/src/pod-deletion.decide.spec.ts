@@ -35,6 +35,12 @@ describe('DeletePod', () => {
       .then([{ type: 'PodDeletionRequested', deletionTimestamp: '2024-05-01T10:02:00Z', gracePeriodSeconds: 120 }]);
   });
 
+  it('a grace period too long for any date (int64 seconds) ends at 9999-12-31T23:59:59Z, never an invalid date', () => {
+    given(namespaceCreated(), podCreated(aPod('x', { terminationGracePeriodSeconds: 9e18 })), podBound('x', 'node-1'))
+      .when(del())
+      .then([{ type: 'PodDeletionRequested', deletionTimestamp: '9999-12-31T23:59:59Z', gracePeriodSeconds: 9e18 }]);
+  });
+
   it('removes a bound pod at once with an explicit grace period of 0 (force delete)', () => {
     given(...running)
       .when(del({ gracePeriodSeconds: 0 }))

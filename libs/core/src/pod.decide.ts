@@ -122,6 +122,9 @@ export function reportPodStatus(c: CommandOf<'ReportPodStatus'>, view: ClusterVi
   return events;
 }
 
+/** 9999-12-31T23:59:59Z: a deletionTimestamp after it has no RFC 3339 form (and no JavaScript Date past 275760). */
+const LATEST_RFC3339_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
 /** Graceful deletion, semantics §7.3. */
 export function deletePod(c: CommandOf<'DeletePod'>, view: ClusterView, ctx: DecideContext): ClusterEvent[] {
   const pod = existing(view, c);
@@ -130,7 +133,8 @@ export function deletePod(c: CommandOf<'DeletePod'>, view: ClusterView, ctx: Dec
   if (!pod.spec.nodeName || isPodTerminal(pod)) grace = 0;
   const gone: ClusterEvent = { ...meta(ctx), type: 'PodDeleted', namespace: c.namespace, name: c.name, phase: pod.status.phase, node: pod.spec.nodeName };
   if (grace <= 0) return [gone];
-  const deadline = ctx.now + grace * 1000 * ctx.timeScale;
+  // A grace of up to int64 seconds is valid; its deadline stops at the last instant RFC 3339 can write.
+  const deadline = Math.min(ctx.now + grace * 1000 * ctx.timeScale, LATEST_RFC3339_MS);
   const current = pod.metadata.deletionTimestamp ? Date.parse(pod.metadata.deletionTimestamp) : Infinity;
   if (deadline >= current) return []; // already deleting, with a shorter or equal grace
   return [

@@ -20,6 +20,13 @@ describe('node ports (NodePort and LoadBalancer services)', () => {
     expect(nodePorts(events)).toEqual([30001, 30003]);
   });
 
+  it('more ports than the range holds: a 422 on the first port left without one, not an internal error', () => {
+    const ports = Array.from({ length: 2769 }, (_, i) => ({ name: `p${i}`, port: i + 1 }));
+    given(namespaceCreated())
+      .when({ type: 'CreateObject', object: aService('np', 'NodePort', ports) })
+      .thenThrows('Invalid', /spec\.ports\[2768\]\.nodePort: Invalid value: 0: failed to allocate a nodePort: range is full/);
+  });
+
   it('the one asked for, when in range and free', () => {
     const events = given(namespaceCreated())
       .when({ type: 'CreateObject', object: aService('np', 'NodePort', [{ port: 5678, nodePort: 30080 }]) })

@@ -41,11 +41,13 @@ export function allocateNodePorts(service: Service, view: ClusterView, ref: Reso
   });
   if (causes.length) throw invalid(ref, causes);
   let next = NODE_PORT_RANGE.first;
-  const free = () => {
+  const free = (i: number) => {
     while (used.has(next)) next++;
-    if (next > NODE_PORT_RANGE.last) throw new Error('failed to allocate a nodePort: range is full'); // a 500, as kube-apiserver's
+    // kube-apiserver answers a 500 InternalError here (its own TODO says it is not one): a 422 on the
+    // port that found no free node port, so a request cannot reach an internal error.
+    if (next > NODE_PORT_RANGE.last) throw invalid(ref, [{ reason: 'FieldValueInvalid', message: 'Invalid value: 0: failed to allocate a nodePort: range is full', field: field(i) }]);
     used.add(next);
     return next;
   };
-  return { ...service, spec: { ...service.spec, ports: ports.map((p, i) => ({ ...p, nodePort: kept[i] ?? free() })) } };
+  return { ...service, spec: { ...service.spec, ports: ports.map((p, i) => ({ ...p, nodePort: kept[i] ?? free(i) })) } };
 }

@@ -128,3 +128,29 @@ describe('Store tombstones', () => {
     expect(store.lastSeqOf({ kind: 'Node', namespace: '', name: `n${2 * MAX_TOMBSTONES}` })).toBe(2 * MAX_TOMBSTONES);
   });
 });
+
+describe('Store.apply: a record whose object has the wrong shape (forged, or from before validation)', () => {
+  const malformed = (name: string): ClusterEvent[] => [{ at: '2024-05-01T10:00:00Z', by: 'attacker', type: 'PodCreated', pod: { ...aPod(name), metadata: { ...aPod(name).metadata, ownerReferences: 'x' as never } } }];
+
+  it('is skipped and said: no reader meets the object, its name keeps a tombstone at the sequence', () => {
+    const said: string[] = [];
+    const store = new Store();
+    store.onMalformed = (seq, key, problem) => said.push(`${seq} ${key}: ${problem}`);
+    expect(store.apply(7, record(malformed('evil')))).toBeUndefined();
+    expect(getPod(store, 'default', 'evil')).toBeUndefined();
+    expect(store.seq).toBe(7);
+    expect(store.lastSeqOf({ kind: 'Pod', namespace: 'default', name: 'evil' })).toBe(7);
+    expect(said).toEqual(['7 Pod/default/evil: metadata.ownerReferences is not a list']);
+  });
+
+  it('over an existing object: its last good state stays, at the skipped sequence (the next write expects it)', () => {
+    const store = new Store();
+    store.onMalformed = () => undefined;
+    store.apply(7, record(podCreated(aPod('x'))));
+    const good = getPod(store, 'default', 'x')!.spec.tolerations;
+    store.apply(8, record([{ at: '2024-05-01T10:00:00Z', by: 'attacker', type: 'PodTolerationsUpdated', namespace: 'default', name: 'x', tolerations: {} as never }]));
+    const pod = getPod(store, 'default', 'x')!;
+    expect(pod.spec.tolerations).toEqual(good);
+    expect(pod.metadata.resourceVersion).toBe('8');
+  });
+});

@@ -1,3 +1,4 @@
+import { shapeProblem } from './object-shape';
 import { syncCustomResources, type KubeObject } from '@kubesim/api';
 import { SCHEMA_VERSION, type ClusterEvent, type LogRecord } from './events';
 import { isKnownEventType } from './event-types';
@@ -72,6 +73,9 @@ export class Store extends MapView {
    */
   readonly tombstones = new Tombstones(MAX_TOMBSTONES);
 
+  /** Where a record whose object has the wrong shape is said before it is skipped (a projection sets its logger). */
+  onMalformed: (seq: number, key: string, problem: string) => void = (seq, key, problem) => console.warn(`skipping record ${seq} (${key}): malformed object: ${problem}`);
+
   /** A CRD changed: the custom resources this process serves follow (the registry's run-time half). */
   protected override put(key: string, old: KubeObject | undefined, o: KubeObject): void {
     super.put(key, old, o);
@@ -101,6 +105,15 @@ export class Store extends MapView {
     const before = this.objects.get(key);
     let after = before;
     for (let i = 0; i < events.length; i++) after = evolve(after, events[i], seq);
+    const problem = after ? shapeProblem(after) : undefined;
+    if (problem) {
+      // Not folded in: the object keeps its last good state (at this sequence, so the next write
+      // expects it), or stays absent with a tombstone, and no reader ever meets the malformed one.
+      this.onMalformed(seq, key, problem);
+      if (before) this.put(key, before, { ...before, metadata: { ...before.metadata, resourceVersion: String(seq) } } as KubeObject);
+      else this.tombstones.set(key, seq);
+      return undefined;
+    }
     if (after) {
       this.put(key, before, after);
       // A live object has no tombstone: only a re-created one may.

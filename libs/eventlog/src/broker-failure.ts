@@ -3,9 +3,10 @@ import { ErrorCode, NatsError } from 'nats';
 /**
  * What a NATS error means for a write: `unavailable` — it was not carried out, the broker cannot
  * take writes right now (no JetStream leader during an election, no server reachable), try again;
- * `timeout` — its outcome is unknown (sent, no acknowledgement in time). Anything else: undefined.
+ * `timeout` — its outcome is unknown (sent, no acknowledgement in time); `too-large` — the record is
+ * larger than the server's max_payload (1 MiB by default), nothing was sent. Anything else: undefined.
  */
-export type BrokerFailure = 'unavailable' | 'timeout';
+export type BrokerFailure = 'unavailable' | 'timeout' | 'too-large';
 
 /** JetStream's "JetStream system temporarily unavailable" and "stream is offline": no leader. */
 const NO_LEADER_API_ERRORS = new Set([10008, 10118]);
@@ -23,6 +24,8 @@ export function brokerFailure(e: unknown): BrokerFailure | undefined {
     case ErrorCode.Timeout:
     case ErrorCode.JetStream408RequestTimeout:
       return 'timeout';
+    case ErrorCode.MaxPayloadExceeded:
+      return 'too-large';
     default:
       return undefined;
   }

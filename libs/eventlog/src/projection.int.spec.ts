@@ -59,3 +59,31 @@ describe('Projection and records of an unknown schema version', () => {
     await expect(env.log.readAll()).rejects.toThrow('schema version 99');
   });
 });
+
+describe('Projection and a malformed object published straight into the stream', () => {
+  const env = withNatsLog();
+
+  it('skips it with a warning; a listener that throws on a change is skipped for that change; following goes on', async () => {
+    const warnings: string[] = [];
+    const p = new Projection(env.log);
+    p.onWarning((m) => warnings.push(m));
+    await p.start();
+    const seen: string[] = [];
+    p.subscribe((c) => {
+      if (c.object.metadata.name === 'bad-listener') throw new Error('cannot read it');
+    });
+    p.subscribe((c) => seen.push(c.object.metadata.name));
+    const forged = { ...ns('evil'), namespace: { ...(ns('evil') as { namespace: object }).namespace, metadata: { name: 'evil', uid: 'evil', labels: 'x' } } } as never;
+    const evil = await env.log.append(key('evil'), 0, { v: SCHEMA_VERSION, events: [forged] });
+    await env.log.append(key('bad-listener'), 0, { v: SCHEMA_VERSION, events: [ns('bad-listener')] });
+    const last = await env.log.append(key('after'), 0, { v: SCHEMA_VERSION, events: [ns('after')] });
+    await vi.waitFor(() => expect(p.seq).toBe(last), { timeout: 5_000, interval: 50 });
+    expect(p.store.get(key('evil'))).toBeUndefined();
+    expect(seen).toEqual(['bad-listener', 'after']);
+    expect(warnings).toEqual([
+      `skipping record ${evil} (Namespace//evil): malformed object: metadata.labels is not a map of strings`,
+      `a listener failed on ADDED Namespace bad-listener (record ${evil + 1}), skipped: cannot read it`,
+    ]);
+    await p.stop();
+  });
+});

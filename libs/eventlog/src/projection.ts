@@ -22,7 +22,9 @@ export class Projection {
     private readonly log: EventLog,
     /** How many records back a watch may resume from. */
     private readonly historySize = WATCH_HISTORY,
-  ) {}
+  ) {
+    this.store.onMalformed = (seq, key, problem) => this.warn(`skipping record ${seq} (${key}): malformed object: ${problem}`);
+  }
 
   /**
    * Replays the stream — all of it, or only the tail after `from` (a snapshot checked with
@@ -39,13 +41,21 @@ export class Projection {
     const keepFrom = lastSeq - this.historySize + 1;
     if (keepFrom - 1 > this.historyFloor) this.historyFloor = keepFrom - 1;
     this.follower = await this.log.follow(this.store.seq + 1, (r) => {
-      const change = this.store.apply(r.seq, r.record, r.seq >= keepFrom || this.listeners.size > 0);
+      let change: Change | undefined;
+      try {
+        change = this.store.apply(r.seq, r.record, r.seq >= keepFrom || this.listeners.size > 0);
+      } catch (e) {
+        // A record `evolve` cannot fold (a malformed object written before validation caught it):
+        // skipped, said once, and the projection goes on — never a crash loop on every start.
+        this.store.seq = r.seq;
+        this.warn(`skipping record ${r.seq} (${r.subject}): ${e instanceof Error ? e.message : String(e)}`);
+      }
       if (change) {
         this.history.push(change);
         // Trimmed in batches: dropping one change at a time from the front of the array costs
         // WATCH_HISTORY moves per record, which made a long replay quadratic.
         if (this.history.length >= 2 * this.historySize) this.history.splice(0, this.history.length - this.historySize);
-        for (const l of this.listeners) l(change);
+        for (const l of this.listeners) this.notify(l, change);
       }
       this.wake();
     }, lastSeq);
@@ -57,6 +67,25 @@ export class Projection {
   }
 
   private failureHandler?: (e: Error) => void;
+  private warn: (message: string) => void = (m) => console.warn(`projection: ${m}`);
+
+  /** Where a skipped record or a listener's failure is said (a Nest Logger's `warn` fits); stderr by default. */
+  onWarning(f: (message: string) => void): void {
+    this.warn = f;
+  }
+
+  /**
+   * One listener's failure on one change (a controller meeting an object it cannot read) is that
+   * listener's and that change's: logged, and the other listeners and the next changes go on.
+   */
+  private notify(l: (c: Change) => void, change: Change) {
+    try {
+      l(change);
+    } catch (e) {
+      const m = change.object.metadata;
+      this.warn(`a listener failed on ${change.type} ${change.object.kind} ${m?.namespace ? `${m.namespace}/` : ''}${m?.name} (record ${change.seq}), skipped: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
 
   /**
    * Called if following the log fails for good (a record with an unknown schema version): the

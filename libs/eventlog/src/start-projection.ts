@@ -32,6 +32,7 @@ export async function startProjection(log: EventLog, snapshots: SnapshotStore, l
   const loaded = await snapshots.load(snapshotName(info.name), info);
   if (loaded.rejected) logger.warn(`ignoring the projection snapshot: ${loaded.rejected}; replaying the whole log`);
   const projection = new Projection(log);
+  projection.onWarning((m) => logger.warn(m));
   await projection.start(loaded.snapshot);
   const restoredSeq = loaded.snapshot?.seq ?? 0;
   const report: StartReport = { restoredSeq, replayed: projection.seq - restoredSeq, ms: performance.now() - t0, rejected: loaded.rejected };

@@ -16,6 +16,7 @@ import {
   type PlainKind,
   type GenericObject,
   type StatusCause,
+  generatedNamePrefix,
 } from '@kubesim/api';
 import { selectorMatches } from '@kubesim/core';
 import { badRequest, invalidStatus, StatusError } from '../http/status';
@@ -25,9 +26,21 @@ import type { AdmissionContext, StrategyPlugin } from './admission';
 /** Ids and time from the process (what a caller without an AdmissionContext gets). */
 export const SYSTEM_CONTEXT: AdmissionContext = { get now() { return Date.now(); }, uid: () => randomUUID(), suffix: () => nameSuffix(randomInt) };
 
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_MSG = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+
+/** ValidateServiceName: a Service's name is a DNS-1035 label (it names a DNS record and env variables). */
+function serviceNameCauses(name: unknown): StatusCause[] {
+  if (typeof name !== 'string' || name === '') return [];
+  const causes: StatusCause[] = [];
+  if (name.length > 63) causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(name)}: must be no more than 63 characters`, field: 'metadata.name' });
+  if (!DNS1035_LABEL.test(name)) causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(name)}: ${DNS1035_MSG}`, field: 'metadata.name' });
+  return causes;
+}
+
 export function objectMeta(body: Record<string, any>, namespace: string | undefined, keepIdentity: GenericObject | undefined, ctx: AdmissionContext) {
   const { deletionTimestamp: _d, deletionGracePeriodSeconds: _g, resourceVersion: _rv, ...meta } = body.metadata ?? {};
-  const name = meta.name || `${meta.generateName ?? ''}${ctx.suffix()}`;
+  const name = meta.name || `${generatedNamePrefix(meta.generateName)}${ctx.suffix()}`;
   return {
     ...meta,
     name,
@@ -93,7 +106,7 @@ export function admit(kind: GenericKind, body: Record<string, any>, namespace: s
   }
   const name = typeof body.metadata?.name === 'string' ? body.metadata.name : '';
   if (isPlainKind(kind)) return admitPlain(kind, body, namespace, current, ctx);
-  const causes = kind === 'Service' ? validateDto(ServiceDto, body) : workloadCauses(body);
+  const causes = kind === 'Service' ? [...serviceNameCauses(body.metadata?.name), ...validateDto(ServiceDto, body)] : workloadCauses(body);
   if (causes.length) throw new StatusError(invalidStatus(kind, name, causes, kind === 'Service' ? undefined : 'apps'));
   const metadata = objectMeta(body, namespace, current, ctx);
   const spec = body.spec;

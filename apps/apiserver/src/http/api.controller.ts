@@ -11,6 +11,8 @@ import { resourceInfo, type ResourceInfo } from './resources';
 import { AGGREGATED_DISCOVERY, aggregatedDiscovery, wantsAggregated } from './aggregated-discovery';
 import { apiGroup, apiGroupList, apiResourceList, apiRoot } from './discovery';
 import { validateFields } from './field-validation';
+import { parseBody } from './body';
+import { checkBody, SCALE_SCHEMA } from './decode';
 import { customUnknownFields } from './custom-resources/custom-unknown-fields';
 import { failure, methodNotAllowed, StatusError, statusHeaders, toStatus, unservedResource } from './status';
 import { listReply, objectReply, watchEncoding, type Reply } from './read-output';
@@ -28,6 +30,21 @@ export function callerOf(req: Request): string {
 
 /** Stored objects as the requested version shows them (identity unless the version converts). */
 const presenter = (info: ResourceInfo): ((o: KubeObject) => unknown) | undefined => conversionOf(info)?.fromStored;
+
+/** The type a subresource's PUT or POST body decodes into. */
+const SUBRESOURCE_BODIES: Partial<Record<Subresource, (info: ResourceInfo) => string | undefined>> = {
+  status: (info) => (info.custom ? undefined : schemaNameOf(info)),
+  scale: (info) => (info.custom ? undefined : SCALE_SCHEMA),
+  binding: () => 'io.k8s.api.core.v1.Binding',
+  eviction: () => 'io.k8s.api.policy.v1.Eviction',
+};
+
+/** The body parsed once and decoded into its kind; the handlers read this object, not the text again. */
+function decodedBody(info: ResourceInfo, req: Request, schema?: string): Record<string, any> {
+  const body = parseBody(req.body, req.header('content-type'));
+  checkBody(info, body, schema);
+  return body;
+}
 
 const notFound = () => new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource'));
 
@@ -89,6 +106,7 @@ export class ApiController {
     const verb = verbOf(method, path, req.query as Record<string, unknown>);
     if (!verb || !info.verbs.includes(verb)) throw methodNotAllowed(method, info.resource);
     validateFields(info.kind, groupVersion, req, res, schemaNameOf(info), info.custom ? customUnknownFields(info) : undefined);
+    if (verb === 'create' || verb === 'update') req.body = decodedBody(info, req);
     const name = path.kind === 'item' ? path.name : '';
     switch (verb) {
       case 'list':
@@ -126,6 +144,8 @@ export class ApiController {
     if (sub === 'status' && method === 'GET') return objectReply(current, r.req.header('accept'), r.req.query as Record<string, unknown>, undefined, presenter(r.info));
     const serve = handler.subresources?.[sub];
     if (!serve) throw methodNotAllowed(method, `${r.info.resource}/${sub}`);
+    const schema = SUBRESOURCE_BODIES[sub];
+    if ((method === 'PUT' || method === 'POST') && schema !== undefined) r.req.body = decodedBody(r.info, r.req, schema(r.info));
     const reply = await serve(r, current, method);
     if (reply === undefined && !r.res.headersSent) throw methodNotAllowed(method, `${r.info.resource}/${sub}`);
     return reply;

@@ -3,9 +3,9 @@ import { formatLabels, formatLabelSelector } from '@kubesim/printers';
 import type { CommandBus } from '../commands/command-bus';
 import { admitCustomStatus, admitWrite, attributesOf } from '../admission';
 import { parseBody } from './body';
-import { applyPatch } from './patch';
+import { patchRequest, SCALE_SCHEMA } from './decode';
 import type { ResourceInfo } from './resources';
-import { badRequest, failure, methodNotAllowed, StatusError } from './status';
+import { failure, methodNotAllowed, StatusError } from './status';
 import { customScaleOf, setPath } from './custom-resources/custom-scale';
 
 /** A stored object in the version the request named. */
@@ -64,7 +64,7 @@ export class GenericResources {
   }
 
   async patch(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
-    const patched = applyPatch(contentType, present(info, current) as KubeObject, parseJson(raw));
+    const patched = patchRequest(info, contentType, present(info, current) as KubeObject, raw);
     return this.replace(info, current, { ...patched, metadata: { ...patched.metadata, resourceVersion: patched.metadata?.resourceVersion === current.metadata.resourceVersion ? undefined : patched.metadata?.resourceVersion } }, by);
   }
 
@@ -83,7 +83,7 @@ export class GenericResources {
   async writeStatus(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, method: string, by: string): Promise<WriteReply> {
     const kind = this.kind(info);
     const conv = conversionOf(info);
-    const given = method === 'PATCH' ? applyPatch(contentType, present(info, current) as KubeObject, parseJson(raw)) : parseBody(raw, contentType);
+    const given = method === 'PATCH' ? patchRequest(info, contentType, present(info, current) as KubeObject, raw) : parseBody(raw, contentType);
     const next = conv ? conv.toStored(given) : given;
     const status = info.custom ? admitCustomStatus(kind, current as GenericObject, next.status ?? {}) : (next.status ?? {});
     const r = await this.bus.execute(
@@ -100,7 +100,7 @@ export class GenericResources {
     const read = (x: GenericObject) => (paths ? customScaleOf(x, paths) : scaleOf(x));
     const scale = read(o);
     if (method === 'GET') return { code: 200, body: scale };
-    const next = method === 'PATCH' ? applyPatch(contentType, scale, parseJson(raw)) : parseBody(raw, contentType);
+    const next = method === 'PATCH' ? patchRequest(info, contentType, scale, raw, paths ? undefined : SCALE_SCHEMA) : parseBody(raw, contentType);
     const replicas = next.spec?.replicas;
     if (!Number.isInteger(replicas) || replicas < 0) {
       throw new StatusError(failure(422, 'Invalid', `Scale.autoscaling "${o.metadata.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`));
@@ -113,14 +113,5 @@ export class GenericResources {
   private kind(info: ResourceInfo) {
     if (!isGenericKind(info.kind)) throw methodNotAllowed('write', info.resource);
     return info.kind;
-  }
-}
-
-function parseJson(raw: unknown): unknown {
-  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : JSON.stringify(raw ?? null);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw badRequest(`the body of the request was in an unknown format: ${(e as Error).message}`);
   }
 }

@@ -68,6 +68,10 @@ describe('PATCH bodies', () => {
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it.each([['', '/metadata/resourceVersion'], ['/metadata', '/metadata/labels']])('json patch refuses to move %j into its own child %s (a circular object)', (from, path) => {
+    expect(statusOf(() => jsonPatch({ metadata: { labels: {} } }, [{ op: 'move', from, path }]))).toMatchObject({ code: 422, reason: 'Invalid', message: `jsonpatch move operation does not apply: "from" (${from}) is a proper prefix of "path" (${path})` });
+  });
+
   it('merge patches refuse a __proto__ field instead of setting a prototype', () => {
     const evil = JSON.parse('{"metadata":{"__proto__":{"polluted":"yes"}}}');
     expect(statusOf(() => mergePatch({ metadata: {} }, evil))).toMatchObject({ code: 400 });

@@ -88,6 +88,11 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
       const unsafe = pointer(p).find((s) => UNSAFE_SEGMENTS.has(s));
       if (unsafe) throw invalid(`jsonpatch ${String((op as { op?: unknown }).op)} operation does not apply: ${key} ${p} has the segment "${unsafe}", which kubesim does not patch`);
     }
+    // RFC 6902 §4.4: a value cannot move into itself (it would become a circular structure).
+    const { op: name, from, path } = op as { op?: unknown; from?: string; path: string };
+    if (name === 'move' && typeof from === 'string' && path !== from && path.startsWith(`${from}/`)) {
+      throw invalid(`jsonpatch move operation does not apply: "from" (${from}) is a proper prefix of "path" (${path})`);
+    }
   });
   try {
     return applyJsonPatch(structuredClone(target) as object, ops as Operation[], true, true, true).newDocument;

@@ -78,6 +78,6 @@ export interface DeleteOptions {
 export function deleteOptions(body: Record<string, any> | undefined, query: Record<string, unknown>): DeleteOptions {
   const fromQuery = query.gracePeriodSeconds !== undefined ? Number(query.gracePeriodSeconds) : undefined;
   const grace = body?.gracePeriodSeconds ?? fromQuery;
-  if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) throw badRequest(`invalid gracePeriodSeconds: ${String(grace)}`);
+  if (grace !== undefined && (!Number.isInteger(grace) || grace < 0 || grace >= 2 ** 63)) throw badRequest(`invalid gracePeriodSeconds: ${String(grace)}`);
   return { gracePeriodSeconds: grace, preconditions: body?.preconditions };
 }

@@ -1,8 +1,11 @@
 import type { Status, StatusCause } from '@kubesim/api';
 import { DomainError, SelectorError, UnknownSchemaVersionError, type DomainErrorReason } from '@kubesim/core';
-import { brokerFailure } from '@kubesim/eventlog';
+import { brokerFailure, type BrokerFailure } from '@kubesim/eventlog';
 
 const CODES: Record<DomainErrorReason, number> = { NotFound: 404, AlreadyExists: 409, Conflict: 409, Invalid: 422, BadRequest: 400, Forbidden: 403 };
+
+/** nats-server's default max_payload, the largest log record (kubesim's servers keep the default). */
+export const NATS_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
 /** An error that is already a Kubernetes Status. */
 export class StatusError extends Error {
@@ -51,12 +54,15 @@ export const statusHeaders = (s: Status): Record<string, string> => (s.details?.
  * as apimachinery's NewServiceUnavailable, with a Retry-After client-go honours (it retries on its
  * own); no acknowledgement in time: 504 Timeout as NewTimeoutError, the outcome unknown.
  */
-export function brokerStatus(f: 'unavailable' | 'timeout'): Status {
+export function brokerStatus(f: BrokerFailure): Status {
   switch (f) {
     case 'unavailable':
       return failure(503, 'ServiceUnavailable', 'the server is currently unable to handle the request: the event log has no JetStream leader (nats-server down or electing one)', { retryAfterSeconds: 1 });
     case 'timeout':
       return failure(504, 'Timeout', 'Timeout: request did not complete within requested timeout - context deadline exceeded', { retryAfterSeconds: 1 });
+    case 'too-large':
+      // One object is one log record: what nats-server's max_payload cannot carry, etcd's request limit would refuse too.
+      return failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${NATS_MAX_PAYLOAD_BYTES}`);
     default: {
       const _exhaustive: never = f;
       return _exhaustive;

@@ -12,7 +12,8 @@ export function isAvailable(p: Pod, minReadySeconds: number, now: number, timeSc
   return minReadySeconds <= 0 || (ready.lastTransitionTime !== null && now - Date.parse(ready.lastTransitionTime) >= minReadySeconds * 1000 * timeScale);
 }
 
-export const controllerOf = (o: { metadata: { ownerReferences?: OwnerReference[] } }) => o.metadata.ownerReferences?.find((r) => r.controller);
+/** The controlling owner; none for an object whose ownerReferences are not a list (a malformed object in the log is nobody's). */
+export const controllerOf = (o: { metadata: { ownerReferences?: OwnerReference[] } }) => (Array.isArray(o.metadata.ownerReferences) ? o.metadata.ownerReferences.find((r) => r?.controller) : undefined);
 
 export const restarts = (p: Pod) => (p.status.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0);
 

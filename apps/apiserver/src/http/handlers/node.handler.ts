@@ -5,7 +5,7 @@ import type { ResourceHandler } from './resource-handler';
 
 /** Nodes: kubelets register them; users change labels, annotations and spec, or delete them. */
 export function nodeHandler(bus: CommandBus): ResourceHandler {
-  const update: ResourceHandler['update'] = async (r, current) => ({ code: 200, body: await updateNode(bus, current as Node, r.req, r.by) });
+  const update: ResourceHandler['update'] = async (r, current) => ({ code: 200, body: await updateNode(bus, r.info, current as Node, r.req, r.by) });
   return {
     update,
     patch: update,

@@ -3,8 +3,8 @@ import type { NatsConnection } from 'nats';
 import type { Projection } from '@kubesim/eventlog';
 import type { CommandBus } from '../../commands/command-bus';
 import { parseBody } from '../body';
+import { patchRequest } from '../decode';
 import { podExec } from '../exec/pod-exec';
-import { applyPatch } from '../patch';
 import { evictPod } from '../pod-eviction';
 import { servePodLog } from '../pod-log';
 import type { PodServiceAccounts } from '../pod-service-account';
@@ -26,7 +26,7 @@ export function podHandler(bus: CommandBus, cluster: Projection, nats: () => Nat
       return { code: 201, body: await createPod(bus, serviceAccounts, b, r.namespace, r.by) };
     },
     update: async (r, current) => ({ code: 200, body: await updatePod(bus, current as Pod, body(r), r.by) }),
-    patch: async (r, current) => ({ code: 200, body: await updatePod(bus, current as Pod, applyPatch(r.req.header('content-type'), current, JSON.parse(String(r.req.body))), r.by) }),
+    patch: async (r, current) => ({ code: 200, body: await updatePod(bus, current as Pod, patchRequest(r.info, r.req.header('content-type'), current, r.req.body), r.by) }),
     delete: async (r, current) => {
       const opts = deleteOptions(optionalBody(r), r.req.query as Record<string, unknown>);
       const { namespace, name } = current.metadata as { namespace: string; name: string };
