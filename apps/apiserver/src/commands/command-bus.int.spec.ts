@@ -1,5 +1,6 @@
 import { EventLog } from '@kubesim/eventlog';
 import { withApiserver } from '../apiserver.spec-helpers';
+import { CommandBus } from './command-bus';
 
 /**
  * The pipelined write path's rules, against a real nats-server: commands overlap, and no decision
@@ -42,7 +43,8 @@ describe('CommandBus: concurrent writes', () => {
     maxPerSubject = 0;
   });
 
-  it('creates of different objects are appended concurrently, and a GET after each 201 sees the object (read-your-writes)', async () => {
+  it('creates of different objects are appended concurrently, none waiting for another, and a GET after each 201 sees the object (read-your-writes)', async () => {
+    const waited = f.app.get(CommandBus).waited;
     const rs = await Promise.all(
       Array.from({ length: 40 }, async (_, i) => {
         const created = await http('POST', '/api/v1/namespaces/default/pods', pod(`ryw-${i}`));
@@ -54,6 +56,7 @@ describe('CommandBus: concurrent writes', () => {
     for (const r of rs) expect(r.read).toMatchObject({ code: 200, body: { metadata: { name: r.created.body.metadata.name, resourceVersion: r.created.body.metadata.resourceVersion } } });
     expect(new Set(rs.map((r) => r.created.body.metadata.resourceVersion)).size).toBe(40);
     expect(maxInFlight).toBeGreaterThan(1);
+    expect(f.app.get(CommandBus).waited).toBe(waited);
   });
 
   it('two writes to one object never both succeed against the same version: one 200, the others 409', async () => {

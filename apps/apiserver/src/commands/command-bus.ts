@@ -27,6 +27,7 @@ export interface Executed {
 export class CommandBus {
   private readonly gate = new WriteGate();
   private dry?: CommandBus;
+  private waits = 0;
 
   constructor(
     private readonly log: EventLog,
@@ -47,6 +48,11 @@ export class CommandBus {
     if (this.dryRun) return Promise.resolve(this.simulate(command, who));
     const ticket = this.gate.arrive();
     return this.run(ticket, command, who).finally(() => this.gate.leave(ticket));
+  }
+
+  /** How often a command has waited for another one's write to decide again, since the start. */
+  get waited(): number {
+    return this.waits;
   }
 
   /** Commands between arrival and answer (decided, waiting or being appended). */
@@ -99,6 +105,7 @@ export class CommandBus {
       const blockers = this.gate.blockers(ticket, view.footprint(decided.ok ? decided.groups : []));
       if (blockers.length) {
         // Decided on a state missing a write it depends on (or refused on it): decide again with it.
+        this.waits++;
         await Promise.all(blockers);
         continue;
       }
