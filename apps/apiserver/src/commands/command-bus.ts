@@ -28,6 +28,7 @@ export class CommandBus {
   private readonly gate = new WriteGate();
   private dry?: CommandBus;
   private waits = 0;
+  private turn?: Promise<void>;
 
   constructor(
     private readonly log: EventLog,
@@ -88,6 +89,20 @@ export class CommandBus {
     return { objects, seq: this.cluster.seq };
   }
 
+  /**
+   * Group commit: the appends decided in one turn of the event loop (requests that arrived together)
+   * are published together, after it — the NATS client writes what was published within one
+   * microtask checkpoint in one socket write, which was a quarter of the apiserver's CPU per create.
+   */
+  private groupCommit(): Promise<void> {
+    return (this.turn ??= new Promise((resolve) =>
+      setImmediate(() => {
+        this.turn = undefined;
+        resolve();
+      }),
+    ));
+  }
+
   private async run(ticket: Ticket, make: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Promise<Executed> {
     // Expected sequences learnt from JetStream after a conflict on an object the projection does not
     // have (e.g. a name re-created after a snapshot that kept no tombstone).
@@ -112,6 +127,7 @@ export class CommandBus {
       if (!decided.ok) throw decided.error;
       const groups = decided.groups;
       this.gate.appending(ticket);
+      if (groups.length) await this.groupCommit();
       let seq = this.cluster.seq;
       try {
         // The sequence each object's next group must expect: a command writing one object twice
