@@ -106,6 +106,21 @@ describe('WriteGate', () => {
     expect(gate.blockers(older, fp({ writes: [pod('a')] }))).toHaveLength(0);
   });
 
+  it('a waiting command is not starved: newer writes to a kind it listed queue behind it', () => {
+    const gate = new WriteGate();
+    const status = gate.arrive();
+    gate.blockers(status, fp({ writes: [pod('a')] }));
+    gate.appending(status);
+    const quotaCreate = gate.arrive();
+    // A create in a namespace with a pods quota lists pods: it waits for the pod write being appended …
+    expect(gate.blockers(quotaCreate, fp({ listed: ['Pod'], writes: [pod('new')] }))).toHaveLength(1);
+    // … and a newer pod write, which it would otherwise wait for again, waits behind it.
+    const newer = gate.arrive();
+    expect(gate.blockers(newer, fp({ reads: [keyString(pod('b'))], writes: [pod('b')] }))).toHaveLength(1);
+    gate.leave(status);
+    expect(gate.blockers(quotaCreate, fp({ listed: ['Pod'], writes: [pod('new')] }))).toHaveLength(0);
+  });
+
   it('a command that lost a race decides again as a waiting command', () => {
     const gate = new WriteGate();
     const a = gate.arrive();

@@ -22,8 +22,9 @@ export interface Ticket {
  * - every command being appended whose writes it read or writes (it decided on a state without
  *   them: it waits for them to reach the projection and decides again), and every kind it listed
  *   that such a command writes (a quota's usage, free ports, a name generated among existing ones);
- * - every older command still waiting to be appended with such writes (writes to one object keep
- *   their order of arrival).
+ * - every older command still waiting to be appended that writes what it read or writes, or that
+ *   read or listed what it writes (writes to one object keep their order of arrival, and a command
+ *   that had to wait is not overtaken forever by newer writes to what it read).
  * Waits only go to a command being appended, which waits for nothing but the log, or to an older
  * one, so there is no cycle. Proof that this keeps every decision true: docs/decisions.md
  * ("A pipelined write path").
@@ -51,8 +52,14 @@ export class WriteGate {
     self.footprint = footprint;
     const out: Promise<void>[] = [];
     for (const e of this.entries.values()) {
-      if (e === self || (!e.appending && e.id > self.id)) continue;
-      if (dependsOn(footprint, e.footprint)) out.push(e.done);
+      if (e === self) continue;
+      if (e.appending) {
+        if (dependsOn(footprint, e.footprint)) out.push(e.done);
+      } else if (e.id < self.id && (dependsOn(footprint, e.footprint) || dependsOn(e.footprint, footprint))) {
+        // An older command waiting to decide again goes first, also when this one would write what
+        // it read or listed: a steady stream of pod writes cannot starve a quota'd create.
+        out.push(e.done);
+      }
     }
     return out;
   }
