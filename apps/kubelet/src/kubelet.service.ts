@@ -308,9 +308,9 @@ export class KubeletService implements OnApplicationBootstrap, OnApplicationShut
     if (!pod || pod.metadata.uid !== uid) return this.onPodGone(uid);
     const now = Date.now();
     const r = w.runtime.sync(pod, now, this.ctx, this.allocateFor(pod));
-    for (const e of r.events) {
-      await this.event({ kind: 'Pod', namespace: w.namespace, name: w.name, uid, apiVersion: 'v1', ...(e.fieldPath ? { fieldPath: e.fieldPath } : {}) }, e.type, e.reason, e.message);
-    }
+    // A sync's events go out together (requests in order on one connection: the apiserver decides
+    // them in that order), not one round trip after another; the status follows once all are recorded.
+    await Promise.all(r.events.map((e) => this.event({ kind: 'Pod', namespace: w.namespace, name: w.name, uid, apiVersion: 'v1', ...(e.fieldPath ? { fieldPath: e.fieldPath } : {}) }, e.type, e.reason, e.message)));
     const json = JSON.stringify(r.status);
     // Someone else changed the pod's status while this kubelet was cut off (the node controller's
     // NodeLost / Ready=False): report the real status again (semantics §9.5).

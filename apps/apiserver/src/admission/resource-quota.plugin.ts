@@ -40,7 +40,8 @@ function usedBy(quota: KubeObject & Record<string, any>, view: ClusterView, kind
  * quota's hard resource past its limit is refused, 403 `exceeded quota: …`; a pod lacking a
  * cpu/memory request or limit a quota tracks, 403 `failed quota: …`. Runs last, on the object as it
  * would be stored (defaulted, named). Usage is counted from the apiserver's own store at admission,
- * inside the command bus's one-at-a-time section, so back-to-back creates are each counted
+ * in the command bus's decide step, whose view records that it listed the kind: a create of that kind
+ * being appended makes it decide again, so concurrent creates are each counted
  * (upstream gets the same by updating status.used in the request).
  */
 export const resourceQuota: ValidatingPlugin = {

@@ -53,5 +53,11 @@ export function checkPatched(info: ResourceInfo, patched: Record<string, any>, s
 
 /** A PATCH request against `target`: its body parsed (400), applied by its type (415, 400, 422), the result decoded as `schema` (422). */
 export function patchRequest(info: ResourceInfo, contentType: string | undefined, target: unknown, raw: unknown, schema = schemaOf(info)): Record<string, any> {
-  return checkPatched(info, applyPatch(contentType, target, parsePatchBody(raw)), schema);
+  return patcher(info, contentType, raw, schema)(target);
+}
+
+/** A PATCH request's body parsed once (400), to be applied to the object as it is when the write is decided. */
+export function patcher(info: ResourceInfo, contentType: string | undefined, raw: unknown, schema = schemaOf(info)): (target: unknown) => Record<string, any> {
+  const patch = parsePatchBody(raw);
+  return (target) => checkPatched(info, applyPatch(contentType, target, patch), schema);
 }

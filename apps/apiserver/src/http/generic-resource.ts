@@ -1,9 +1,10 @@
 import { conversionOf, isGenericKind, type GenericObject, type KubeObject } from '@kubesim/api';
+import { notFound, refOf } from '@kubesim/core';
 import { formatLabels, formatLabelSelector } from '@kubesim/printers';
 import type { CommandBus } from '../commands/command-bus';
 import { admitCustomStatus, admitWrite, attributesOf } from '../admission';
 import { parseBody } from './body';
-import { patchRequest, SCALE_SCHEMA } from './decode';
+import { patcher, patchRequest, SCALE_SCHEMA } from './decode';
 import type { ResourceInfo } from './resources';
 import { failure, methodNotAllowed, StatusError } from './status';
 import { customScaleOf, setPath } from './custom-resources/custom-scale';
@@ -63,9 +64,28 @@ export class GenericResources {
     return this.replace(info, current, parseBody(raw, contentType), by);
   }
 
+  /**
+   * The patch is applied to the object as it is when the write is decided (kube-apiserver's
+   * GuaranteedUpdate re-applies it on a conflict), not as the handler read it: concurrent patches
+   * of one object all land. A resourceVersion in the patch stays a precondition.
+   */
   async patch(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
-    const patched = patchRequest(info, contentType, present(info, current) as KubeObject, raw);
-    return this.replace(info, current, { ...patched, metadata: { ...patched.metadata, resourceVersion: patched.metadata?.resourceVersion === current.metadata.resourceVersion ? undefined : patched.metadata?.resourceVersion } }, by);
+    const conv = conversionOf(info);
+    const kind = this.kind(info);
+    const apply = patcher(info, contentType, raw);
+    const key = { kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name };
+    let last = current;
+    const r = await this.bus.execute((view) => {
+      const now = view.get(key);
+      if (!now) throw notFound(refOf(kind, key.name));
+      last = now;
+      const patched = apply(present(info, now) as KubeObject);
+      const rv = patched.metadata?.resourceVersion === now.metadata.resourceVersion ? undefined : patched.metadata?.resourceVersion;
+      const body = { ...patched, metadata: { ...patched.metadata, resourceVersion: rv } };
+      const stored = conv ? conv.toStored(body) : body;
+      return { type: 'UpdateObject', object: admitWrite(attributesOf('UPDATE', kind, key.namespace, stored, now), view) as GenericObject, resourceVersion: rv };
+    }, { by });
+    return { code: 200, body: present(info, r.objects[0] ?? last) };
   }
 
   async delete(info: ResourceInfo, current: KubeObject, by: string, uid?: string, orphanDependents = false): Promise<WriteReply> {

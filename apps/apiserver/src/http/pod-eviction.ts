@@ -14,7 +14,7 @@ type DeleteOptions = { gracePeriodSeconds?: number; preconditions?: { uid?: stri
 /**
  * POST pods/NAME/eviction (`kubectl drain`), as kube-apiserver: the pod's PodDisruptionBudget is
  * consulted (`decideEviction`); a refusal is the budget's 429 (or 403/500). A granted disruption is
- * first written to the budget's status, decided inside the command bus's one-at-a-time section
+ * first written to the budget's status, decided inside the command bus's decide step (a write to what it read makes it decide again)
  * against the current budget and carrying its resourceVersion, so two evictions racing for the last
  * allowed disruption cannot both pass. Then a pod that has not finished gets `DisruptionTarget`
  * (`EvictionByEvictionAPI`) and is deleted gracefully.

@@ -119,7 +119,8 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   const node = (app: string, name: string, env: Record<string, string> = {}): ChildSpec => ({
     name,
     command: process.execPath,
-    args: ['--enable-source-maps', entry(app)],
+    // KUBESIM_PROFILE_DIR: every service writes a V8 CPU profile there when it exits (`<name>.cpuprofile`).
+    args: ['--enable-source-maps', ...(process.env.KUBESIM_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KUBESIM_PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : []), entry(app)],
     env: { ...common, ...env },
     restart,
   });

@@ -7,6 +7,7 @@ import { ControllerManagerConfig } from '../controller-manager.config';
 import { ownerReference } from '../shared/owner';
 import { controllerOf } from '../shared/pod-state';
 import { objectKey, QueueController, splitKey } from '../shared/queue-controller';
+import { slowStartBatch } from '../shared/slow-start';
 import { reconcileStatefulSet, type StatefulSetAction } from './statefulset.reconcile';
 
 /**
@@ -39,7 +40,15 @@ export class StatefulSetController extends QueueController {
     if (!set) return;
     const list = <T>(kind: KubeObject['kind']) => [...this.cluster.store.list(kind)] as unknown as T[];
     const { actions, requeueAfterMs } = reconcileStatefulSet(set, list<Pod>('Pod'), list<PersistentVolumeClaim>('PersistentVolumeClaim'), list<ControllerRevision>('ControllerRevision'), { now: Date.now(), timeScale: this.config.timeScale });
-    for (const a of actions) if (!(await this.carryOut(set, a))) break;
+    // A Parallel set creates its pods in slow-start batches (upstream's runForAll); an OrderedReady one, in turn.
+    const parallel = set.spec.podManagementPolicy === 'Parallel';
+    for (let i = 0; i < actions.length; ) {
+      let j = i + 1;
+      if (parallel && actions[i]!.type === 'createPod') while (j < actions.length && actions[j]!.type === 'createPod') j++;
+      const run = actions.slice(i, j);
+      i = j;
+      if ((await slowStartBatch(run, (a) => this.carryOut(set, a))).successes < run.length) break;
+    }
     if (requeueAfterMs !== undefined) this.enqueueAfter(key, requeueAfterMs + 100);
   }
 
