@@ -1,7 +1,15 @@
-import { decide, evolve, groupByObject, keyString, SCHEMA_VERSION, type ClusterView, type Command, type DecideContext } from '@kubesim/core';
+import { decide, evolve, groupByObject, keyString, SCHEMA_VERSION, withManagedFields, type ClusterView, type Command, type DecideContext, type FieldsWrite } from '@kubesim/core';
 import { AppendConflictError, type EventLog } from '@kubesim/eventlog';
 import type { KubeObject } from '@kubesim/api';
 import type { Projection } from '@kubesim/eventlog';
+
+/** Who writes: the component or user agent for the log, and how its fields are recorded in managedFields. */
+export interface Writer {
+  by: string;
+  cause?: string;
+  /** The first object's managedFields entry (a REST write's field manager, or a server-side apply's result). */
+  fields?: FieldsWrite;
+}
 
 /** How often a command is re-decided after losing a race for an object. */
 export const MAX_CONFLICT_RETRIES = 5;
@@ -37,7 +45,7 @@ export class CommandBus {
    * one-at-a-time section, so what it checked (a quota's usage, a namespace's phase) still holds
    * when the command is decided.
    */
-  execute(command: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Promise<Executed> {
+  execute(command: Command | ((view: ClusterView) => Command), who: Writer): Promise<Executed> {
     if (this.dryRun) return Promise.resolve(this.simulate(command, who));
     const run = this.tail.then(() => this.run(command, who));
     this.tail = run.catch(() => undefined);
@@ -55,16 +63,18 @@ export class CommandBus {
     return (this.dry ??= new CommandBus(this.log, this.cluster, this.timeScale, this.observeAppend, true));
   }
 
-  private context(who: { by: string; cause?: string }): DecideContext {
+  private context(who: Writer): DecideContext {
     return { now: Date.now(), by: who.by, cause: who.cause, timeScale: this.timeScale };
   }
 
-  private simulate(make: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Executed {
+  private simulate(make: Command | ((view: ClusterView) => Command), who: Writer): Executed {
     const command = typeof make === 'function' ? make(this.cluster.store) : make;
-    const groups = groupByObject(decide(command, this.cluster.store, this.context(who)));
-    const objects = groups.map((g) => {
+    const ctx = this.context(who);
+    const groups = groupByObject(decide(command, this.cluster.store, ctx));
+    const objects = groups.map((g, i) => {
       const current = this.cluster.store.get(g.key);
-      const after = g.events.reduce<KubeObject | undefined>((o, e) => evolve(o, e, 0), current);
+      const events = withManagedFields(g.key, g.events, current, ctx.now, who.by, i === 0 ? who.fields : undefined);
+      const after = events.reduce<KubeObject | undefined>((o, e) => evolve(o, e, 0), current);
       if (!after) return undefined;
       const { resourceVersion: _, ...metadata } = after.metadata;
       return { ...after, metadata: current ? { ...metadata, resourceVersion: current.metadata.resourceVersion } : metadata } as KubeObject;
@@ -72,22 +82,23 @@ export class CommandBus {
     return { objects, seq: this.cluster.seq };
   }
 
-  private async run(make: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Promise<Executed> {
+  private async run(make: Command | ((view: ClusterView) => Command), who: Writer): Promise<Executed> {
     // Expected sequences learnt from JetStream after a conflict on an object the projection does not
     // have (e.g. a name re-created after a snapshot that kept no tombstone).
     const learnt = new Map<string, number>();
     for (let attempt = 0; ; attempt++) {
       const command = typeof make === 'function' ? make(this.cluster.store) : make;
-      const events = decide(command, this.cluster.store, this.context(who));
-      const groups = groupByObject(events);
+      const ctx = this.context(who);
+      const groups = groupByObject(decide(command, this.cluster.store, ctx));
       let seq = this.cluster.seq;
       try {
-        for (const g of groups) {
-          const absent = !this.cluster.store.get(g.key);
+        for (const [i, g] of groups.entries()) {
+          const current = this.cluster.store.get(g.key);
+          const absent = !current;
           const expected = (absent ? learnt.get(keyString(g.key)) : undefined) ?? this.cluster.store.lastSeqOf(g.key);
           try {
             const started = performance.now();
-            seq = await this.log.append(g.key, expected, { v: SCHEMA_VERSION, events: g.events });
+            seq = await this.log.append(g.key, expected, { v: SCHEMA_VERSION, events: withManagedFields(g.key, g.events, current, ctx.now, who.by, i === 0 ? who.fields : undefined) });
             this.observeAppend((performance.now() - started) / 1000);
           } catch (e) {
             if (e instanceof AppendConflictError && absent) learnt.set(keyString(g.key), await this.log.lastSubjectSeq(g.key));

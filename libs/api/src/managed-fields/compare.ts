@@ -25,8 +25,13 @@ function leaf(path: string[], l: unknown, r: unknown, c: Comparison) {
   else if (!deepEqual(l, r)) c.modified.insert(path);
 }
 
-function walk(path: string[], l: unknown, r: unknown, shape: Shape, c: Comparison) {
-  if (l === r) return;
+/** A `null` facing a list or object is that, empty, but present (structured-merge-diff's null wildcard). */
+const emptyLike = (v: unknown) => (Array.isArray(v) ? [] : isObj(v) ? {} : null);
+
+function walk(path: string[], l0: unknown, r0: unknown, shape: Shape, c: Comparison) {
+  if (l0 === r0) return;
+  const l = l0 === null ? emptyLike(r0) : l0;
+  const r = r0 === null ? emptyLike(l0) : r0;
   const lo = isObj(l) || l === undefined;
   const ro = isObj(r) || r === undefined;
   const la = Array.isArray(l) || l === undefined;
@@ -44,7 +49,7 @@ function walk(path: string[], l: unknown, r: unknown, shape: Shape, c: Compariso
     const item = shape.item();
     for (const pe of new Set([...li.keys(), ...ri.keys()])) walk([...path, pe], li.get(pe), ri.get(pe), item, c);
   } else {
-    return leaf(path, l, r, c);
+    return leaf(path, l0, r0, c);
   }
   // An object or list item that appeared or went is itself added or removed (the post-item hook).
   if (path.length) {

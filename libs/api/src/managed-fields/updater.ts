@@ -41,7 +41,8 @@ export function creationBase(object: Obj, builtin: boolean): Obj {
   const spec = object.spec as Obj | undefined;
   if (isObj(spec) && isObj(base.spec)) {
     const s: Obj = {};
-    if (isObj(spec.template)) s.template = { metadata: {}, spec: {} };
+    if (isObj(spec.template)) s.template = { metadata: {}, spec: { containers: null } };
+    if (Array.isArray(spec.containers)) s.containers = null;
     for (const k of ['strategy', 'updateStrategy']) if (isObj(spec[k])) s[k] = {};
     base.spec = s;
   }

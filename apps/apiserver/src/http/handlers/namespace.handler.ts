@@ -4,6 +4,7 @@ import { refuseImmortalDeletion } from '../../admission';
 import { parseBody } from '../body';
 import { createNamespace } from '../namespace-writes';
 import type { ResourceHandler } from './resource-handler';
+import { restWriter } from '../field-manager';
 
 /**
  * Namespaces: created with their finalizer and label; a DELETE makes one Terminating (200 with
@@ -11,7 +12,7 @@ import type { ResourceHandler } from './resource-handler';
  */
 export function namespaceHandler(bus: CommandBus, cluster: Projection): ResourceHandler {
   return {
-    create: async (r) => ({ code: 201, body: await createNamespace(bus, parseBody(r.req.body, r.req.header('content-type')), r.by) }),
+    create: async (r) => ({ code: 201, body: await createNamespace(bus, parseBody(r.req.body, r.req.header('content-type')), restWriter(r)) }),
     delete: async (r, current) => {
       const name = current.metadata.name;
       refuseImmortalDeletion(name);
