@@ -9,7 +9,7 @@ import type { ObjectKey } from './object-key';
  * - `applied`: a server-side apply already worked them out (the entries to keep);
  * - absent: an Update by the component the write is `by` (kubelet, kube-scheduler, kube-controller-manager).
  */
-export type FieldsWrite = { type: 'update'; manager: string; apiVersion?: string; subresource?: string } | { type: 'applied'; managedFields: ManagedFieldsEntry[] };
+export type FieldsWrite = { type: 'update'; manager: string; apiVersion?: string; subresource?: string } | { type: 'applied'; managedFields: ManagedFieldsEntry[]; key: ObjectKey };
 
 /** Events that are a component's status report: written through `/status` upstream. */
 const STATUS_EVENTS = new Set<ClusterEventType>(['PodStatusReported', 'PodConditionSet', 'PodPhaseChanged', 'NodeStatusReported', 'NodeConditionChanged', 'ObjectStatusUpdated', 'NamespaceConditionsSet']);
@@ -39,7 +39,8 @@ export function shapeOfKind(kind: string): Shape {
  * the object's managedFields. Events (the kind) keep none, as the log would otherwise double.
  */
 export function withManagedFields(key: ObjectKey, events: ClusterEvent[], current: KubeObject | undefined, now: number, by: string, write?: FieldsWrite): ClusterEvent[] {
-  if (key.kind === 'Event' || !events.length || events.every((e) => UNTRACKED.has(e.type))) return events;
+  const appliedOnly = !events.length && write?.type === 'applied' && current !== undefined;
+  if (key.kind === 'Event' || (!events.length && !appliedOnly) || (events.length && events.every((e) => UNTRACKED.has(e.type)))) return events;
   const after = events.reduce<KubeObject | undefined>((o, e) => evolve(o, e, 0), current);
   if (!after) return events;
   const had = after.metadata.managedFields as ManagedFieldsEntry[] | undefined;
@@ -60,7 +61,7 @@ export function withManagedFields(key: ObjectKey, events: ClusterEvent[], curren
     const { fieldsV1: _f, fieldsType: _t, ...rest } = e;
     return rest;
   });
-  const last = events[events.length - 1];
+  const last = events[events.length - 1] ?? { at: new Date(now).toISOString(), by };
   return [...events, { at: last.at, by: last.by, ...(last.cause ? { cause: last.cause } : {}), type: 'ManagedFieldsUpdated', kind: key.kind as never, namespace: key.namespace, name: key.name, managedFields }];
 }
 

@@ -70,7 +70,7 @@ export class CommandBus {
   private simulate(make: Command | ((view: ClusterView) => Command), who: Writer): Executed {
     const command = typeof make === 'function' ? make(this.cluster.store) : make;
     const ctx = this.context(who);
-    const groups = groupByObject(decide(command, this.cluster.store, ctx));
+    const groups = withAppliedGroup(groupByObject(decide(command, this.cluster.store, ctx)), who);
     const objects = groups.map((g, i) => {
       const current = this.cluster.store.get(g.key);
       const events = withManagedFields(g.key, g.events, current, ctx.now, who.by, i === 0 ? who.fields : undefined);
@@ -89,7 +89,7 @@ export class CommandBus {
     for (let attempt = 0; ; attempt++) {
       const command = typeof make === 'function' ? make(this.cluster.store) : make;
       const ctx = this.context(who);
-      const groups = groupByObject(decide(command, this.cluster.store, ctx));
+      const groups = withAppliedGroup(groupByObject(decide(command, this.cluster.store, ctx)), who);
       let seq = this.cluster.seq;
       try {
         for (const [i, g] of groups.entries()) {
@@ -98,7 +98,9 @@ export class CommandBus {
           const expected = (absent ? learnt.get(keyString(g.key)) : undefined) ?? this.cluster.store.lastSeqOf(g.key);
           try {
             const started = performance.now();
-            seq = await this.log.append(g.key, expected, { v: SCHEMA_VERSION, events: withManagedFields(g.key, g.events, current, ctx.now, who.by, i === 0 ? who.fields : undefined) });
+            const events = withManagedFields(g.key, g.events, current, ctx.now, who.by, i === 0 ? who.fields : undefined);
+            if (!events.length) continue;
+            seq = await this.log.append(g.key, expected, { v: SCHEMA_VERSION, events });
             this.observeAppend((performance.now() - started) / 1000);
           } catch (e) {
             if (e instanceof AppendConflictError && absent) learnt.set(keyString(g.key), await this.log.lastSubjectSeq(g.key));
@@ -115,4 +117,10 @@ export class CommandBus {
       return { objects: groups.map((g) => this.cluster.store.get(g.key)), seq };
     }
   }
+}
+
+/** A server-side apply that changes only who owns what still writes its managedFields: a group of its own. */
+function withAppliedGroup(groups: ReturnType<typeof groupByObject>, who: Writer): ReturnType<typeof groupByObject> {
+  if (groups.length || who.fields?.type !== 'applied') return groups;
+  return [{ key: who.fields.key, events: [] }];
 }

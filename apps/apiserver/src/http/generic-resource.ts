@@ -39,8 +39,12 @@ export class GenericResources {
   constructor(private readonly bus: CommandBus) {}
 
   async create(info: ResourceInfo, namespace: string, raw: unknown, contentType: string | undefined, by: Writer): Promise<WriteReply> {
+    return this.createObject(info, namespace, parseBody(raw, contentType), by);
+  }
+
+  /** `body` is in the requested version. */
+  async createObject(info: ResourceInfo, namespace: string, body: Record<string, any>, by: Writer): Promise<WriteReply> {
     const conv = conversionOf(info);
-    const body = parseBody(raw, contentType);
     const kind = this.kind(info);
     const r = await this.bus.execute((view) => ({ type: 'CreateObject', object: admitWrite(attributesOf('CREATE', kind, namespace, conv ? conv.toStored(body) : body), view) as GenericObject }), by);
     return { code: 201, body: present(info, r.objects[0]) };
@@ -81,13 +85,18 @@ export class GenericResources {
 
   /** PUT or PATCH of `/status`: only the status changes. */
   async writeStatus(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, method: string, by: Writer): Promise<WriteReply> {
+    const given = method === 'PATCH' ? applyPatch(contentType, present(info, current) as KubeObject, parseJson(raw)) : parseBody(raw, contentType);
+    return this.replaceStatus(info, current, given, method === 'PUT' ? given.metadata?.resourceVersion : undefined, by);
+  }
+
+  /** The status of `given` (in the requested version) written; `resourceVersion` a precondition when given. */
+  async replaceStatus(info: ResourceInfo, current: KubeObject, given: Record<string, any>, resourceVersion: string | undefined, by: Writer): Promise<WriteReply> {
     const kind = this.kind(info);
     const conv = conversionOf(info);
-    const given = method === 'PATCH' ? applyPatch(contentType, present(info, current) as KubeObject, parseJson(raw)) : parseBody(raw, contentType);
     const next = conv ? conv.toStored(given) : given;
     const status = info.custom ? admitCustomStatus(kind, current as GenericObject, next.status ?? {}) : (next.status ?? {});
     const r = await this.bus.execute(
-      { type: 'UpdateObjectStatus', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, status, resourceVersion: method === 'PUT' ? next.metadata?.resourceVersion : undefined },
+      { type: 'UpdateObjectStatus', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, status, resourceVersion },
       by,
     );
     return { code: 200, body: present(info, r.objects[0] ?? current) };

@@ -20,6 +20,8 @@ export function genericHandler(bus: CommandBus): ResourceHandler {
       const orphan = policy === 'Orphan' || (policy === undefined && body?.orphanDependents === true);
       return generic.delete(r.info, current, restWriter(r), body?.preconditions?.uid, orphan);
     },
+    apply: (r, current, object, who) => (current ? generic.replace(r.info, current, object, who) : generic.createObject(r.info, r.namespace, object, who)),
+    applyStatus: async (r, current, object, who) => generic.replaceStatus(r.info, current!, object, undefined, who),
     subresources: {
       status: async (r, current, method) => {
         if (method !== 'PUT' && method !== 'PATCH') throw new StatusError(failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`));

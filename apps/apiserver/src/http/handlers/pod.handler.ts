@@ -28,6 +28,7 @@ export function podHandler(bus: CommandBus, cluster: Projection, nats: () => Nat
     },
     update: async (r, current) => ({ code: 200, body: await updatePod(bus, current as Pod, body(r), restWriter(r)) }),
     patch: async (r, current) => ({ code: 200, body: await updatePod(bus, current as Pod, applyPatch(r.req.header('content-type'), current, JSON.parse(String(r.req.body))), restWriter(r)) }),
+    apply: async (r, current, object, who) => (current ? { code: 200, body: await updatePod(bus, current as Pod, object, who) } : { code: 201, body: await createPod(bus, serviceAccounts, object, r.namespace, who) }),
     delete: async (r, current) => {
       const opts = deleteOptions(optionalBody(r), r.req.query as Record<string, unknown>);
       const { namespace, name } = current.metadata as { namespace: string; name: string };
