@@ -106,6 +106,8 @@ export function deleteObject(c: CommandOf<'DeleteObject'>, view: ClusterView, ct
   const finalizers = [...(o.metadata.finalizers ?? [])];
   // propagationPolicy Orphan: the `orphan` finalizer keeps it until the garbage collector has freed its dependents.
   if (c.orphanDependents && !finalizers.includes(ORPHAN_FINALIZER)) finalizers.push(ORPHAN_FINALIZER);
+  // propagationPolicy Foreground: `foregroundDeletion` keeps it until the garbage collector has deleted its blocking dependents.
+  if (c.foreground && !c.orphanDependents && !finalizers.includes(FOREGROUND_FINALIZER)) finalizers.push(FOREGROUND_FINALIZER);
   if (!finalizers.length) return [{ ...meta(ctx), type: 'ObjectDeleted', kind: c.kind, namespace: c.namespace, name: c.name }];
   if (o.metadata.deletionTimestamp && finalizers.length === (o.metadata.finalizers ?? []).length) return [];
   const object = { ...o, metadata: { ...o.metadata, finalizers, deletionTimestamp: o.metadata.deletionTimestamp ?? rfc3339(ctx.now), deletionGracePeriodSeconds: 0 } } as GenericObject;
@@ -115,3 +117,6 @@ export function deleteObject(c: CommandOf<'DeleteObject'>, view: ClusterView, ct
 /** metav1.FinalizerOrphanDependents: the garbage collector removes dependents' references, then this finalizer. */
 export const ORPHAN_FINALIZER = 'orphan';
 
+
+/** metav1.FinalizerDeleteDependents: the garbage collector deletes the dependents first, then removes it. */
+export const FOREGROUND_FINALIZER = 'foregroundDeletion';

@@ -72,11 +72,11 @@ export class GenericResources {
     return this.replace(info, current, { ...patched, metadata: { ...patched.metadata, resourceVersion: patched.metadata?.resourceVersion === current.metadata.resourceVersion ? undefined : patched.metadata?.resourceVersion } }, by);
   }
 
-  async delete(info: ResourceInfo, current: KubeObject, by: Writer, uid?: string, orphanDependents = false): Promise<WriteReply> {
+  async delete(info: ResourceInfo, current: KubeObject, by: Writer, uid?: string, orphanDependents = false, foreground = false): Promise<WriteReply> {
     const kind = this.kind(info);
-    const r = await this.bus.execute({ type: 'DeleteObject', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, uid, ...(orphanDependents ? { orphanDependents } : {}) }, by);
+    const r = await this.bus.execute({ type: 'DeleteObject', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, uid, ...(orphanDependents ? { orphanDependents } : {}), ...(foreground ? { foreground } : {}) }, by);
     // Kept by its finalizers (`orphan` included): kube-apiserver answers with the object, now carrying its deletionTimestamp.
-    if ((current.metadata.finalizers ?? []).length || orphanDependents) return { code: 200, body: r.objects[0] ?? current };
+    if ((current.metadata.finalizers ?? []).length || orphanDependents || foreground) return { code: 200, body: r.objects[0] ?? current };
     return {
       code: 200,
       body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: current.metadata.name, group: info.groupVersion.includes('/') ? info.groupVersion.split('/')[0] : '', kind: info.resource, uid: current.metadata.uid } },

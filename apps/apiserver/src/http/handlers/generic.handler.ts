@@ -18,7 +18,7 @@ export function genericHandler(bus: CommandBus): ResourceHandler {
       // DeleteOptions (body or query): `kubectl delete --cascade=orphan` sends propagationPolicy Orphan.
       const policy = body?.propagationPolicy ?? (r.req as { query?: Record<string, unknown> }).query?.propagationPolicy;
       const orphan = policy === 'Orphan' || (policy === undefined && body?.orphanDependents === true);
-      return generic.delete(r.info, current, restWriter(r), body?.preconditions?.uid, orphan);
+      return generic.delete(r.info, current, restWriter(r), body?.preconditions?.uid, orphan, policy === 'Foreground');
     },
     apply: (r, current, object, who) => (current ? generic.replace(r.info, current, object, who) : generic.createObject(r.info, r.namespace, object, who)),
     applyStatus: async (r, current, object, who) => generic.replaceStatus(r.info, current!, object, undefined, who),
