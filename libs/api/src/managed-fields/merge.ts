@@ -23,8 +23,8 @@ export function merge(live: unknown, config: unknown, shape: Shape): unknown {
 }
 
 /**
- * structured-merge-diff's list order: an applied item new to the list comes right after the applied
- * item before it, live-only items keep their places, shared items follow the applied order.
+ * structured-merge-diff's list order (v4): live items keep their places, items both have follow
+ * the applied order, applied items new to the list come after the last item they followed.
  */
 function mergeList(live: unknown[], config: unknown[], shape: Shape): unknown[] {
   const lhs = indexItems(shape.list, live);
@@ -32,20 +32,45 @@ function mergeList(live: unknown[], config: unknown[], shape: Shape): unknown[] 
   const lMap = new Map(lhs);
   const rMap = new Map(rhs);
   const item = shape.item();
-  const done = new Set<string>();
+  const shared = rhs.map(([pe]) => pe).filter((pe) => lMap.has(pe));
+  let next = shared.shift();
+  const merged = new Set<string>();
   const out: unknown[] = [];
-  const take = (pe: string) => {
-    done.add(pe);
-    out.push(rMap.has(pe) ? merge(lMap.get(pe), rMap.get(pe), item) : lMap.get(pe));
-  };
-  let l = 0;
-  let r = 0;
-  while (l < lhs.length || r < rhs.length) {
-    if (l < lhs.length && done.has(lhs[l][0])) l++;
-    else if (r >= rhs.length) take(lhs[l++][0]);
-    else if (l >= lhs.length || !lMap.has(rhs[r][0])) take(rhs[r++][0]);
-    else if (!rMap.has(lhs[l][0])) take(lhs[l++][0]);
-    else take(rhs[r++][0]);
+  for (let l = 0, r = 0; l < lhs.length || r < rhs.length; ) {
+    if (l < lhs.length && r < rhs.length) {
+      const pe = lhs[l][0];
+      if (pe === rhs[r][0]) {
+        merged.add(pe);
+        out.push(merge(lMap.get(pe), rMap.get(pe), item));
+        l++;
+        r++;
+        next = shared.shift();
+        continue;
+      }
+      if (rMap.has(pe) && next !== undefined && next !== pe) {
+        l++;
+        continue;
+      }
+    }
+    if (l < lhs.length) {
+      const pe = lhs[l][0];
+      if (!rMap.has(pe)) {
+        out.push(lMap.get(pe));
+        l++;
+        continue;
+      }
+      if (merged.has(pe)) {
+        l++;
+        continue;
+      }
+    }
+    if (r < rhs.length) {
+      const pe = rhs[r][0];
+      merged.add(pe);
+      out.push(merge(lMap.get(pe), rMap.get(pe), item));
+      r++;
+      if (next === pe) next = shared.shift();
+    }
   }
   return out;
 }
