@@ -226,6 +226,7 @@ program
   .option('--at <seq|time>', 'print the cluster as it was then: nodes and pods, as kubectl tables')
   .option('--follow', 'keep printing as new events arrive')
   .option('--speed <x>', 'replay with the original pacing, X times faster', positive)
+  .option('--manager <name>', 'the writes of this field manager (managedFields), to objects of every kind: `--manager kubectl-client-side-apply`, an operator\'s name')
   .option('--verify', 'rebuild the state from the log and compare it with the live apiserver, object by object; exit 1 when they differ')
   .option('--resimulate <log.jsonl>', "what if: replay the log's user actions against a fresh cluster and print how the outcome differs")
   .option('--nodes <n>', 'with --resimulate: the fresh cluster\'s nodes (default: as many as the log had)', positiveInt)
