@@ -100,7 +100,8 @@ describe.skipIf(!hasKubectl)('server-side apply with kubectl (skipped: kubectl n
     const teamB = fields.find((f) => f.manager === 'team-b')!;
     expect(Object.keys(teamB.fieldsV1['f:spec']['f:groups'])).toEqual(['k:{"name":"cache"}']);
     // A rule of team-b's group changed by team-a is a conflict naming the keyed path.
-    const r = await cluster.kubectl('apply', '--server-side', '--field-manager', 'team-a', '-f', file('a3.yaml', rules('alerts', ['api']).replace('  - name: api', '  - name: cache\n    interval: 1m\n  - name: api')));
+    const takeover = rules('alerts', ['api']).replace('  - name: api', '  - name: cache\n    rules:\n    - alert: CacheSlow\n      expr: "1"\n  - name: api');
+    const r = await cluster.kubectl('apply', '--server-side', '--field-manager', 'team-a', '-f', file('a3.yaml', takeover));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('conflict with "team-b": .spec.groups[name="cache"].rules');
   });
