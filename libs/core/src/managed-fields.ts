@@ -55,9 +55,9 @@ export function withManagedFields(key: ObjectKey, events: ClusterEvent[], curren
     next = recordUpdate(current?.metadata.managedFields as ManagedFieldsEntry[] | undefined, current as never, after as never, shapeOfKind(key.kind), op, scope, base);
   }
   if (sameEntries(had, next)) return events;
-  const previous = new Map((had ?? []).map((e) => [managerId(e), JSON.stringify(e.fieldsV1)]));
+  const previous = new Map((had ?? []).map((e) => [managerId(e), e.fieldsV1]));
   const managedFields = (next ?? []).map((e): ManagedFieldsChange => {
-    if (previous.get(managerId(e)) !== JSON.stringify(e.fieldsV1)) return e;
+    if (!sameFields(previous.get(managerId(e)), e.fieldsV1)) return e;
     const { fieldsV1: _f, fieldsType: _t, ...rest } = e;
     return rest;
   });
@@ -65,4 +65,8 @@ export function withManagedFields(key: ObjectKey, events: ClusterEvent[], curren
   return [...events, { at: last.at, by: last.by, ...(last.cause ? { cause: last.cause } : {}), type: 'ManagedFieldsUpdated', kind: key.kind as never, namespace: key.namespace, name: key.name, managedFields }];
 }
 
-const sameEntries = (a: ManagedFieldsEntry[] | undefined, b: ManagedFieldsEntry[] | undefined) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+/** The same FieldsV1 object (an entry the write left alone) or the same JSON. */
+const sameFields = (a: unknown, b: unknown) => a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
+
+const sameEntries = (a: ManagedFieldsEntry[] = [], b: ManagedFieldsEntry[] = []) =>
+  a.length === b.length && a.every((e, i) => e.manager === b[i].manager && e.operation === b[i].operation && e.apiVersion === b[i].apiVersion && e.time === b[i].time && e.subresource === b[i].subresource && sameFields(e.fieldsV1, b[i].fieldsV1));

@@ -31,6 +31,8 @@ export interface ManagedSet {
   time?: string;
   subresource?: string;
   set: FieldSet;
+  /** The FieldsV1 `set` was decoded from: written back as it was while `set` is unchanged. */
+  decodedFrom?: { fieldsV1: Record<string, unknown>; set: FieldSet };
 }
 
 /**
@@ -43,11 +45,16 @@ export function managerId(e: { manager: string; operation: string; apiVersion: s
 
 export type Managers = Map<string, ManagedSet>;
 
+/** Decoded field sets by the FieldsV1 object they came from (sets are never changed in place). */
+const DECODED = new WeakMap<object, FieldSet>();
+
 export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | undefined): Managers {
   const out: Managers = new Map();
   for (const e of entries ?? []) {
     const { fieldsV1, fieldsType: _t, ...rest } = e;
-    out.set(managerId(e), { ...rest, set: FieldSet.fromFieldsV1(fieldsV1) });
+    let set = DECODED.get(fieldsV1);
+    if (!set) DECODED.set(fieldsV1, (set = FieldSet.fromFieldsV1(fieldsV1)));
+    out.set(managerId(e), { ...rest, set, decodedFrom: { fieldsV1, set } });
   }
   return out;
 }
@@ -63,7 +70,7 @@ export function encodeManagedFields(managers: Managers): ManagedFieldsEntry[] {
         apiVersion: m.apiVersion,
         ...(m.time ? { time: m.time } : {}),
         fieldsType: 'FieldsV1',
-        fieldsV1: m.set.toFieldsV1(),
+        fieldsV1: m.decodedFrom?.set === m.set ? m.decodedFrom.fieldsV1 : m.set.toFieldsV1(),
         ...(m.subresource ? { subresource: m.subresource } : {}),
       }),
     );

@@ -39,10 +39,20 @@ export class FieldSet {
     return !node.empty();
   }
 
+  /** O(1): a set never keeps an empty child (every operation below drops them). */
   empty(): boolean {
-    if (this.member) return false;
-    for (const c of this.children.values()) if (!c.empty()) return false;
-    return true;
+    return !this.member && this.children.size === 0;
+  }
+
+  /** Some member of this set is a member of `other` (cheaper than an intersection). */
+  intersects(other: FieldSet): boolean {
+    if (this.member && other.member) return true;
+    const [small, large] = this.children.size <= other.children.size ? [this, other] : [other, this];
+    for (const [k, a] of small.children) {
+      const b = large.children.get(k);
+      if (b && a.intersects(b)) return true;
+    }
+    return false;
   }
 
   union(other: FieldSet): FieldSet {

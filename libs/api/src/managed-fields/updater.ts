@@ -61,11 +61,15 @@ export function recordUpdate(managed: readonly ManagedFieldsEntry[] | undefined,
   const removed = c.removed;
   if (changed.empty() && removed.empty()) return managed ? [...managed] : undefined;
   const managers = decodeManagedFields(managed);
-  for (const m of managers.values()) m.set = m.set.difference(changed).difference(removed);
+  for (const m of managers.values()) {
+    if (m.set.intersects(changed)) m.set = m.set.difference(changed);
+    if (m.set.intersects(removed)) m.set = m.set.difference(removed);
+  }
   if (!changed.empty()) {
     const id = managerId(op);
     const previous = managers.get(id);
-    managers.set(id, { manager: op.manager, operation: 'Update', apiVersion: op.apiVersion, time: op.time, ...(op.subresource ? { subresource: op.subresource } : {}), set: previous ? previous.set.union(changed) : changed });
+    const set = !previous ? changed : changed.difference(previous.set).empty() ? previous.set : previous.set.union(changed);
+    managers.set(id, { ...previous, manager: op.manager, operation: 'Update', apiVersion: op.apiVersion, time: op.time, ...(op.subresource ? { subresource: op.subresource } : {}), set });
   }
   const out = encodeManagedFields(managers);
   return out.length ? out : managed === undefined ? undefined : [];
