@@ -2,7 +2,7 @@ import type { ClusterEvent } from '@kubesim/core';
 import { formatManagerWrites, ManagerWrites } from './manager-writes';
 
 const at = '2026-12-01T10:00:00Z';
-const mf = (time: string, fields?: object, subresource?: string) => ({ manager: 'webapp-operator', operation: 'Apply' as const, apiVersion: 'apps/v1', time, ...(fields ? { fieldsType: 'FieldsV1' as const, fieldsV1: fields } : {}), ...(subresource ? { subresource } : {}) });
+const mf = (time: string, fields?: Record<string, unknown>, subresource?: string) => ({ manager: 'webapp-operator', operation: 'Apply' as const, apiVersion: 'apps/v1', time, ...(fields ? { fieldsType: 'FieldsV1' as const, fieldsV1: fields } : {}), ...(subresource ? { subresource } : {}) });
 const record = (seq: number, events: ClusterEvent[]) => ({ seq, record: { v: 1, events } });
 const updated = (managedFields: ReturnType<typeof mf>[]): ClusterEvent => ({ at, by: 'user:node', type: 'ManagedFieldsUpdated', kind: 'Deployment', namespace: 'default', name: 'web', managedFields });
 
