@@ -166,6 +166,7 @@ program
   .option('-n, --namespace <ns>', 'namespace', 'default')
   .option('-A, --all-namespaces', 'across all namespaces')
   .option('-l, --selector <selector>', 'label selector')
+  .option('--show-managed-fields', 'keep metadata.managedFields in json and yaml output, as kubectl')
   .action((resource, name, o) => run(() => getCommand(client(), resource, name, o)));
 
 program

@@ -3,7 +3,7 @@ import { evolve } from './evolve';
 import type { ClusterEvent } from './events';
 import { managerOfComponent, withManagedFields } from './managed-fields';
 
-const key = { kind: 'Pod', namespace: 'default', name: 'p' };
+const key = { kind: 'Pod' as const, namespace: 'default', name: 'p' };
 const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', uid: 'u', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z', labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'nginx' }] }, status: { phase: 'Pending' } } as unknown as KubeObject;
 const at = '2026-01-01T00:00:00Z';
 const fold = (o: KubeObject | undefined, events: ClusterEvent[]) => events.reduce<KubeObject | undefined>((x, e) => evolve(x, e, 2), o);
