@@ -109,4 +109,13 @@ ${extra}spec:
     expect(st.body.status.loadBalancer.ingress).toEqual([{ ip: '1.2.3.4' }]);
     expect(st.body.metadata.managedFields.find((e: { manager: string }) => e.manager === 'cloud')).toMatchObject({ operation: 'Apply', subresource: 'status' });
   });
+
+  it('a Namespace is created by apply, and applying it again as it is changes nothing', async () => {
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-a\n  labels:\n    team: a\n';
+    const created = await http('PATCH', '/api/v1/namespaces/team-a?fieldManager=ops', ns, APPLY);
+    expect(created.code).toBe(201);
+    expect(created.body.metadata.labels).toMatchObject({ team: 'a', 'kubernetes.io/metadata.name': 'team-a' });
+    const again = await http('PATCH', '/api/v1/namespaces/team-a?fieldManager=ops', ns, APPLY);
+    expect(again).toMatchObject({ code: 200, body: { metadata: { resourceVersion: created.body.metadata.resourceVersion } } });
+  });
 });
