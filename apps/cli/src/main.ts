@@ -166,6 +166,7 @@ program
   .option('-n, --namespace <ns>', 'namespace', 'default')
   .option('-A, --all-namespaces', 'across all namespaces')
   .option('-l, --selector <selector>', 'label selector')
+  .option('--show-managed-fields', 'keep metadata.managedFields in json and yaml output, as kubectl')
   .action((resource, name, o) => run(() => getCommand(client(), resource, name, o)));
 
 program
@@ -226,6 +227,7 @@ program
   .option('--at <seq|time>', 'print the cluster as it was then: nodes and pods, as kubectl tables')
   .option('--follow', 'keep printing as new events arrive')
   .option('--speed <x>', 'replay with the original pacing, X times faster', positive)
+  .option('--manager <name>', 'the writes of this field manager (managedFields), to objects of every kind: `--manager kubectl-client-side-apply`, an operator\'s name')
   .option('--verify', 'rebuild the state from the log and compare it with the live apiserver, object by object; exit 1 when they differ')
   .option('--resimulate <log.jsonl>', "what if: replay the log's user actions against a fresh cluster and print how the outcome differs")
   .option('--nodes <n>', 'with --resimulate: the fresh cluster\'s nodes (default: as many as the log had)', positiveInt)

@@ -29,3 +29,4 @@ export * from './object-meta-validation';
 export * from './internal';
 export * from './quantity-canonical';
 export * from './statefulset';
+export * from './managed-fields';

@@ -48,7 +48,8 @@ export type Command =
   | { type: 'UpdateObject'; object: GenericObject; resourceVersion?: string }
   | { type: 'UpdateObjectStatus'; kind: GenericKind; namespace: string; name: string; status: GenericObject['status']; resourceVersion?: string }
   /** `orphanDependents`: DeleteOptions' propagationPolicy Orphan — what it owns loses its reference to it first. */
-  | { type: 'DeleteObject'; kind: GenericKind; namespace: string; name: string; uid?: string; orphanDependents?: boolean }
+  /** `foreground`: propagationPolicy Foreground — kept (finalizer `foregroundDeletion`) until its blocking dependents are gone. */
+  | { type: 'DeleteObject'; kind: GenericKind; namespace: string; name: string; uid?: string; orphanDependents?: boolean; foreground?: boolean }
   // --- node loss (issue 4, node part): see node-loss.decide.ts ---
   | NodeLossCommand
   // --- what-if (issue 5): see node-process.decide.ts ---

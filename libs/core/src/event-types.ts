@@ -37,6 +37,7 @@ const KNOWN: Record<ClusterEventType, true> = {
   ObjectUpdated: true,
   ObjectStatusUpdated: true,
   ObjectDeleted: true,
+  ManagedFieldsUpdated: true,
 };
 
 export const isKnownEventType = (t: unknown): t is ClusterEventType => typeof t === 'string' && Object.prototype.hasOwnProperty.call(KNOWN, t);

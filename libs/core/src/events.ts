@@ -1,4 +1,4 @@
-import type { NodeProcessOptions, GenericKind, GenericObject, KubeEvent, Namespace, NamespaceCondition, OwnerReference, Toleration, Node, NodeCondition, NodeSpec, NodeStatus, Pod, PodCondition, PodPhase, PodStatus } from '@kubesim/api';
+import type { Kind, ManagedFieldsEntry, NodeProcessOptions, GenericKind, GenericObject, KubeEvent, Namespace, NamespaceCondition, OwnerReference, Toleration, Node, NodeCondition, NodeSpec, NodeStatus, Pod, PodCondition, PodPhase, PodStatus } from '@kubesim/api';
 
 /** Version of the log's record schema. A record with another version is refused on read. */
 export const SCHEMA_VERSION = 1;
@@ -63,6 +63,11 @@ export type ClusterEvent = EventMeta &
     | { type: 'ObjectUpdated'; object: GenericObject }
     | { type: 'ObjectStatusUpdated'; kind: GenericKind; namespace: string; name: string; status: GenericObject['status'] }
     | { type: 'ObjectDeleted'; kind: GenericKind; namespace: string; name: string }
+    /**
+     * `metadata.managedFields` after a write (server-side apply's field ownership), recorded with the
+     * write's other events. An entry without `fieldsV1` kept its fields (only its time moved).
+     */
+    | { type: 'ManagedFieldsUpdated'; kind: Kind; namespace: string; name: string; managedFields: ManagedFieldsChange[] }
     // --- what-if (issue 5): what `kubesim node …` did to a node's kubelet process, recorded by `kubesim up` ---
     | {
         type: 'NodeProcessAction';
@@ -77,6 +82,9 @@ export type ClusterEvent = EventMeta &
       }
     // --- end what-if ---
   );
+
+/** An entry of managedFields as the log keeps it: `fieldsV1` left out when it is the previous entry's. */
+export type ManagedFieldsChange = Omit<ManagedFieldsEntry, 'fieldsV1' | 'fieldsType'> & Partial<Pick<ManagedFieldsEntry, 'fieldsV1' | 'fieldsType'>>;
 
 export type ClusterEventType = ClusterEvent['type'];
 export type EventOf<T extends ClusterEventType> = Extract<ClusterEvent, { type: T }>;

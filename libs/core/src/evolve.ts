@@ -1,5 +1,6 @@
 import type { KubeObject, Namespace, Node, Pod, PodCondition } from '@kubesim/api';
-import type { ClusterEvent } from './events';
+import { managerId, type ManagedFieldsEntry } from '@kubesim/api';
+import type { ClusterEvent, ManagedFieldsChange } from './events';
 
 /**
  * The projection, one object at a time: the object after `event`, written at stream sequence
@@ -101,6 +102,8 @@ export function evolve(current: KubeObject | undefined, event: ClusterEvent, seq
       return current && current.kind === event.kind ? ({ ...current, metadata: { ...current.metadata, resourceVersion: rv }, status: event.status } as KubeObject) : current;
     case 'ObjectDeleted':
       return undefined;
+    case 'ManagedFieldsUpdated':
+      return current && current.kind === event.kind ? ({ ...current, metadata: { ...current.metadata, resourceVersion: rv, managedFields: resolveManagedFields(current, event.managedFields) } } as KubeObject) : current;
     // --- what-if (issue 5) ---
     case 'NodeProcessAction':
       // The Node is unchanged but its subject moved on: its resourceVersion follows.
@@ -140,4 +143,11 @@ function setCondition(list: PodCondition[], c: PodCondition): PodCondition[] {
   const old = list.find((x) => x.type === c.type);
   const next = old && old.status === c.status ? { ...c, lastTransitionTime: old.lastTransitionTime } : c;
   return replaceByType(list, next);
+}
+
+/** The entries of a ManagedFieldsUpdated event, each without fieldsV1 taking its previous entry's. */
+function resolveManagedFields(current: KubeObject, changes: ManagedFieldsChange[]): ManagedFieldsEntry[] | undefined {
+  if (!changes.length) return undefined;
+  const previous = new Map(((current.metadata.managedFields ?? []) as ManagedFieldsEntry[]).map((e) => [managerId(e), e]));
+  return changes.map((c) => (c.fieldsV1 ? (c as ManagedFieldsEntry) : { ...c, fieldsType: 'FieldsV1' as const, fieldsV1: previous.get(managerId(c))?.fieldsV1 ?? {} }));
 }

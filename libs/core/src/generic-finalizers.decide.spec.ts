@@ -50,4 +50,11 @@ describe('finalizers of generically stored objects', () => {
       .when({ type: 'DeleteObject', kind: 'StatefulSet', namespace: 'default', name: 'web', orphanDependents: true })
       .then([{ type: 'ObjectUpdated', object: { metadata: { name: 'web', finalizers: ['orphan'], deletionTimestamp: '2024-05-01T10:00:00Z' } } }]);
   });
+
+  it('propagationPolicy Foreground: marked with the `foregroundDeletion` finalizer (the garbage collector deletes its dependents first, then drops it)', () => {
+    const owner = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { ...meta('web'), namespace: 'default' }, spec: {}, status: {} } as unknown as GenericObject;
+    given(namespaceCreated(), created(owner))
+      .when({ type: 'DeleteObject', kind: 'Deployment', namespace: 'default', name: 'web', foreground: true })
+      .then([{ type: 'ObjectUpdated', object: { metadata: { name: 'web', finalizers: ['foregroundDeletion'], deletionTimestamp: '2024-05-01T10:00:00Z' } } }]);
+  });
 });

@@ -1,4 +1,4 @@
-import { resourceOfKind, rfc3339, type GenericKind, type GenericObject, type KubeObject, type Service } from '@kubesim/api';
+import { deepEqual, resourceOfKind, rfc3339, type GenericKind, type GenericObject, type KubeObject, type Service } from '@kubesim/api';
 import type { CommandOf } from './commands';
 import { markCrdDeleted } from './crd.decide';
 import { alreadyExists, conflict, NAMESPACE, notFound, type ResourceRef } from './errors';
@@ -27,7 +27,8 @@ function checkVersion(o: KubeObject, kind: GenericKind, rv: string | undefined) 
   if (rv !== undefined && rv !== '' && rv !== o.metadata.resourceVersion) throw conflict(refOf(kind, o.metadata.name));
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as JSON, whatever the order of keys (a client echoes an object in its own order). */
+const same = (a: unknown, b: unknown) => deepEqual(a, b);
 
 /** The service CIDR; .1 is the `kubernetes` service and .10 cluster DNS, by convention. */
 export const SERVICE_CIDR = '10.96.0.0/12';
@@ -79,7 +80,7 @@ export function updateObject(c: CommandOf<'UpdateObject'>, view: ClusterView, ct
   const deletion = old.metadata.deletionTimestamp ? { deletionTimestamp: old.metadata.deletionTimestamp, deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds ?? 0 } : {};
   const next = {
     ...object,
-    metadata: { ...object.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion, ...(generation !== undefined ? { generation } : {}), ...deletion },
+    metadata: { ...object.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion, managedFields: old.metadata.managedFields, ...(generation !== undefined ? { generation } : {}), ...deletion },
     status: statusKeptOnUpdate(kind) ? old.status : object.status,
   } as GenericObject;
   if (same(next, old)) return [];
@@ -105,6 +106,8 @@ export function deleteObject(c: CommandOf<'DeleteObject'>, view: ClusterView, ct
   const finalizers = [...(o.metadata.finalizers ?? [])];
   // propagationPolicy Orphan: the `orphan` finalizer keeps it until the garbage collector has freed its dependents.
   if (c.orphanDependents && !finalizers.includes(ORPHAN_FINALIZER)) finalizers.push(ORPHAN_FINALIZER);
+  // propagationPolicy Foreground: `foregroundDeletion` keeps it until the garbage collector has deleted its blocking dependents.
+  if (c.foreground && !c.orphanDependents && !finalizers.includes(FOREGROUND_FINALIZER)) finalizers.push(FOREGROUND_FINALIZER);
   if (!finalizers.length) return [{ ...meta(ctx), type: 'ObjectDeleted', kind: c.kind, namespace: c.namespace, name: c.name }];
   if (o.metadata.deletionTimestamp && finalizers.length === (o.metadata.finalizers ?? []).length) return [];
   const object = { ...o, metadata: { ...o.metadata, finalizers, deletionTimestamp: o.metadata.deletionTimestamp ?? rfc3339(ctx.now), deletionGracePeriodSeconds: 0 } } as GenericObject;
@@ -114,3 +117,6 @@ export function deleteObject(c: CommandOf<'DeleteObject'>, view: ClusterView, ct
 /** metav1.FinalizerOrphanDependents: the garbage collector removes dependents' references, then this finalizer. */
 export const ORPHAN_FINALIZER = 'orphan';
 
+
+/** metav1.FinalizerDeleteDependents: the garbage collector deletes the dependents first, then removes it. */
+export const FOREGROUND_FINALIZER = 'foregroundDeletion';

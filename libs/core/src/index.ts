@@ -19,3 +19,4 @@ export * from './event-ttl.decide';
 export * from './node-process.decide';
 export * from './namespace.decide';
 export * from './internal-commands';
+export * from './managed-fields';

@@ -140,7 +140,7 @@ export const INTERNAL_COMMANDS = {
   deleteObject: define({
     subject: 'kubesim.api.objects.delete',
     payload: DeleteObjectDto,
-    command: (p) => ({ type: 'DeleteObject', kind: p.kind, namespace: p.namespace, name: p.name, uid: p.uid }),
+    command: (p) => ({ type: 'DeleteObject', kind: p.kind, namespace: p.namespace, name: p.name, uid: p.uid, ...(p.foreground ? { foreground: true } : {}) }),
   }),
   updatePodMetadata: define({
     subject: 'kubesim.api.pods.metadata',

@@ -56,6 +56,7 @@ export function keyOfEvent(e: ClusterEvent): ObjectKey {
       return { kind: e.object.kind, namespace: e.object.metadata.namespace ?? '', name: e.object.metadata.name };
     case 'ObjectStatusUpdated':
     case 'ObjectDeleted':
+    case 'ManagedFieldsUpdated':
       return { kind: e.kind, namespace: e.namespace, name: e.name };
     default: {
       const _exhaustive: never = e;

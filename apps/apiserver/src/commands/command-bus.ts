@@ -1,4 +1,4 @@
-import { decide, evolve, groupByObject, keyString, SCHEMA_VERSION, type ClusterView, type Command, type DecideContext } from '@kubesim/core';
+import { decide, evolve, groupByObject, keyString, SCHEMA_VERSION, withManagedFields, type ClusterView, type Command, type DecideContext, type FieldsWrite } from '@kubesim/core';
 import { AppendConflictError, type EventLog } from '@kubesim/eventlog';
 import type { KubeObject } from '@kubesim/api';
 import type { Projection } from '@kubesim/eventlog';
@@ -6,6 +6,14 @@ import { RecordingView } from './footprint';
 import { WriteGate, type Ticket } from './write-gate';
 
 type ObjectGroup = ReturnType<typeof groupByObject>[number];
+
+/** Who writes: the component or user agent for the log, and how its fields are recorded in managedFields. */
+export interface Writer {
+  by: string;
+  cause?: string;
+  /** The first object's managedFields entry (a REST write's field manager, or a server-side apply's result). */
+  fields?: FieldsWrite;
+}
 
 /** How often a command is re-decided after losing a race for an object. */
 export const MAX_CONFLICT_RETRIES = 5;
@@ -45,7 +53,7 @@ export class CommandBus {
    * same recorded view as the decision, so what it checked (a quota's usage, a namespace's phase)
    * still holds when the command is appended — a write to any of it in between makes it decide again.
    */
-  execute(command: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Promise<Executed> {
+  execute(command: Command | ((view: ClusterView) => Command), who: Writer): Promise<Executed> {
     if (this.dryRun) return Promise.resolve(this.simulate(command, who));
     const ticket = this.gate.arrive();
     return this.run(ticket, command, who).finally(() => this.gate.leave(ticket));
@@ -72,16 +80,18 @@ export class CommandBus {
     return (this.dry ??= new CommandBus(this.log, this.cluster, this.timeScale, this.observeAppend, true));
   }
 
-  private context(who: { by: string; cause?: string }): DecideContext {
+  private context(who: Writer): DecideContext {
     return { now: Date.now(), by: who.by, cause: who.cause, timeScale: this.timeScale };
   }
 
-  private simulate(make: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Executed {
+  private simulate(make: Command | ((view: ClusterView) => Command), who: Writer): Executed {
     const command = typeof make === 'function' ? make(this.cluster.store) : make;
-    const groups = groupByObject(decide(command, this.cluster.store, this.context(who)));
-    const objects = groups.map((g) => {
+    const ctx = this.context(who);
+    const groups = withAppliedGroup(groupByObject(decide(command, this.cluster.store, ctx)), who);
+    const objects = groups.map((g, i) => {
       const current = this.cluster.store.get(g.key);
-      const after = g.events.reduce<KubeObject | undefined>((o, e) => evolve(o, e, 0), current);
+      const events = withManagedFields(g.key, g.events, current, ctx.now, who.by, i === 0 ? who.fields : undefined);
+      const after = events.reduce<KubeObject | undefined>((o, e) => evolve(o, e, 0), current);
       if (!after) return undefined;
       const { resourceVersion: _, ...metadata } = after.metadata;
       return { ...after, metadata: current ? { ...metadata, resourceVersion: current.metadata.resourceVersion } : metadata } as KubeObject;
@@ -103,7 +113,7 @@ export class CommandBus {
     ));
   }
 
-  private async run(ticket: Ticket, make: Command | ((view: ClusterView) => Command), who: { by: string; cause?: string }): Promise<Executed> {
+  private async run(ticket: Ticket, make: Command | ((view: ClusterView) => Command), who: Writer): Promise<Executed> {
     // Expected sequences learnt from JetStream after a conflict on an object the projection does not
     // have (e.g. a name re-created after a snapshot that kept no tombstone).
     const learnt = new Map<string, number>();
@@ -113,7 +123,10 @@ export class CommandBus {
       let decided: { ok: true; groups: ObjectGroup[] } | { ok: false; error: unknown };
       try {
         const command = typeof make === 'function' ? make(view) : make;
-        decided = { ok: true, groups: groupByObject(decide(command, view, this.context(who))) };
+        const ctx = this.context(who);
+        const groups = withAppliedGroup(groupByObject(decide(command, view, ctx)), who);
+        // Each object's managedFields after the write, from the state the command was decided on.
+        decided = { ok: true, groups: groups.map((g, i) => ({ key: g.key, events: withManagedFields(g.key, g.events, view.get(g.key), ctx.now, who.by, i === 0 ? who.fields : undefined) })) };
       } catch (error) {
         decided = { ok: false, error };
       }
@@ -127,13 +140,15 @@ export class CommandBus {
       if (!decided.ok) throw decided.error;
       const groups = decided.groups;
       this.gate.appending(ticket);
-      if (groups.length) await this.groupCommit();
+      if (groups.some((g) => g.events.length)) await this.groupCommit();
       let seq = this.cluster.seq;
       try {
         // The sequence each object's next group must expect: a command writing one object twice
         // (A, B, A) chains them without waiting for the projection in between.
         const expected = new Map<string, number>();
         for (const g of groups) {
+          // Nothing to write for it (a server-side apply that changed nothing, not even ownership).
+          if (!g.events.length) continue;
           const k = keyString(g.key);
           const absent = !this.cluster.store.get(g.key);
           const last = expected.get(k) ?? (absent ? learnt.get(k) : undefined) ?? this.cluster.store.lastSeqOf(g.key);
@@ -160,4 +175,10 @@ export class CommandBus {
       return { objects: groups.map((g) => this.cluster.store.get(g.key)), seq };
     }
   }
+}
+
+/** A server-side apply that changes only who owns what still writes its managedFields: a group of its own. */
+function withAppliedGroup(groups: ReturnType<typeof groupByObject>, who: Writer): ReturnType<typeof groupByObject> {
+  if (groups.length || who.fields?.type !== 'applied') return groups;
+  return [{ key: who.fields.key, events: [] }];
 }

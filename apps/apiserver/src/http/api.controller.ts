@@ -20,6 +20,7 @@ import { serveWatch } from './watch';
 import { LeaseReads } from './leases/lease-reads';
 import { isTrue } from './query-flag';
 import { verbOf } from './verbs';
+import { isApplyPatch, serverSideApply } from './apply';
 import { resourceHandlers, type ResourceHandler, type ResourceRequest } from './handlers';
 
 /** The caller, for the log: `kubectl`, `kubesim`, or whatever the user agent says first. */
@@ -119,6 +120,7 @@ export class ApiController {
       case 'update':
         return this.write(handler.update, info, method)(r, this.get(r, name));
       case 'patch':
+        if (isApplyPatch(req.header('content-type'))) return serverSideApply(r, handler, name, this.cluster.store.get({ kind: info.kind, namespace: r.namespace, name }));
         return this.write(handler.patch, info, method)(r, this.get(r, name));
       case 'delete':
         return this.write(handler.delete, info, method)(r, this.get(r, name));
@@ -142,6 +144,7 @@ export class ApiController {
     if (!(r.info.subresources ?? []).includes(sub)) throw notFound();
     const current = this.get(r, path.name);
     if (sub === 'status' && method === 'GET') return objectReply(current, r.req.header('accept'), r.req.query as Record<string, unknown>, undefined, presenter(r.info));
+    if (sub === 'status' && method === 'PATCH' && isApplyPatch(r.req.header('content-type'))) return serverSideApply(r, handler, path.name, current, 'status');
     const serve = handler.subresources?.[sub];
     if (!serve) throw methodNotAllowed(method, `${r.info.resource}/${sub}`);
     const schema = SUBRESOURCE_BODIES[sub];

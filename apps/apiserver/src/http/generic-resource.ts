@@ -1,7 +1,7 @@
 import { conversionOf, isGenericKind, type GenericObject, type KubeObject } from '@kubesim/api';
 import { notFound, refOf } from '@kubesim/core';
 import { formatLabels, formatLabelSelector } from '@kubesim/printers';
-import type { CommandBus } from '../commands/command-bus';
+import type { CommandBus, Writer } from '../commands/command-bus';
 import { admitCustomStatus, admitWrite, attributesOf } from '../admission';
 import { parseBody } from './body';
 import { patcher, patchRequest, SCALE_SCHEMA } from './decode';
@@ -39,28 +39,32 @@ export function scaleOf(o: GenericObject) {
 export class GenericResources {
   constructor(private readonly bus: CommandBus) {}
 
-  async create(info: ResourceInfo, namespace: string, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
+  async create(info: ResourceInfo, namespace: string, raw: unknown, contentType: string | undefined, by: Writer): Promise<WriteReply> {
+    return this.createObject(info, namespace, parseBody(raw, contentType), by);
+  }
+
+  /** `body` is in the requested version. */
+  async createObject(info: ResourceInfo, namespace: string, body: Record<string, any>, by: Writer): Promise<WriteReply> {
     const conv = conversionOf(info);
-    const body = parseBody(raw, contentType);
     const kind = this.kind(info);
-    const r = await this.bus.execute((view) => ({ type: 'CreateObject', object: admitWrite(attributesOf('CREATE', kind, namespace, conv ? conv.toStored(body) : body), view) as GenericObject }), { by });
+    const r = await this.bus.execute((view) => ({ type: 'CreateObject', object: admitWrite(attributesOf('CREATE', kind, namespace, conv ? conv.toStored(body) : body), view) as GenericObject }), by);
     return { code: 201, body: present(info, r.objects[0]) };
   }
 
   /** `body` is in the requested version; it is converted to the stored one before admission. */
-  async replace(info: ResourceInfo, current: KubeObject, body: Record<string, any>, by: string): Promise<WriteReply> {
+  async replace(info: ResourceInfo, current: KubeObject, body: Record<string, any>, by: Writer): Promise<WriteReply> {
     const conv = conversionOf(info);
     const kind = this.kind(info);
     const rv = body.metadata?.resourceVersion;
     const stored = conv ? conv.toStored(body) : body;
     const r = await this.bus.execute(
       (view) => ({ type: 'UpdateObject', object: admitWrite(attributesOf('UPDATE', kind, current.metadata.namespace ?? '', stored, current), view) as GenericObject, resourceVersion: rv }),
-      { by },
+      by,
     );
     return { code: 200, body: present(info, r.objects[0] ?? current) };
   }
 
-  async update(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
+  async update(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, by: Writer): Promise<WriteReply> {
     return this.replace(info, current, parseBody(raw, contentType), by);
   }
 
@@ -69,7 +73,7 @@ export class GenericResources {
    * GuaranteedUpdate re-applies it on a conflict), not as the handler read it: concurrent patches
    * of one object all land. A resourceVersion in the patch stays a precondition.
    */
-  async patch(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, by: string): Promise<WriteReply> {
+  async patch(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, by: Writer): Promise<WriteReply> {
     const conv = conversionOf(info);
     const kind = this.kind(info);
     const apply = patcher(info, contentType, raw);
@@ -84,15 +88,15 @@ export class GenericResources {
       const body = { ...patched, metadata: { ...patched.metadata, resourceVersion: rv } };
       const stored = conv ? conv.toStored(body) : body;
       return { type: 'UpdateObject', object: admitWrite(attributesOf('UPDATE', kind, key.namespace, stored, now), view) as GenericObject, resourceVersion: rv };
-    }, { by });
+    }, by);
     return { code: 200, body: present(info, r.objects[0] ?? last) };
   }
 
-  async delete(info: ResourceInfo, current: KubeObject, by: string, uid?: string, orphanDependents = false): Promise<WriteReply> {
+  async delete(info: ResourceInfo, current: KubeObject, by: Writer, uid?: string, orphanDependents = false, foreground = false): Promise<WriteReply> {
     const kind = this.kind(info);
-    const r = await this.bus.execute({ type: 'DeleteObject', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, uid, ...(orphanDependents ? { orphanDependents } : {}) }, { by });
+    const r = await this.bus.execute({ type: 'DeleteObject', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, uid, ...(orphanDependents ? { orphanDependents } : {}), ...(foreground ? { foreground } : {}) }, by);
     // Kept by its finalizers (`orphan` included): kube-apiserver answers with the object, now carrying its deletionTimestamp.
-    if ((current.metadata.finalizers ?? []).length || orphanDependents) return { code: 200, body: r.objects[0] ?? current };
+    if ((current.metadata.finalizers ?? []).length || orphanDependents || foreground) return { code: 200, body: r.objects[0] ?? current };
     return {
       code: 200,
       body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: current.metadata.name, group: info.groupVersion.includes('/') ? info.groupVersion.split('/')[0] : '', kind: info.resource, uid: current.metadata.uid } },
@@ -100,21 +104,26 @@ export class GenericResources {
   }
 
   /** PUT or PATCH of `/status`: only the status changes. */
-  async writeStatus(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, method: string, by: string): Promise<WriteReply> {
+  async writeStatus(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, method: string, by: Writer): Promise<WriteReply> {
+    const given = method === 'PATCH' ? patchRequest(info, contentType, present(info, current) as KubeObject, raw) : parseBody(raw, contentType);
+    return this.replaceStatus(info, current, given, method === 'PUT' ? given.metadata?.resourceVersion : undefined, by);
+  }
+
+  /** The status of `given` (in the requested version) written; `resourceVersion` a precondition when given. */
+  async replaceStatus(info: ResourceInfo, current: KubeObject, given: Record<string, any>, resourceVersion: string | undefined, by: Writer): Promise<WriteReply> {
     const kind = this.kind(info);
     const conv = conversionOf(info);
-    const given = method === 'PATCH' ? patchRequest(info, contentType, present(info, current) as KubeObject, raw) : parseBody(raw, contentType);
     const next = conv ? conv.toStored(given) : given;
     const status = info.custom ? admitCustomStatus(kind, current as GenericObject, next.status ?? {}) : (next.status ?? {});
     const r = await this.bus.execute(
-      { type: 'UpdateObjectStatus', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, status, resourceVersion: method === 'PUT' ? next.metadata?.resourceVersion : undefined },
-      { by },
+      { type: 'UpdateObjectStatus', kind, namespace: current.metadata.namespace ?? '', name: current.metadata.name, status, resourceVersion },
+      by,
     );
     return { code: 200, body: present(info, r.objects[0] ?? current) };
   }
 
   /** GET, PUT or PATCH of `/scale`. */
-  async scale(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, method: string, by: string): Promise<WriteReply> {
+  async scale(info: ResourceInfo, current: KubeObject, raw: unknown, contentType: string | undefined, method: string, by: Writer): Promise<WriteReply> {
     const o = current as GenericObject;
     const paths = info.custom?.scale;
     const read = (x: GenericObject) => (paths ? customScaleOf(x, paths) : scaleOf(x));
@@ -126,7 +135,7 @@ export class GenericResources {
       throw new StatusError(failure(422, 'Invalid', `Scale.autoscaling "${o.metadata.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`));
     }
     const object = (paths ? setPath(o, paths.specReplicasPath, replicas) : { ...o, spec: { ...o.spec, replicas } }) as GenericObject;
-    const r = await this.bus.execute({ type: 'UpdateObject', object }, { by });
+    const r = await this.bus.execute({ type: 'UpdateObject', object }, by);
     return { code: 200, body: read((r.objects[0] ?? o) as GenericObject) };
   }
 

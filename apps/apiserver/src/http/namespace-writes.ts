@@ -1,6 +1,6 @@
 import { DNS1123_LABEL, DNS1123_LABEL_MSG, rfc3339, type KubeObject, type Namespace } from '@kubesim/api';
 import { randomUUID } from 'node:crypto';
-import type { CommandBus } from '../commands/command-bus';
+import type { CommandBus, Writer } from '../commands/command-bus';
 import { failure, invalidStatus, StatusError } from './status';
 
 export function namespaceObject(name: string, now: number, uid: string, labels: Record<string, string> = {}): Namespace {
@@ -13,7 +13,7 @@ export function namespaceObject(name: string, now: number, uid: string, labels: 
   };
 }
 
-export async function createNamespace(bus: CommandBus, body: Record<string, any>, by: string): Promise<KubeObject> {
+export async function createNamespace(bus: CommandBus, body: Record<string, any>, by: Writer): Promise<KubeObject> {
   const name = body.metadata?.name;
   if (typeof name !== 'string' || name === '') {
     throw new StatusError(invalidStatus('Namespace', '', [{ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' }]));
@@ -21,7 +21,7 @@ export async function createNamespace(bus: CommandBus, body: Record<string, any>
   if (!DNS1123_LABEL.test(name) || name.length > 63) {
     throw new StatusError(invalidStatus('Namespace', name, [{ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(name)}: ${DNS1123_LABEL_MSG}`, field: 'metadata.name' }]));
   }
-  const r = await bus.execute({ type: 'CreateNamespace', namespace: namespaceObject(name, Date.now(), randomUUID(), body.metadata?.labels) }, { by });
+  const r = await bus.execute({ type: 'CreateNamespace', namespace: namespaceObject(name, Date.now(), randomUUID(), body.metadata?.labels) }, by);
   return r.objects[0]!;
 }
 

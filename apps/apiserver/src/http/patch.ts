@@ -134,7 +134,7 @@ export function applyPatch(contentType: string | undefined, target: unknown, pat
       return jsonPatch(target, patch) as Record<string, any>;
     default:
       throw new StatusError(
-        failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`),
+        failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`),
       );
   }
 }

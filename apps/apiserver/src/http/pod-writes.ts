@@ -1,6 +1,6 @@
 import { schedulingGateUpdateCauses, type KubeObject, type Pod } from '@kubesim/api';
 import { admitWrite, attributesOf } from '../admission';
-import type { CommandBus } from '../commands/command-bus';
+import type { CommandBus, Writer } from '../commands/command-bus';
 import { badRequest, invalidStatus, StatusError } from './status';
 import type { PodServiceAccounts } from './pod-service-account';
 
@@ -10,14 +10,14 @@ import type { PodServiceAccounts } from './pod-service-account';
  * projection; `default` may lag a new namespace by a moment, so it is waited for first (upstream's
  * plugin retries its lookup the same way).
  */
-export async function createPod(bus: CommandBus, serviceAccounts: PodServiceAccounts, body: Record<string, any>, namespace: string, by: string): Promise<KubeObject> {
+export async function createPod(bus: CommandBus, serviceAccounts: PodServiceAccounts, body: Record<string, any>, namespace: string, by: Writer): Promise<KubeObject> {
   await serviceAccounts.waitFor(namespace, body.spec?.serviceAccountName);
-  const r = await bus.execute((view) => ({ type: 'CreatePod', pod: admitWrite(attributesOf('CREATE', 'Pod', namespace, body), view) as Pod }), { by });
+  const r = await bus.execute((view) => ({ type: 'CreatePod', pod: admitWrite(attributesOf('CREATE', 'Pod', namespace, body), view) as Pod }), by);
   return r.objects[0]!;
 }
 
 /** PUT: only labels and annotations of a pod may change here (spec is immutable, status has its own subresource). */
-export async function updatePod(bus: CommandBus, current: Pod, body: Record<string, any>, by: string): Promise<KubeObject> {
+export async function updatePod(bus: CommandBus, current: Pod, body: Record<string, any>, by: Writer): Promise<KubeObject> {
   // Images and tolerations may change (semantics: pod updates may not change fields other than …).
   const mutable = (spec: Record<string, any>) => ({
     ...spec,
@@ -54,7 +54,7 @@ export async function updatePod(bus: CommandBus, current: Pod, body: Record<stri
       ...(body.spec ? { schedulingGates: Array.isArray(body.spec.schedulingGates) ? body.spec.schedulingGates : [] } : {}),
       images: Object.fromEntries([...(body.spec?.containers ?? []), ...(body.spec?.initContainers ?? [])].map((c: { name: string; image: string }) => [c.name, c.image])),
     },
-    { by },
+    by,
   );
   return r.objects[r.objects.length - 1] ?? current;
 }

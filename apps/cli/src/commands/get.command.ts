@@ -9,6 +9,15 @@ export interface GetOptions {
   namespace: string;
   allNamespaces?: boolean;
   selector?: string;
+  /** `--show-managed-fields`: keep metadata.managedFields in json/yaml (kubectl drops them otherwise). */
+  showManagedFields?: boolean;
+}
+
+/** kubectl's -o json|yaml without `--show-managed-fields`: metadata.managedFields left out. */
+function withoutManagedFields(o: KubeObject): KubeObject {
+  if (!o.metadata?.managedFields) return o;
+  const { managedFields: _m, ...metadata } = o.metadata;
+  return { ...o, metadata } as KubeObject;
 }
 
 /** `kubesim get pods|nodes|events|namespaces [NAME]`, printed as kubectl prints it. */
@@ -25,7 +34,8 @@ export async function getCommand(client: KubeClient, resource: string, name: str
   }
   const output = o.output ?? '';
   if (output === 'json' || output === 'yaml') {
-    const doc = name ? items[0] : { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items };
+    const shown = o.showManagedFields ? items : items.map(withoutManagedFields);
+    const doc = name ? shown[0] : { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: shown };
     return output === 'json' ? JSON.stringify(doc, null, 4) + '\n' : stringify(doc);
   }
   if (output === 'name') return items.map((i) => `${objectName(r, i.metadata.name)}\n`).join('');

@@ -5,7 +5,7 @@ import type { KubeClient } from '@kubesim/kube-rest';
 import { clusterTables } from '../replay/cluster-at';
 import { parsePoint, recordTime, selectsEntry, upTo, type TimelineFilter } from '@kubesim/replay';
 import { parseLogFile } from '@kubesim/replay';
-import { formatRow, formatTimeline, perPod, TIMELINE_HEADER, TimelineBuilder, timelineRow, type TimelineEntry } from '@kubesim/replay';
+import { formatManagerWrites, formatRow, formatTimeline, ManagerWrites, perPod, TIMELINE_HEADER, TimelineBuilder, timelineRow, type ManagerWrite, type TimelineEntry } from '@kubesim/replay';
 import { verifyAgainstLive } from '../replay/verify-live';
 
 export interface ReplayOptions {
@@ -21,6 +21,8 @@ export interface ReplayOptions {
   follow?: boolean;
   speed?: number;
   verify?: boolean;
+  /** Only the writes of this field manager, to objects of every kind. */
+  manager?: string;
 }
 
 /** Fixed widths for rows printed one at a time (`--follow`, `--speed`). */
@@ -71,6 +73,16 @@ export async function replayCommand(o: ReplayOptions, client: () => KubeClient, 
       }
       const now = last ? recordTime(last) : Date.now();
       out(`The cluster at seq ${store.seq}${last ? ` (${new Date(now).toISOString()})` : ''}:\n\n${clusterTables(store, now)}`);
+      return 0;
+    }
+
+    if (o.manager !== undefined) {
+      const writes = new ManagerWrites(o.manager);
+      const rows: ManagerWrite[] = [];
+      const window = { since: filter.since, until: filter.until };
+      const inWindow = (w: ManagerWrite) => selectsEntry(window, { seq: w.seq, at: w.at, namespace: '', pod: '', uid: '', phase: '', status: '', node: '', cause: '', by: '' });
+      for (const r of await records()) rows.push(...writes.apply(r).filter(inWindow));
+      out(rows.length ? formatManagerWrites(rows) : `No writes by field manager ${o.manager} in the log.\n`);
       return 0;
     }
 

@@ -233,6 +233,7 @@ function actionOf(e: ClusterEvent, before: KubeObject | undefined, store: Store)
     case 'NamespaceDeletionRequested':
     case 'NamespaceDeleted':
     case 'ObjectStatusUpdated':
+    case 'ManagedFieldsUpdated':
       return undefined;
     default: {
       const _exhaustive: never = e;

@@ -57,6 +57,8 @@ export interface DeploymentContext {
  * Recreate), drop old ones beyond revisionHistoryLimit, and compute status and conditions.
  */
 export function reconcileDeployment(d: Deployment, all: readonly ReplicaSet[], ctx: DeploymentContext): DeploymentAction[] {
+  // Being deleted: its ReplicaSets are the garbage collector's now (upstream syncs only the status).
+  if (d.metadata.deletionTimestamp) return [];
   const owned = all.filter((rs) => rs.metadata.namespace === d.metadata.namespace && controllerOf(rs)?.uid === d.metadata.uid).sort(byAge);
   const hash = podTemplateHash(d.spec.template);
   const current = owned.find((rs) => rs.metadata.labels?.[TEMPLATE_HASH] === hash);

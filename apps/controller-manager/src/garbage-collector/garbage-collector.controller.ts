@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isGenericKind, type KubeObject } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
-import { ORPHAN_FINALIZER, type Change } from '@kubesim/core';
+import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER, type Change } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
 import { ControllerManagerConfig } from '../controller-manager.config';
 import { QueueController } from '../shared/queue-controller';
-import { dependentsToFree, isOrphaning, orphaned } from './garbage.reconcile';
+import { dependentsToFree, foregroundPlan, isDeletingDependents, isOrphaning, orphaned } from './garbage.reconcile';
 
 const ALL = 'all';
 
@@ -17,7 +17,7 @@ export class GarbageCollector extends QueueController {
   }
 
   protected *keysOf(c: Change) {
-    if (c.type === 'DELETED' || isOrphaning(c.object, ORPHAN_FINALIZER)) yield ALL;
+    if (c.type === 'DELETED' || isOrphaning(c.object, ORPHAN_FINALIZER) || isDeletingDependents(c.object, FOREGROUND_FINALIZER)) yield ALL;
   }
 
   protected allKeys() {
@@ -29,6 +29,7 @@ export class GarbageCollector extends QueueController {
     for (const o of this.cluster.store.objects.values()) uids.add(o.metadata.uid);
     const by = this.component;
     for (const owner of [...this.cluster.store.objects.values()] as KubeObject[]) if (isOrphaning(owner, ORPHAN_FINALIZER) && isGenericKind(owner.kind)) await this.orphanDependents(owner);
+    for (const owner of [...this.cluster.store.objects.values()] as KubeObject[]) if (isDeletingDependents(owner, FOREGROUND_FINALIZER) && isGenericKind(owner.kind)) await this.deleteDependents(owner);
     for (const o of [...this.cluster.store.objects.values()] as KubeObject[]) {
       if (!orphaned(o, (uid) => uids.has(uid))) continue;
       const { namespace = '', name, uid } = o.metadata;
@@ -38,6 +39,21 @@ export class GarbageCollector extends QueueController {
         await this.write(this.api.deleteObject({ kind: o.kind, namespace, name, uid, by, cause: 'its owner was deleted' }), `collecting ${o.kind} ${name}`);
       }
     }
+  }
+
+  /** propagationPolicy Foreground: the dependents are deleted first (blocking ones in foreground too), then `foregroundDeletion` goes. */
+  private async deleteDependents(owner: KubeObject) {
+    const by = this.component;
+    const cause = `${owner.kind} ${owner.metadata.name} is being deleted with propagationPolicy Foreground`;
+    const plan = foregroundPlan(owner, this.cluster.store.objects.values() as Iterable<KubeObject>);
+    for (const { object: d, foreground } of plan.toDelete) {
+      const { namespace = '', name, uid } = d.metadata;
+      if (d.kind === 'Pod') await this.write(this.api.deletePod({ namespace, name, uid, by, cause }), `deleting pod ${name}`);
+      else if (isGenericKind(d.kind)) await this.write(this.api.deleteObject({ kind: d.kind, namespace, name, uid, ...(foreground ? { foreground } : {}), by, cause }), `deleting ${d.kind} ${name}`);
+    }
+    if (plan.blocked) return;
+    const finalizers = (owner.metadata.finalizers ?? []).filter((f) => f !== FOREGROUND_FINALIZER);
+    await this.write(this.api.updateObject({ object: { ...owner, metadata: { ...owner.metadata, finalizers } }, resourceVersion: owner.metadata.resourceVersion, by, cause }), `finalizing ${owner.kind} ${owner.metadata.name}`);
   }
 
   /** propagationPolicy Orphan: the dependents keep running without their owner's reference, then the `orphan` finalizer goes. */

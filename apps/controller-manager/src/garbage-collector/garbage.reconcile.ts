@@ -19,3 +19,26 @@ export function dependentsToFree(owner: KubeObject, objects: Iterable<KubeObject
   }
   return out;
 }
+
+/** An owner deleted with propagationPolicy Foreground, waiting for its dependents to be deleted. */
+export const isDeletingDependents = (o: KubeObject, finalizer: string) => isOrphaning(o, finalizer);
+
+type OwnerRef = NonNullable<KubeObject['metadata']['ownerReferences']>[number];
+
+/**
+ * Foreground deletion of `owner` (processDeletingDependentsItem): its dependents to delete (those
+ * with `blockOwnerDeletion` in foreground too, so that theirs go first) and whether any blocking
+ * dependent is left — when none is, its `foregroundDeletion` finalizer goes.
+ */
+export function foregroundPlan(owner: KubeObject, objects: Iterable<KubeObject>): { toDelete: { object: KubeObject; foreground: boolean }[]; blocked: boolean } {
+  const toDelete: { object: KubeObject; foreground: boolean }[] = [];
+  let blocked = false;
+  for (const o of objects) {
+    if (owner.metadata.namespace && o.metadata.namespace !== owner.metadata.namespace) continue;
+    const ref = (o.metadata.ownerReferences ?? []).find((r: OwnerRef) => r.uid === owner.metadata.uid);
+    if (!ref) continue;
+    if (ref.blockOwnerDeletion) blocked = true;
+    if (!o.metadata.deletionTimestamp) toDelete.push({ object: o, foreground: ref.blockOwnerDeletion === true });
+  }
+  return { toDelete, blocked };
+}

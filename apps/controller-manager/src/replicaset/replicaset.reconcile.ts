@@ -53,7 +53,8 @@ export function reconcileReplicaSet(rs: ReplicaSet, pods: readonly Pod[], ctx: R
     }
   }
   const active = mine.filter(isActive);
-  const diff = active.length - rs.spec.replicas;
+  // Being deleted (foreground: its pods go first): no pods are made or removed for it (syncReplicaSet's DeletionTimestamp check).
+  const diff = rs.metadata.deletionTimestamp ? 0 : active.length - rs.spec.replicas;
   if (diff < 0) {
     for (let i = 0; i < Math.min(-diff, BURST_REPLICAS); i++) actions.push({ type: 'create', pod: podFromTemplate(rs, ctx.suffix()) });
   } else if (diff > 0) {

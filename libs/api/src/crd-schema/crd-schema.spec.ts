@@ -84,3 +84,11 @@ describe('defaulting', () => {
     expect(applyDefaults({}, schema)).toEqual({ spec: { n: 2 } });
   });
 });
+
+describe('schema patterns in Go syntax', () => {
+  it('RE2’s (?i) group is a case-insensitive match (prometheus-operator’s partial_response_strategy)', async () => {
+    const { goPattern } = await import('./validate');
+    expect(goPattern('^(?i)(abort|warn)?$').test('WARN')).toBe(true);
+    expect(goPattern('^(?i)(abort|warn)?$').test('maybe')).toBe(false);
+  });
+});

@@ -40,7 +40,7 @@ function scalarCauses(v: Json, s: StructuralSchema, path: string): StatusCause[]
     out.push({ reason: 'FieldValueNotSupported', message: `Unsupported value: ${JSON.stringify(v)}: supported values: ${s.enum.map((e) => JSON.stringify(e)).join(', ')}`, field: path });
   }
   if (typeof v === 'string') {
-    if (s.pattern !== undefined && !new RegExp(s.pattern, 'u').test(v)) out.push(invalid(path, v, `${path} in body should match '${s.pattern}'`));
+    if (s.pattern !== undefined && !goPattern(s.pattern).test(v)) out.push(invalid(path, v, `${path} in body should match '${s.pattern}'`));
     if (s.minLength !== undefined && [...v].length < s.minLength) out.push(invalid(path, v, `${path} in body should be at least ${s.minLength} chars long`));
     if (s.maxLength !== undefined && [...v].length > s.maxLength) out.push({ reason: 'FieldValueTooLong', message: `Too long: may not be more than ${s.maxLength} bytes`, field: path });
   }
@@ -82,4 +82,20 @@ export function validateAgainstSchema(value: Json, s: StructuralSchema | undefin
     }
   }
   return out;
+}
+
+const PATTERNS = new Map<string, RegExp>();
+
+/**
+ * A schema `pattern` (Go's RE2 syntax) as a JavaScript RegExp: RE2's `(?i)` flag group, which
+ * JavaScript does not have (prometheus-operator's CRDs use it), becomes the `i` flag.
+ */
+export function goPattern(pattern: string): RegExp {
+  let re = PATTERNS.get(pattern);
+  if (!re) {
+    const insensitive = pattern.includes('(?i)');
+    re = new RegExp(pattern.replaceAll('(?i)', ''), insensitive ? 'iu' : 'u');
+    PATTERNS.set(pattern, re);
+  }
+  return re;
 }

@@ -235,6 +235,11 @@ export class DeleteObjectDto extends ObjectTargetDto {
   @IsOptional()
   @IsString()
   uid?: string;
+
+  /** DeleteOptions' propagationPolicy Foreground. */
+  @IsOptional()
+  @IsBoolean()
+  foreground?: boolean;
 }
 
 export class UpdatePodMetadataDto extends PodUidDto {

@@ -12,6 +12,7 @@ import { createPod, deleteOptions, updatePod } from '../pod-writes';
 import { serverDryRun } from '../dry-run';
 import { badRequest } from '../status';
 import type { ResourceHandler, ResourceRequest } from './resource-handler';
+import { restWriter } from '../field-manager';
 
 const body = (r: ResourceRequest) => parseBody(r.req.body, r.req.header('content-type'));
 const optionalBody = (r: ResourceRequest) => (r.req.body && String(r.req.body).trim() ? body(r) : undefined);
@@ -23,10 +24,11 @@ export function podHandler(bus: CommandBus, cluster: Projection, nats: () => Nat
     create: async (r) => {
       const b = body(r);
       if (b.kind && b.kind !== 'Pod') throw badRequest(`the API version in the data (${b.apiVersion ?? ''}) does not match the expected API version (v1)`);
-      return { code: 201, body: await createPod(bus, serviceAccounts, b, r.namespace, r.by) };
+      return { code: 201, body: await createPod(bus, serviceAccounts, b, r.namespace, restWriter(r)) };
     },
-    update: async (r, current) => ({ code: 200, body: await updatePod(bus, current as Pod, body(r), r.by) }),
-    patch: async (r, current) => ({ code: 200, body: await updatePod(bus, current as Pod, patchRequest(r.info, r.req.header('content-type'), current, r.req.body), r.by) }),
+    update: async (r, current) => ({ code: 200, body: await updatePod(bus, current as Pod, body(r), restWriter(r)) }),
+    patch: async (r, current) => ({ code: 200, body: await updatePod(bus, current as Pod, patchRequest(r.info, r.req.header('content-type'), current, r.req.body), restWriter(r)) }),
+    apply: async (r, current, object, who) => (current ? { code: 200, body: await updatePod(bus, current as Pod, object, who) } : { code: 201, body: await createPod(bus, serviceAccounts, object, r.namespace, who) }),
     delete: async (r, current) => {
       const opts = deleteOptions(optionalBody(r), r.req.query as Record<string, unknown>);
       const { namespace, name } = current.metadata as { namespace: string; name: string };

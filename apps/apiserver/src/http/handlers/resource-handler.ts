@@ -1,5 +1,6 @@
 import type { KubeObject, Subresource } from '@kubesim/api';
 import type { Request, Response } from 'express';
+import type { Writer } from '../../commands/command-bus';
 import type { Reply } from '../read-output';
 import type { ResourceInfo } from '../resources';
 
@@ -27,4 +28,8 @@ export interface ResourceHandler {
   patch?(r: ResourceRequest, current: KubeObject): Promise<Reply>;
   delete?(r: ResourceRequest, current: KubeObject): Promise<Reply>;
   subresources?: Partial<Record<Subresource, SubresourceHandler>>;
+  /** Writes a server-side apply's merged object (in the requested version): a create when `current` is absent. */
+  apply?(r: ResourceRequest, current: KubeObject | undefined, object: Record<string, any>, who: Writer): Promise<Reply>;
+  /** Writes a server-side apply of `/status`. */
+  applyStatus?(r: ResourceRequest, current: KubeObject | undefined, object: Record<string, any>, who: Writer): Promise<Reply>;
 }
