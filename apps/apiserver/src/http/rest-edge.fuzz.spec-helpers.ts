@@ -159,6 +159,9 @@ function setPath(o: Obj, path: string, v: unknown): Obj {
 const mutated = (base: Obj): fc.Arbitrary<Obj> =>
   fc.array(fc.tuple(fc.constantFrom(...FIELD_PATHS), hostileValue), { minLength: 0, maxLength: 3 }).map((changes) => changes.reduce((o, [p, v]) => setPath(o, p, v), base));
 
+/** The kind's body under another name: a create that does not collide with the fixture. */
+const renamed = (body: Obj, name: string): Obj => ({ ...body, metadata: { ...(body.metadata as Obj), name } });
+
 /** A patch fragment: a few fields of the object set to hostile values, and strategic directives. */
 const fragment: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: mutated({}) },
@@ -234,7 +237,7 @@ const contentType = fc.oneof({ weight: 6, arbitrary: fc.constant('application/js
 const requestAt = (t: Target): fc.Arbitrary<FuzzRequest> =>
   fc.oneof(
     // create / replace: the kind's body with hostile fields
-    fc.tuple(fc.constantFrom('POST', 'PUT'), mutated(t.body), contentType, segment(t.name), query).chain(([method, body, ct, name, q]) =>
+    fc.tuple(fc.constantFrom('POST', 'PUT'), fc.option(fc.nat(300), { nil: undefined }).chain((n) => mutated(n === undefined ? t.body : renamed(t.body, `${t.name}-${n}`))), contentType, segment(t.name), query).chain(([method, body, ct, name, q]) =>
       fc.tuple(encoded(body, ct), withEncoding(ct ? { 'content-type': ct } : ({} as Record<string, string>))).map(([text, headers]) => ({ method, path: method === 'POST' ? t.collection : `${t.collection}/${name}`, query: q, headers, body: text })),
     ),
     // patch of every type
