@@ -105,7 +105,9 @@ export class ApiController {
     const handler = handlers[info.storage];
     if (path.kind === 'subresource') return this.subresource(r, handler, path, method);
     const verb = verbOf(method, path, req.query as Record<string, unknown>);
-    if (!verb || !info.verbs.includes(verb)) throw methodNotAllowed(method, info.resource);
+    // A server-side apply creates when absent: a kind that is created but not patched here (Namespace) is applied by its handler's `apply`.
+    const applyCreates = verb === 'patch' && isApplyPatch(req.header('content-type')) && info.verbs.includes('create') && handler.apply !== undefined;
+    if (!verb || (!info.verbs.includes(verb) && !applyCreates)) throw methodNotAllowed(method, info.resource);
     validateFields(info.kind, groupVersion, req, res, schemaNameOf(info), info.custom ? customUnknownFields(info) : undefined);
     if (verb === 'create' || verb === 'update') req.body = decodedBody(info, req);
     const name = path.kind === 'item' ? path.name : '';

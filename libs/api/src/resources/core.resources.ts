@@ -4,7 +4,7 @@ const core = { group: '', version: 'v1', protobuf: true } as const;
 
 /** The core group (`/api/v1`). */
 export const CORE_RESOURCES = [
-  { ...core, kind: 'Namespace', plural: 'namespaces', singular: 'namespace', namespaced: false, shortNames: ['ns'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'watch'], storage: 'namespace', selectableFields: { 'status.phase': (n) => n.status?.phase } },
+  { ...core, kind: 'Namespace', plural: 'namespaces', singular: 'namespace', namespaced: false, shortNames: ['ns'], verbs: ['create', 'delete', 'get', 'list', 'watch'], storage: 'namespace', selectableFields: { 'status.phase': (n) => n.status?.phase } },
   { ...core, kind: 'Node', plural: 'nodes', singular: 'node', namespaced: false, shortNames: ['no'], verbs: ['delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'], subresources: ['status'], storage: 'node', selectableFields: { 'spec.unschedulable': (n) => String(Boolean(n.spec?.unschedulable)) } },
   {
     ...core,
