@@ -1,4 +1,4 @@
-import { interactiveShell } from './interactive-shell';
+import { interactiveShell, shellFlavour } from './interactive-shell';
 import { FunctionReturn, Shell as ShellClass, type Shell } from './shell';
 import { testExpression } from './applets/test.applet';
 import { ShellExit, NOT_FOUND_STATUS, type Gen, type Stdio } from './process-types';
@@ -172,7 +172,7 @@ function* nestedShell(sh: Shell, command: string, args: string[], io: Stdio): Ge
     // `sh` typed at the prompt: a nested interactive shell, until its `exit`.
     const child = new ShellClass(sh.proc, { name: command }, new Map(sh.vars));
     child.cwd = sh.cwd;
-    return yield* interactiveShell(child, io.input, io, command === 'bash' ? 'bash' : 'ash');
+    return yield* interactiveShell(child, io.input, io, shellFlavour(command, sh.proc.env));
   }
   if (c < 0) return 0; // no script, no tty: reads an empty stdin and exits
   const child = new ShellClass(sh.proc, { name: args[c + 2] ?? command, args: args.slice(c + 3) }, new Map(sh.vars));

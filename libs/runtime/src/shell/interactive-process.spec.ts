@@ -110,6 +110,11 @@ describe('an interactive shell (kubectl exec -it POD -- sh)', () => {
     expect(s.text).toBe('~ $ ');
   });
 
+  it("sh on a Debian image is dash: its prompt is '# '", () => {
+    const s = session(['sh'], true, container({ image: findImage('docker.io/library/nginx') }));
+    expect(s.text).toBe('# ');
+  });
+
   it("bash prints Debian's prompt root@HOSTNAME:/# and says exit", () => {
     const c = container({ image: findImage('docker.io/library/ubuntu') ?? findImage('docker.io/library/debian') });
     const s = session(['bash'], true, c);

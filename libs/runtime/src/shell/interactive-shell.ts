@@ -1,11 +1,18 @@
-import { Interrupted, ShellExit, SIGINT_EXIT_CODE, type Gen, type Input, type Stdio } from './process-types';
+import { Interrupted, ShellExit, SIGINT_EXIT_CODE, type ContainerEnv, type Gen, type Input, type Stdio } from './process-types';
 import type { Shell } from './shell';
 import type { ShellNode } from './shell-ast';
 import { ShellSyntaxError } from './shell-ast';
 import { parseScript } from './shell-parser';
 
-/** Whose prompt: busybox ash's `\w \$ ` or Debian bash's `\u@\h:\w\$ `. */
-export type ShellFlavour = 'ash' | 'bash';
+/** Whose prompt: busybox ash's `\w \$ `, Debian's dash (its `sh`) `\$ `, or Debian bash's `\u@\h:\w\$ `. */
+export type ShellFlavour = 'ash' | 'dash' | 'bash';
+
+/** Which shell `name` is in an image: `sh` is dash on Debian and Ubuntu, busybox ash elsewhere. */
+export function shellFlavour(name: string, env: ContainerEnv): ShellFlavour {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  if (base === 'bash' || base === 'dash') return base;
+  return base === 'sh' && (env.image?.os === 'debian' || env.image?.os === 'ubuntu') ? 'dash' : 'ash';
+}
 
 /** The prompt of an interactive shell in `cwd` (home shown as `~`), `#` for root and `$` for others. */
 export function promptOf(sh: Shell, flavour: ShellFlavour): string {
@@ -15,6 +22,7 @@ export function promptOf(sh: Shell, flavour: ShellFlavour): string {
   const w = home && home !== '/' && (sh.cwd === home || sh.cwd.startsWith(home + '/')) ? '~' + sh.cwd.slice(home.length) : sh.cwd;
   const sign = root ? '#' : '$';
   if (flavour === 'ash') return `${w} ${sign} `;
+  if (flavour === 'dash') return `${sign} `;
   const name = root ? 'root' : (user?.name ?? 'I have no name!');
   return `${name}@${sh.proc.env.pod.hostname}:${w}${sign} `;
 }
@@ -25,7 +33,7 @@ export function promptOf(sh: Shell, flavour: ShellFlavour): string {
  * interrupts what runs (or drops the line being typed) and comes back to the prompt, status 130.
  */
 export function* interactiveShell(sh: Shell, input: Input, io: Stdio, flavour: ShellFlavour): Gen {
-  const goodbye = flavour === 'bash' ? 'exit\n' : '\n';
+  const goodbye = flavour === 'bash' ? 'exit\n' : flavour === 'ash' ? '\n' : '';
   let pending = '';
   for (;;) {
     io.stdout(pending ? '> ' : promptOf(sh, flavour));

@@ -3,7 +3,7 @@ import type { ImageEntry } from '../image-catalog';
 import { findApplet } from './applets';
 import { Process, type OutputListener } from './process';
 import type { ContainerEnv, Gen, Input, Stdio } from './process-types';
-import { interactiveShell } from './interactive-shell';
+import { interactiveShell, shellFlavour } from './interactive-shell';
 import { readAll } from './terminal';
 import { Shell } from './shell';
 
@@ -76,7 +76,7 @@ function* shellMain(argv: readonly string[], proc: Process, io: Stdio, pid1: boo
     // With a terminal it is interactive: a prompt, one command line at a time (`kubectl exec -it POD -- sh`).
     if (i >= argv.length) {
       const shell = new Shell(proc, { name: argv[0], args: [], errexit, pid1 });
-      if (io.input?.tty) return yield* interactiveShell(shell, io.input, io, name === 'bash' ? 'bash' : 'ash');
+      if (io.input?.tty) return yield* interactiveShell(shell, io.input, io, shellFlavour(argv[0], proc.env));
       const script = io.input ? yield* readAll(io.input) : io.stdin;
       return yield* shell.main(script, { stdin: '', stdout: io.stdout, stderr: io.stderr });
     }
