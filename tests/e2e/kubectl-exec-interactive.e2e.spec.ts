@@ -117,6 +117,19 @@ describe.skipIf(!hasKubectl)('kubectl exec -it: an interactive shell (skipped: k
     expect((await k('exec', 'shell', '--', 'sh', '-c', 'sleep 4; touch /tmp/survived; ls /tmp/survived')).stdout).toBe('/tmp/survived\n');
   });
 
+  it('kubectl run -it --rm: attaches to PID 1’s sh (stdin: true, tty: true), and the pod is gone after exit', async () => {
+    const t = kubectl(['run', '-it', '--rm', 'bb', '--image=busybox:1.36', '--restart=Never', '--', 'sh'], true);
+    await t.waitFor("If you don't see a command prompt, try pressing enter.", 60_000);
+    t.type('\r');
+    await t.waitFor('/ # ');
+    t.type('echo attached\r');
+    await t.waitFor('attached\r\n/ # ');
+    t.type('exit\r');
+    expect(await t.exited).toBe(0);
+    expect(t.output).toContain('pod "bb" deleted');
+    await eventually(async () => expect((await k('get', 'pod', 'bb')).stderr).toContain('pods "bb" not found'));
+  });
+
   // Last: it kills the node's kubelet.
   it('a kubelet that dies mid-session ends it with an error, not a hang', async () => {
     const t = kubectl(['exec', '-it', 'shell', '--', 'sh'], true);

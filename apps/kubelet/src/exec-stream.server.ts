@@ -78,7 +78,7 @@ export class ExecStreamServer {
     const found = this.lookup(req.namespace, req.name);
     if (!found || found.pod.metadata.uid !== req.uid) return void answer({ kind: 'failed', status: notFound(req.name) });
     found.runtime.catchUp(this.now());
-    const stream = ExecStream.open(found.pod, found.runtime, req, this.now(), this.now);
+    const stream = req.attach ? ExecStream.attach(found.pod, found.runtime, req) : ExecStream.open(found.pod, found.runtime, req, this.now(), this.now);
     if ('ok' in stream) return void answer({ kind: 'failed', status: stream.status });
     this.sessions.set(req.session, { stream, replyTo: req.replyTo, kick: found.kick, lastHeard: this.now() });
     this.pump(req.session, false, answer);

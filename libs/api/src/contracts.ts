@@ -79,7 +79,8 @@ export type PodExecReply = { ok: true; stdout: string; stderr: string; exitCode:
  * UTF-8 as typed.
  */
 export type ExecStreamRequest =
-  | { kind: 'open'; session: string; replyTo: string; namespace: string; name: string; uid: string; container?: string; command: string[]; tty: boolean; stdin: boolean }
+  /** `attach`: PID 1's console (`kubectl attach`), no command run. */
+  | { kind: 'open'; session: string; replyTo: string; namespace: string; name: string; uid: string; container?: string; command: string[]; tty: boolean; stdin: boolean; attach?: boolean }
   | { kind: 'stdin'; session: string; data: string }
   | { kind: 'stdin-close'; session: string }
   | { kind: 'resize'; session: string; width: number; height: number }

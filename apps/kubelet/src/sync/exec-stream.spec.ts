@@ -83,4 +83,24 @@ describe('kubelet: a streaming exec session', () => {
     expect(sleeping.advance(wake - 1)).toEqual([]);
     expect(sleeping.advance(wake)).toEqual([{ kind: 'exit', exitCode: 0 }]);
   });
+
+  it('attach joins PID 1’s console (stdin: true, tty: true); leaving with stdinOnce closes its stdin', () => {
+    const pod = new FakeNode().run('p', { containers: [{ name: 'c', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true, tty: true }] });
+    pod.sync();
+    pod.advanceTo(T0 + sec(1));
+    const s = ExecStream.attach(pod.pod, pod.runtime, open([], { tty: true, stdin: true }));
+    if ('ok' in s) throw new Error(s.status.message);
+    expect(s.advance(pod.node.now)).toEqual([{ kind: 'started' }]);
+    s.stdin('echo attached\r');
+    expect(s.advance(pod.node.now)).toEqual([{ kind: 'output', stream: 'stdout', data: 'echo attached\r\nattached\r\n/ # ' }]);
+    expect(s.proc.exit).toBeUndefined();
+    s.cancel(pod.node.now);
+    s.proc.advance(pod.node.now);
+    expect(s.proc.exit).toMatchObject({ code: 0 });
+  });
+
+  it('attach to a container without stdin is refused', () => {
+    const pod = running();
+    expect(ExecStream.attach(pod.pod, pod.runtime, open([]))).toMatchObject({ ok: false, status: { code: 400 } });
+  });
 });

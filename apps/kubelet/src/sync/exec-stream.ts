@@ -1,6 +1,6 @@
 import type { ExecStreamEvent, ExecStreamRequest, Pod, Status } from '@kubesim/api';
 import { startInteractive, type InteractiveProcess } from '@kubesim/runtime';
-import { execTarget, startFailure } from './pod-io';
+import { execTarget, failure, pickContainer, startFailure } from './pod-io';
 import type { PodRuntime } from './pod-runtime';
 
 type Open = Extract<ExecStreamRequest, { kind: 'open' }>;
@@ -21,7 +21,34 @@ export class ExecStream {
   private constructor(
     private readonly id: string,
     private readonly running: InteractiveProcess,
+    /** What the client going away does: kill the exec'd process, or (attach) let go of PID 1. */
+    private readonly onCancel: (now: number) => void = (now) => running.proc.signal('KILL', now),
   ) {}
+
+  /**
+   * `kubectl attach`: PID 1's console (a container with `stdin: true`) instead of a new process.
+   * Leaving detaches; with `stdinOnce` it also closes PID 1's stdin, as the runtime does.
+   */
+  static attach(pod: Pod, runtime: PodRuntime, open: Open): ExecStream | { ok: false; status: Status } {
+    const c = pickContainer(pod, runtime, open.container);
+    if ('ok' in c) return c;
+    const p = c.phase;
+    if ((p.kind !== 'running' && p.kind !== 'stopping') || p.proc.exit) {
+      return { ok: false, status: failure(400, 'BadRequest', `unable to upgrade connection: container not found ("${c.spec.name}")`) };
+    }
+    const con = c.console;
+    if (!con) return { ok: false, status: failure(400, 'BadRequest', `container ${c.spec.name} in pod ${pod.metadata.name} has no stdin: attach needs stdin: true`) };
+    let stream: ExecStream | undefined;
+    const listener = (s: 'stdout' | 'stderr', text: string) => void (stream!.output[s] += text);
+    con.attached.add(listener);
+    stream = new ExecStream(`attach-${pod.metadata.uid}-${c.spec.name}`, { proc: p.proc, terminal: con.terminal }, () => {
+      con.attached.delete(listener);
+      if (c.spec.stdinOnce) con.terminal.close();
+    });
+    stream.startChecked = true;
+    stream.pending.push({ kind: 'started' });
+    return stream;
+  }
 
   /** Starts the command of `open` in its container, or says why not (the `failed` event to send). */
   static open(pod: Pod, runtime: PodRuntime, open: Open, now: number, clock: () => number): ExecStream | { ok: false; status: Status } {
@@ -54,7 +81,7 @@ export class ExecStream {
 
   /** SIGKILL: the client is gone. */
   cancel(now: number): void {
-    this.running.proc.signal('KILL', now);
+    this.onCancel(now);
     this.done = true;
   }
 

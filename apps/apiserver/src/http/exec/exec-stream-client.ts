@@ -28,6 +28,8 @@ export interface ExecStreamOptions {
   container?: string;
   tty: boolean;
   stdin: boolean;
+  /** `kubectl attach`: PID 1's console, no command. */
+  attach?: boolean;
 }
 
 const unreachable = (node: string) => failure(500, 'InternalError', `error dialing backend: kubelet on ${node} not reachable`);

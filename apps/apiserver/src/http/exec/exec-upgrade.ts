@@ -22,8 +22,9 @@ const MAX_MESSAGE_BYTES = 3 * 1024 * 1024;
  * v5.channel.k8s.io, or v4). Refusals come before the upgrade, as from kube-apiserver and the
  * kubelet; then a streaming session runs the command on the pod's kubelet (openExecStream): stdin
  * (channel 0) goes to it as typed, stdout and stderr come back on channels 1 and 2 as written, the
- * exit Status on 3; a client that hangs up has the process killed. Any other upgrade (SPDY,
- * attach, port-forward) gets a Status and no upgrade.
+ * exit Status on 3; a client that hangs up has the process killed. `…/attach` joins PID 1's
+ * console instead (a container with `stdin: true`). Any other upgrade (SPDY, port-forward) gets a
+ * Status and no upgrade.
  */
 @Injectable()
 export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -55,7 +56,9 @@ export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       const pod = this.cluster.store.get({ kind: 'Pod', namespace: target.namespace, name: target.name }) as Pod | undefined;
       if (!pod) throw podNotFound(target.name);
-      const opts = execOptions(target.query);
+      const attach = target.subresource === 'attach';
+      // attach runs nothing: it joins PID 1's console.
+      const opts: ExecOptions = attach ? { command: [], ...(typeof target.query.container === 'string' && target.query.container ? { container: target.query.container } : {}) } : execOptions(target.query);
       checkExecTarget(pod);
       const container = execContainer(pod, opts.container);
       const protocol = pickProtocol(String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim()));
@@ -64,14 +67,14 @@ export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShu
       }
       const q = target.query;
       const streams = { stdin: isTrue(q.stdin), stdout: isTrue(q.stdout), stderr: isTrue(q.stderr), tty: isTrue(q.tty) };
-      this.wss.handleUpgrade(req, socket, head, (ws) => void this.session(ws, protocol, pod, { ...opts, container }, streams));
+      this.wss.handleUpgrade(req, socket, head, (ws) => void this.session(ws, protocol, pod, { ...opts, container }, { ...streams, attach }));
     } catch (e) {
       if (e instanceof ContainerNotFound) return rejectText(socket, 404, e.message);
       return reject(socket, toStatus(e));
     }
   }
 
-  private async session(ws: WebSocket, protocol: ExecProtocol, pod: Pod, opts: ExecOptions, streams: { stdin: boolean; stdout: boolean; stderr: boolean; tty: boolean }) {
+  private async session(ws: WebSocket, protocol: ExecProtocol, pod: Pod, opts: ExecOptions, streams: { stdin: boolean; stdout: boolean; stderr: boolean; tty: boolean; attach: boolean }) {
     const where = `${pod.metadata.namespace}/${pod.metadata.name}`;
     // A protocol error (an unmasked frame, a frame over maxPayload …) ends this session, not the apiserver.
     ws.on('error', (e) => {
@@ -86,7 +89,7 @@ export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShu
     // Stdin typed before the kubelet has started the process waits for it.
     const client = clientStdin(ws, protocol);
     try {
-      const session = await openExecStream(this.log.nc, pod, { command: opts.command, ...(opts.container ? { container: opts.container } : {}), tty: streams.tty, stdin: streams.stdin }, {
+      const session = await openExecStream(this.log.nc, pod, { command: opts.command, ...(opts.container ? { container: opts.container } : {}), tty: streams.tty, stdin: streams.stdin, ...(streams.attach ? { attach: true } : {}) }, {
         // With a TTY there is one output stream (the kubelet sends it all as stdout).
         output: (stream, data) => {
           if (ws.readyState !== ws.OPEN) return;
