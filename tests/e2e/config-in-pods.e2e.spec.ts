@@ -8,8 +8,8 @@ const secret = (name: string, data: Record<string, string>) => ({ apiVersion: 'v
 const TEST_SECRET = secret('test-secret', { username: 'my-app', password: '39528$vdg7Jb' });
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+\n?$/;
 /**
- * The simulated programs' output is line-based: a last line without a newline (`cat` of a file
- * without one) gets one. Compared up to that final newline.
+ * Container logs are line-based: a last line without a newline (`cat` of a file without one) gets
+ * one there (kubectl exec streams the bytes as written). Compared up to that final newline.
  */
 const text = (s: string) => s.replace(/\n$/, '');
 
@@ -133,13 +133,13 @@ describe.skipIf(!hasKubectl)('ConfigMaps, Secrets, the downward API and volumes 
       'create', '-n', ns, '-f', '-',
     );
     await eventually(async () => expect((await k('get', 'pod', 'reader', '-n', ns)).stdout).toMatch(/1\/1\s+Running/), 60_000);
-    expect((await k('exec', '-n', ns, 'reader', '--', 'cat', '/etc/config/color')).stdout).toBe('red\n');
+    expect((await k('exec', '-n', ns, 'reader', '--', 'cat', '/etc/config/color')).stdout).toBe('red');
     expect((await k('exec', '-n', ns, 'reader', '--', 'ls', '/etc/config')).stdout).toBe('color\n');
     await apply(ns, [configMap('game', { color: 'blue' })]);
     // The kubelet's sync period: 60 s × 0.1.
-    await eventually(async () => expect((await k('exec', '-n', ns, 'reader', '--', 'cat', '/etc/config/color')).stdout).toBe('blue\n'), 30_000);
+    await eventually(async () => expect((await k('exec', '-n', ns, 'reader', '--', 'cat', '/etc/config/color')).stdout).toBe('blue'), 30_000);
     const sa = '/var/run/secrets/kubernetes.io/serviceaccount';
-    expect((await k('exec', '-n', ns, 'reader', '--', 'cat', `${sa}/namespace`)).stdout).toBe('updates\n');
+    expect((await k('exec', '-n', ns, 'reader', '--', 'cat', `${sa}/namespace`)).stdout).toBe('updates');
     expect((await k('exec', '-n', ns, 'reader', '--', 'cat', `${sa}/token`)).stdout).toMatch(JWT);
     expect((await k('exec', '-n', ns, 'reader', '--', 'cat', `${sa}/ca.crt`)).stdout).toMatch(/^-----BEGIN CERTIFICATE-----/);
   }, 120_000);

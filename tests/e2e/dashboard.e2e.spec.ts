@@ -100,6 +100,25 @@ suite(`the dashboard in chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromi
     await shot('1-running');
   });
 
+  it("a pod's exec tab is a shell: echo hi prints hi, exit ends it", async () => {
+    const pod = (await podsOn('node-1')).find(([, status]) => status === 'Running')![0]!;
+    await column('node-1').locator(`[data-testid=pod-card][data-pod="${pod}"]`).click();
+    await page.getByTestId('tab-exec').click();
+    const term = page.getByTestId('exec-terminal');
+    // nginx:1.25 is Debian: its sh is dash, whose prompt is '# '.
+    await page.waitForFunction(() => document.querySelector('[data-testid=exec-terminal]')?.textContent?.startsWith('# '), undefined, { timeout: 15_000 });
+    await term.click();
+    await page.keyboard.type('echo hi');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^# echo hi\nhi\n# /.test(document.querySelector('[data-testid=exec-terminal]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    await page.keyboard.type('exit 5');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=exec-terminal][data-ended=true]').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('exec-status').textContent()).toBe('sh exited with 5');
+    await shot('2b-shell');
+    await page.locator('[data-testid=pod-story] header button', { hasText: '✕' }).click();
+  });
+
   it('kill on node-2: NotReady, its pods Unknown, replacements Running elsewhere', async () => {
     await column('node-2').getByTestId('node-actions').click();
     await column('node-2').getByTestId('node-action-kill').click();

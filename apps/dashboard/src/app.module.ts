@@ -6,6 +6,7 @@ import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
 import { LiveController } from './live/live.controller';
 import { LogSource } from './live/log-source';
+import { ShellGateway } from './shell/shell.gateway';
 import { WhatIfController } from './whatif/whatif.controller';
 
 @Module({})
@@ -14,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       controllers: [LiveController, HistoryController, ActionsController, WhatIfController],
-      providers: [{ provide: DashboardConfig, useValue: config }, LogSource, HistoryService, ActionsService],
+      providers: [{ provide: DashboardConfig, useValue: config }, LogSource, HistoryService, ActionsService, ShellGateway],
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import { kubeletSubject, type NodeRuntimeReply, type Pod, type PodExecReply, type PodExecRequest, type PodLogReply, type PodLogRequest, type Status } from '@kubesim/api';
 import type { NatsConnection, Subscription } from 'nats';
+import { ExecStreamServer } from './exec-stream.server';
 import { execReply, readLogs, startExec } from './sync/pod-io';
 import type { PodRuntime } from './sync/pod-runtime';
 
@@ -14,10 +15,11 @@ const notFound = (name: string): Status => ({ kind: 'Status', apiVersion: 'v1', 
 /**
  * The kubelet's streaming endpoints, over NATS request/reply: container logs (answered from
  * memory), exec (a process run in the container on the simulated clock, in real time) and the
- * runtime's listing (`kubesim node ps`, as crictl asks containerd).
+ * runtime's listing (`kubesim node ps`, as crictl asks containerd). Streaming exec sessions: ExecStreamServer.
  */
 export class PodIoServer {
   private readonly subs: Subscription[];
+  private readonly streams: ExecStreamServer;
 
   constructor(
     nc: NatsConnection,
@@ -27,6 +29,7 @@ export class PodIoServer {
     /** `kubesim node ps`: the sandboxes and containers of the node's runtime. */
     private readonly listing: () => NodeRuntimeReply = () => ({ sandboxes: [], containers: [] }),
   ) {
+    this.streams = new ExecStreamServer(nc, node, lookup, logger);
     const json = <T>(data: Uint8Array) => JSON.parse(new TextDecoder().decode(data)) as T;
     const reply = (m: { respond(d: Uint8Array): boolean }, body: unknown) => m.respond(new TextEncoder().encode(JSON.stringify(body)));
     this.subs = [
@@ -44,6 +47,7 @@ export class PodIoServer {
 
   close() {
     for (const s of this.subs) s.unsubscribe();
+    this.streams.close();
   }
 
   private logs(req: PodLogRequest): PodLogReply {

@@ -6,8 +6,11 @@ import type { Status } from './types';
  * `internal/internal-payloads.dto.ts`. Reads come from the JetStream stream.
  */
 
-/** A kubelet's own request/reply subjects (it answers from memory): `kubesim.kubelet.<node>.logs|exec|ps`. */
-export const kubeletSubject = (node: string, what: 'logs' | 'exec' | 'ps') => `kubesim.kubelet.${node}.${what}`;
+/**
+ * A kubelet's own subjects (it answers from memory): request/reply `kubesim.kubelet.<node>.logs|exec|ps`,
+ * and `exec-stream`, where the apiserver sends the messages of streaming exec sessions.
+ */
+export const kubeletSubject = (node: string, what: 'logs' | 'exec' | 'ps' | 'exec-stream') => `kubesim.kubelet.${node}.${what}`;
 
 /** A pod sandbox (the pause container) on a node, as the container runtime lists it (`crictl pods`). */
 export interface RuntimeSandbox {
@@ -66,6 +69,38 @@ export interface PodExecRequest {
   stdin?: string;
 }
 export type PodExecReply = { ok: true; stdout: string; stderr: string; exitCode: number } | { ok: false; status: Status };
+
+/**
+ * A streaming exec session (kubectl's `exec -i/-t`, the dashboard's shell): the apiserver's
+ * messages to the pod's kubelet, all on `kubeletSubject(node, 'exec-stream')`, naming their session.
+ * `open` starts the process and says where the kubelet sends its `ExecStreamEvent`s (`replyTo`, an
+ * inbox). Either side sends `keepalive` every EXEC_STREAM_KEEPALIVE_MS; one that hears nothing of
+ * the other for EXEC_STREAM_TIMEOUT_MS ends the session (a kubelet or apiserver that died). Text is
+ * UTF-8 as typed.
+ */
+export type ExecStreamRequest =
+  /** `attach`: PID 1's console (`kubectl attach`), no command run. */
+  | { kind: 'open'; session: string; replyTo: string; namespace: string; name: string; uid: string; container?: string; command: string[]; tty: boolean; stdin: boolean; attach?: boolean }
+  | { kind: 'stdin'; session: string; data: string }
+  | { kind: 'stdin-close'; session: string }
+  | { kind: 'resize'; session: string; width: number; height: number }
+  | { kind: 'keepalive'; session: string }
+  /** The client went away: the kubelet kills the exec'd process. */
+  | { kind: 'cancel'; session: string };
+
+/** The kubelet's messages of a streaming exec session, to the `replyTo` of its `open`, in order. */
+export type ExecStreamEvent =
+  /** The process runs: stdin may come. */
+  | { kind: 'started' }
+  | { kind: 'output'; stream: 'stdout' | 'stderr'; data: string }
+  /** The process exited: the session is over. */
+  | { kind: 'exit'; exitCode: number }
+  /** The session could not start (no such pod or container, the program is not there), or broke. */
+  | { kind: 'failed'; status: Status }
+  | { kind: 'keepalive' };
+
+export const EXEC_STREAM_KEEPALIVE_MS = 5_000;
+export const EXEC_STREAM_TIMEOUT_MS = 15_000;
 
 /** Every internal reply: the resulting resourceVersion (and name), or the Status the HTTP API would give. */
 export type Reply = { ok: true; resourceVersion: string; name?: string } | { ok: false; status: Status };

@@ -68,6 +68,10 @@ export interface Container {
   restartPolicy?: 'Always';
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
+  /** PID 1 gets a stdin that `kubectl attach` writes to (`kubectl run -i`); `tty`: a terminal. */
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  tty?: boolean;
   [key: string]: unknown;
 }
 

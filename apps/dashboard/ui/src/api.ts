@@ -36,8 +36,6 @@ export const api = {
   nodeTransitions: (name: string) => json<{ ready: boolean; seqs: number[] }>(`api/nodes/${enc(name)}/transitions`),
   logs: (ns: string, name: string, container: string, previous: boolean) =>
     json<{ text: string; error?: string }>(`api/pods/${enc(ns)}/${enc(name)}/log?container=${enc(container)}${previous ? '&previous=true' : ''}`),
-  exec: (ns: string, name: string, container: string, command: string) =>
-    post<{ stdout: string; stderr: string; exitCode: number; error?: string }>(`api/pods/${enc(ns)}/${enc(name)}/exec`, { container, command }),
   create: (yaml: string) => post<ActionResult>('api/create', { yaml }),
   delete: (kind: string, namespace: string, name: string) => post<ActionResult>('api/delete', { kind, namespace, name }),
   scale: (kind: string, namespace: string, name: string, replicas: number) => post<ActionResult>('api/scale', { kind, namespace, name, replicas }),

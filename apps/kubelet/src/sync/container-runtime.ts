@@ -9,6 +9,7 @@ import {
   type ContainerEnv,
   type PodRef,
   type Process,
+  type Terminal,
 } from '@kubesim/runtime';
 import type { Prober } from './container-probes';
 
@@ -66,6 +67,14 @@ export interface ContainerRuntime {
    * CrashLoopBackOff or ImagePullBackOff (semantics §2.1). Cleared once the new container runs.
    */
   showing?: ContainerStatus;
+  /** `stdin: true`: PID 1's stdin (a terminal with `tty`) and the `kubectl attach` sessions that see its output. */
+  console?: ContainerConsole;
+}
+
+/** A container's console: PID 1's stdin and who is attached to its output. */
+export interface ContainerConsole {
+  readonly terminal: Terminal;
+  readonly attached: Set<(stream: 'stdout' | 'stderr', text: string) => void>;
 }
 
 export function newContainerRuntime(spec: Container, init: boolean, restartCount = 0, lastState: ContainerState = {}): ContainerRuntime {

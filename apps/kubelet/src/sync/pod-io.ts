@@ -1,9 +1,9 @@
 import type { Pod, PodExecReply, PodLogReply, PodLogRequest, Status } from '@kubesim/api';
-import { fakeSha256Hex, formatLog, NO_CLUSTER, psUser, START_ERROR_EXIT_CODE, startProcess, withSubprocesses, type Process } from '@kubesim/runtime';
+import { fakeSha256Hex, formatLog, NO_CLUSTER, psUser, START_ERROR_EXIT_CODE, startProcess, withSubprocesses, type ContainerEnv, type Process } from '@kubesim/runtime';
 import { processOf, type ContainerRuntime } from './container-runtime';
 import type { PodRuntime } from './pod-runtime';
 
-const failure = (code: number, reason: string, message: string): Status => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+export const failure = (code: number, reason: string, message: string): Status => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
 const badRequest = (message: string) => ({ ok: false as const, status: failure(400, 'BadRequest', message) });
 
 /** Picks the container a logs/exec request means, with the kubelet's (and kubectl's) wording when it cannot. */
@@ -48,24 +48,45 @@ export interface ExecSession {
   readonly stderr: string[];
 }
 
-export function startExec(pod: Pod, runtime: PodRuntime, container: string | undefined, command: string[], now: number, stdin?: string): ExecSession | { ok: false; status: Status } {
+/** Where an exec runs: the running container's environment, its PID 1, and containerd's exec id. */
+export interface ExecTarget {
+  readonly id: string;
+  readonly env: ContainerEnv;
+  readonly main: Process;
+  register(proc: Process): void;
+}
+
+/** The running container an exec means (PID 1 alive), or the kubelet's refusal. */
+export function execTarget(pod: Pod, runtime: PodRuntime, container: string | undefined, command: string[], now: number, exec: () => Process | undefined): ExecTarget | { ok: false; status: Status } {
   const c = pickContainer(pod, runtime, container);
   if ('ok' in c) return c;
   const p = c.phase;
   if ((p.kind !== 'running' && p.kind !== 'stopping') || p.proc.exit) {
     return { ok: false, status: failure(400, 'BadRequest', `unable to upgrade connection: container not found ("${c.spec.name}")`) };
   }
-  const session: ExecSession = { id: fakeSha256Hex(`${pod.metadata.uid}/${c.spec.name}/${now}/${command.join(' ')}`), proc: undefined as unknown as Process, stdout: [], stderr: [] };
   const main = p.proc;
   // The exec'd process joins the container's PID namespace: its PID 1 (and what that forked) first, then itself.
-  const processes = () => [...withSubprocesses(main, 1), { pid: 7, user: psUser(main), argv: command, cpuMs: session.proc?.cpuUsedMs ?? 0 }];
-  const proc = startProcess(command, { ...p.env, cluster: p.env.cluster ?? NO_CLUSTER, processes: p.env.processes ?? processes }, now, {
+  const processes = () => [...withSubprocesses(main, 1), { pid: 7, user: psUser(main), argv: command, cpuMs: exec()?.cpuUsedMs ?? 0 }];
+  return {
+    id: fakeSha256Hex(`${pod.metadata.uid}/${c.spec.name}/${now}/${command.join(' ')}`),
+    env: { ...p.env, cluster: p.env.cluster ?? NO_CLUSTER, processes: p.env.processes ?? processes },
+    main,
+    register: (proc) => runtime.sandbox?.register(proc),
+  };
+}
+
+export function startExec(pod: Pod, runtime: PodRuntime, container: string | undefined, command: string[], now: number, stdin?: string): ExecSession | { ok: false; status: Status } {
+  const session = { proc: undefined as Process | undefined, stdout: [] as string[], stderr: [] as string[] };
+  const target = execTarget(pod, runtime, container, command, now, () => session.proc);
+  if ('ok' in target) return target;
+  const proc = startProcess(command, target.env, now, {
     pid1: false,
     ...(stdin !== undefined ? { stdin } : {}),
     onOutput: (stream, line) => void (stream === 'stdout' ? session.stdout : session.stderr).push(line),
   });
-  runtime.sandbox?.register(proc);
-  return { ...session, proc };
+  session.proc = proc;
+  target.register(proc);
+  return { id: target.id, proc, stdout: session.stdout, stderr: session.stderr };
 }
 
 /**
@@ -74,10 +95,15 @@ export function startExec(pod: Pod, runtime: PodRuntime, container: string | und
  */
 export function execReply(s: ExecSession): PodExecReply {
   const text = (lines: string[]) => lines.map((l) => l + '\n').join('');
-  const notFound = s.proc.exit?.code === START_ERROR_EXIT_CODE && s.stdout.length === 0 && s.stderr.length === 1 ? /^exec: ".*": executable file not found in \$PATH$/.exec(s.stderr[0]) : null;
-  if (notFound) {
-    const message = `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${s.id}": OCI runtime exec failed: exec failed: unable to start container process: ${notFound[0]}: unknown`;
-    return { ok: false, status: failure(500, 'InternalError', message) };
-  }
+  const failed = startFailure(s.id, s.proc.exit?.code, text(s.stdout), text(s.stderr));
+  if (failed) return { ok: false, status: failed };
   return { ok: true, stdout: text(s.stdout), stderr: text(s.stderr), exitCode: s.proc.exit?.code ?? 0 };
+}
+
+/** containerd's error for a program that is not in the image (all it wrote is the runtime's message), else undefined. */
+export function startFailure(id: string, exitCode: number | undefined, stdout: string, stderr: string): Status | undefined {
+  const notFound = exitCode === START_ERROR_EXIT_CODE && stdout === '' ? /^exec: ".*": executable file not found in \$PATH$/.exec(stderr.replace(/\r?\n$/, '')) : null;
+  if (!notFound) return undefined;
+  const message = `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: ${notFound[0]}: unknown`;
+  return failure(500, 'InternalError', message);
 }

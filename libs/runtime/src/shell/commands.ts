@@ -1,3 +1,4 @@
+import { interactiveShell, shellFlavour } from './interactive-shell';
 import { FunctionReturn, Shell as ShellClass, type Shell } from './shell';
 import { testExpression } from './applets/test.applet';
 import { ShellExit, NOT_FOUND_STATUS, type Gen, type Stdio } from './process-types';
@@ -123,6 +124,11 @@ const BUILTINS: Record<string, (sh: Shell, args: string[], io: Stdio) => Gen> = 
     return sh.breakLoop('continue', Number(args[0] ?? 1));
   },
   *read(sh, args, io) {
+    if (io.input) {
+      const typed = yield* io.input.read();
+      if (args[0]) sh.vars.set(args[0], (typed ?? '').replace(/\n$/, ''));
+      return typed === null ? 1 : 0;
+    }
     const [line] = io.stdin.split('\n');
     if (args[0]) sh.vars.set(args[0], line ?? '');
     return io.stdin === '' ? 1 : 0;
@@ -162,6 +168,12 @@ export function* runCommand(sh: Shell, argv: string[], io: Stdio, exec: boolean)
 
 function* nestedShell(sh: Shell, command: string, args: string[], io: Stdio): Gen {
   const c = args.indexOf('-c');
+  if (c < 0 && io.input?.tty) {
+    // `sh` typed at the prompt: a nested interactive shell, until its `exit`.
+    const child = new ShellClass(sh.proc, { name: command }, new Map(sh.vars));
+    child.cwd = sh.cwd;
+    return yield* interactiveShell(child, io.input, io, shellFlavour(command, sh.proc.env));
+  }
   if (c < 0) return 0; // no script, no tty: reads an empty stdin and exits
   const child = new ShellClass(sh.proc, { name: args[c + 2] ?? command, args: args.slice(c + 3) }, new Map(sh.vars));
   child.cwd = sh.cwd;

@@ -6,3 +6,5 @@ export * from './start-program';
 export { CLUSTER_DNS_IP, fullyQualified } from './applets/network.applets';
 export { memoryLimit } from './applets/servers.applets';
 export { withEgress, publicAddress, type Egress } from './internet';
+export { Terminal, type TerminalHost } from './terminal';
+export { startInteractive, type InteractiveProcess } from './interactive-process';

@@ -11,6 +11,8 @@ export interface Block {
   readonly interruptible?: boolean;
   /** The job is not waiting but computing: it is runnable again at `until` (see `Process.burn`). */
   readonly cpu?: boolean;
+  /** The job waits for its stdin: data (or its end) arriving wakes it (`Process.wakeInput`). */
+  readonly input?: boolean;
 }
 export type Gen<T = number> = Generator<Block, T, void>;
 
@@ -19,6 +21,19 @@ export interface Stdio {
   readonly stdin: string;
   readonly stdout: Sink;
   readonly stderr: Sink;
+  /**
+   * A stdin that arrives over time (an interactive `exec`): when present, programs that read
+   * stdin read it from here instead of `stdin`. Pipelines and `<` redirects replace it.
+   */
+  readonly input?: Input;
+}
+
+/** A stdin read as it arrives: a line at a time with a terminal, what arrived without one. */
+export interface Input {
+  /** The next chunk, or null at the end of input (Ctrl-D, the client closed stdin). */
+  read(): Gen<string | null>;
+  /** The input comes from a terminal (`exec -t`): `sh` is interactive, prints prompts. */
+  readonly tty: boolean;
 }
 
 export interface HttpResponse {
@@ -105,6 +120,11 @@ export interface ContainerEnv {
 export class ShellExit {
   constructor(readonly code: number) {}
 }
+
+/** Ctrl-C on the terminal: SIGINT to the foreground command, thrown into the waiting program. */
+export class Interrupted {}
+
+export const SIGINT_EXIT_CODE = 130;
 
 /** The kernel ended the process (OOM): no trap runs. */
 export class ProcessKilled {

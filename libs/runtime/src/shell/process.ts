@@ -1,4 +1,4 @@
-import { ProcessKilled, ShellExit, SIGKILL_EXIT_CODE, type Block, type ContainerEnv, type Gen, type Sink } from './process-types';
+import { Interrupted, ProcessKilled, ShellExit, SIGINT_EXIT_CODE, SIGKILL_EXIT_CODE, type Block, type ContainerEnv, type Gen, type Sink } from './process-types';
 import { PAUSE, ProcessNode, reapsChildren, staysZombie } from './process-tree';
 
 export type Stream = 'stdout' | 'stderr';
@@ -84,6 +84,10 @@ export class Process {
   argv: readonly string[] = [];
   private readonly jobs: Job[] = [];
   private readonly partial: Record<Stream, string> = { stdout: '', stderr: '' };
+  /** Everything written, as written (an interactive exec streams partial lines: the prompt). */
+  rawOutput?: (stream: Stream, text: string) => void;
+  /** Ctrl-C came: the next step of the foreground job gets an `Interrupted` thrown in. */
+  private interruptPending = false;
 
   constructor(
     readonly env: ContainerEnv,
@@ -199,9 +203,26 @@ export class Process {
     if (sig === 'TERM' && this.termAction !== 'ignore') this.finish({ code: this.termAction.exitCode, at: this.clock });
   }
 
+  /** Stdin has data (or ended): jobs waiting for it run at the next `advance`. */
+  wakeInput(at: number): void {
+    if (this.exit) return;
+    this.clock = Math.max(this.clock, at);
+    for (const j of this.jobs) if (!j.done && j.block.input) j.block = { until: this.clock };
+  }
+
+  /** Ctrl-C on the terminal: SIGINT to the foreground job (job 0), whatever it waits for. */
+  interrupt(at: number): void {
+    if (this.exit) return;
+    this.clock = Math.max(this.clock, at);
+    this.interruptPending = true;
+    this.jobs[0].block = { until: this.clock };
+  }
+
   private step(job: Job) {
     try {
-      const r = job.gen.next();
+      const interrupted = job === this.jobs[0] && this.interruptPending;
+      this.interruptPending &&= !interrupted;
+      const r = interrupted ? job.gen.throw(new Interrupted()) : job.gen.next();
       if (r.done) return this.jobDone(job, r.value);
       let block = r.value;
       if (block.cpu) {
@@ -213,6 +234,7 @@ export class Process {
     } catch (e) {
       if (e instanceof ShellExit) return this.jobDone(job, e.code);
       if (e instanceof ProcessKilled) return this.finish({ code: e.code, at: this.clock, reason: e.reason });
+      if (e instanceof Interrupted) return this.finish({ code: SIGINT_EXIT_CODE, at: this.clock });
       throw e;
     }
   }
@@ -235,6 +257,7 @@ export class Process {
   }
 
   private write(stream: Stream, text: string) {
+    this.rawOutput?.(stream, text);
     const lines = (this.partial[stream] + text).split('\n');
     this.partial[stream] = lines.pop()!;
     for (const line of lines) this.onOutput(stream, line, this.clock);

@@ -15,7 +15,7 @@ export function applyRedirects(sh: Shell, redirects: readonly ResolvedRedirect[]
   let r = io;
   for (const { fd, op, word } of redirects) {
     if (op === '<<') {
-      r = { ...r, stdin: word };
+      r = { ...r, stdin: word, input: undefined };
       continue;
     }
     if (op === '>&') {
@@ -29,7 +29,7 @@ export function applyRedirects(sh: Shell, redirects: readonly ResolvedRedirect[]
     if (op === '<') {
       const text = fs.read(path);
       if (text === 'ENOENT' || text === 'EISDIR') return `can't open ${word}: ${FS_ERROR_TEXT[text]}`;
-      r = { ...r, stdin: text };
+      r = { ...r, stdin: text, input: undefined };
       continue;
     }
     if (path === '/dev/null') {

@@ -301,7 +301,7 @@ export class Shell implements ExpansionScope {
       let out = '';
       const last = i === commands.length - 1;
       const sub = commands.length > 1 ? this.subshell() : this;
-      const stage: Stdio = { stdin, stdout: last ? io.stdout : (t) => (out += t), stderr: io.stderr };
+      const stage: Stdio = { stdin, stdout: last ? io.stdout : (t) => (out += t), stderr: io.stderr, ...(i === 0 && io.input ? { input: io.input } : {}) };
       try {
         status = yield* sub.run(commands[i], stage);
       } catch (e) {

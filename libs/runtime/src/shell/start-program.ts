@@ -2,7 +2,9 @@ import type { Container } from '@kubesim/api';
 import type { ImageEntry } from '../image-catalog';
 import { findApplet } from './applets';
 import { Process, type OutputListener } from './process';
-import type { ContainerEnv, Gen, Stdio } from './process-types';
+import type { ContainerEnv, Gen, Input, Stdio } from './process-types';
+import { interactiveShell, shellFlavour } from './interactive-shell';
+import { readAll } from './terminal';
 import { Shell } from './shell';
 
 export const SHELLS = ['sh', 'ash', 'bash', 'dash'];
@@ -33,10 +35,16 @@ const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
  * running one (probes, `kubesim exec`), which shares the container's filesystem and network.
  * The process has not run yet: `advance(now)` runs it.
  */
-export function startProcess(argv: readonly string[], env: ContainerEnv, at: number, options: { pid1: boolean; onOutput?: OutputListener; stdin?: string }): Process {
+export function startProcess(
+  argv: readonly string[],
+  env: ContainerEnv,
+  at: number,
+  options: { pid1: boolean; onOutput?: OutputListener; stdin?: string; input?: Input; rawOutput?: Process['rawOutput'] },
+): Process {
   const proc = new Process(env, at, options.onOutput);
   proc.argv = argv;
-  const io: Stdio = { stdin: options.stdin ?? '', stdout: proc.stdout, stderr: proc.stderr };
+  proc.rawOutput = options.rawOutput;
+  const io: Stdio = { stdin: options.stdin ?? '', stdout: proc.stdout, stderr: proc.stderr, ...(options.input ? { input: options.input } : {}) };
   return proc.start(mainOf(argv, proc, io, options.pid1));
 }
 
@@ -58,13 +66,20 @@ function* mainOf(argv: readonly string[], proc: Process, io: Stdio, pid1: boolea
 }
 
 function* shellMain(argv: readonly string[], proc: Process, io: Stdio, pid1: boolean): Gen {
+  const name = basename(argv[0]);
   let i = 1;
   let flags = '';
   for (; i < argv.length && /^-[a-z]+$/.test(argv[i]); i++) flags += argv[i].slice(1);
   const errexit = flags.includes('e');
   if (!flags.includes('c')) {
     // With no script a shell runs what its stdin says (`echo ls | kubectl exec -i POD -- sh`); a script file runs from the filesystem.
-    if (i >= argv.length) return yield* new Shell(proc, { name: argv[0], args: [], errexit, pid1 }).main(io.stdin, { ...io, stdin: '' });
+    // With a terminal it is interactive: a prompt, one command line at a time (`kubectl exec -it POD -- sh`).
+    if (i >= argv.length) {
+      const shell = new Shell(proc, { name: argv[0], args: [], errexit, pid1 });
+      if (io.input?.tty) return yield* interactiveShell(shell, io.input, io, shellFlavour(argv[0], proc.env));
+      const script = io.input ? yield* readAll(io.input) : io.stdin;
+      return yield* shell.main(script, { stdin: '', stdout: io.stdout, stderr: io.stderr });
+    }
     const text = proc.env.fs.read(argv[i]);
     if (text === 'ENOENT' || text === 'EISDIR') {
       io.stderr(`${argv[0]}: can't open '${argv[i]}': No such file or directory\n`);
@@ -74,10 +89,10 @@ function* shellMain(argv: readonly string[], proc: Process, io: Stdio, pid1: boo
   }
   const script = argv[i];
   // Busybox prefixes its errors with $0: argv[0] as typed, or the first argument after the script.
-  const name = argv[i + 1] ?? argv[0];
+  const $0 = argv[i + 1] ?? argv[0];
   if (script === undefined) {
-    io.stderr(`${name}: -c requires an argument\n`);
+    io.stderr(`${$0}: -c requires an argument\n`);
     return 2;
   }
-  return yield* new Shell(proc, { name, args: argv.slice(i + 2), errexit, pid1 }).main(script, io);
+  return yield* new Shell(proc, { name: $0, args: argv.slice(i + 2), errexit, pid1 }).main(script, io);
 }

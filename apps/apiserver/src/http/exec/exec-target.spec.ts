@@ -15,11 +15,16 @@ describe('exec path', () => {
     expect(execPath('/api/v1/namespaces/default/pods/web/exec?command=sh&command=-c&command=echo%20hi&container=c&stdout=true')).toEqual({
       namespace: 'default',
       name: 'web',
+      subresource: 'exec',
       query: { command: ['sh', '-c', 'echo hi'], container: 'c', stdout: 'true' },
     });
   });
 
-  it.each(['/api/v1/namespaces/default/pods/web/attach', '/api/v1/namespaces/default/pods/web/portforward', '/apis/apps/v1/namespaces/default/deployments/x/exec', '/healthz'])('%s is not an exec', (url) => {
+  it('kubectl attach’s URL → the pod, as an attach', () => {
+    expect(execPath('/api/v1/namespaces/default/pods/web/attach?container=c&stdin=true&tty=true')).toMatchObject({ name: 'web', subresource: 'attach', query: { container: 'c' } });
+  });
+
+  it.each(['/api/v1/namespaces/default/pods/web/portforward', '/apis/apps/v1/namespaces/default/deployments/x/exec', '/healthz'])('%s is not an exec', (url) => {
     expect(execPath(url)).toBeUndefined();
   });
 });

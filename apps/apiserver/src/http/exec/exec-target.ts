@@ -3,20 +3,20 @@ import { apiRoot } from '../discovery';
 import { parseApiPath } from '../request-path';
 import { badRequest, failure, StatusError } from '../status';
 
-/** `/api/v1/namespaces/NS/pods/NAME/exec?…` → the pod it means and the query; anything else → undefined. */
-export function execPath(url: string): { namespace: string; name: string; query: Record<string, string | string[]> } | undefined {
+/** `/api/v1/namespaces/NS/pods/NAME/exec?…` (or `/attach`) → the pod it means and the query; anything else → undefined. */
+export function execPath(url: string): { namespace: string; name: string; subresource: 'exec' | 'attach'; query: Record<string, string | string[]> } | undefined {
   const u = new URL(url, 'http://apiserver');
   if (!u.pathname.startsWith('/api/v1/')) return undefined;
   const root = apiRoot(u.pathname);
   if (root.kind !== 'resources') return undefined;
   const path = parseApiPath(root.rest);
-  if (path.kind !== 'subresource' || path.resource !== 'pods' || path.subresource !== 'exec' || path.namespace === undefined) return undefined;
+  if (path.kind !== 'subresource' || path.resource !== 'pods' || (path.subresource !== 'exec' && path.subresource !== 'attach') || path.namespace === undefined) return undefined;
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(u.searchParams.keys())) {
     const all = u.searchParams.getAll(key);
     query[key] = all.length === 1 ? all[0] : all;
   }
-  return { namespace: path.namespace, name: path.name, query };
+  return { namespace: path.namespace, name: path.name, subresource: path.subresource, query };
 }
 
 /**

@@ -4,27 +4,31 @@ import type { Pod } from '@kubesim/api';
 import { EventLog, Projection } from '@kubesim/eventlog';
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { failure, toStatus } from '../status';
 import { CHANNEL, EXEC_PROTOCOLS, exitStatus, frame, parseClientFrame, pickProtocol, type ExecProtocol } from './exec-channels';
 import { ContainerNotFound, execContainer, execPath, podNotFound } from './exec-target';
-import { checkExecTarget, execOptions, runExec, type ExecOptions } from './pod-exec';
+import { openExecStream, type ExecStreamHandle } from './exec-stream-client';
+import { checkExecTarget, execOptions, type ExecOptions } from './pod-exec';
 import { isTrue } from '../query-flag';
 
 
-/** The most stdin an exec takes (kube-apiserver's request body limit); a client sending more is cut off. */
-const MAX_STDIN_BYTES = 3 * 1024 * 1024;
+/** The largest client message (one stdin chunk); a bigger one ends the session. */
+const MAX_MESSAGE_BYTES = 3 * 1024 * 1024;
 
 /**
  * kubectl's streaming `exec`: the WebSocket upgrade of `GET …/pods/NAME/exec` (subprotocol
  * v5.channel.k8s.io, or v4). Refusals come before the upgrade, as from kube-apiserver and the
- * kubelet; then stdin is read until the client closes it, the command runs on the pod's kubelet,
- * and its stdout, stderr and exit Status go back on channels 1, 2 and 3. Any other upgrade (SPDY,
- * attach, port-forward) gets a Status and no upgrade.
+ * kubelet; then a streaming session runs the command on the pod's kubelet (openExecStream): stdin
+ * (channel 0) goes to it as typed, stdout and stderr come back on channels 1 and 2 as written, the
+ * exit Status on 3; a client that hangs up has the process killed. `…/attach` joins PID 1's
+ * console instead (a container with `stdin: true`). Any other upgrade (SPDY, port-forward) gets a
+ * Status and no upgrade.
  */
 @Injectable()
 export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_STDIN_BYTES, handleProtocols: (offered) => pickProtocol(offered) ?? false });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, handleProtocols: (offered) => pickProtocol(offered) ?? false });
   private readonly logger = new Logger('exec');
 
   constructor(
@@ -52,7 +56,9 @@ export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       const pod = this.cluster.store.get({ kind: 'Pod', namespace: target.namespace, name: target.name }) as Pod | undefined;
       if (!pod) throw podNotFound(target.name);
-      const opts = execOptions(target.query);
+      const attach = target.subresource === 'attach';
+      // attach runs nothing: it joins PID 1's console.
+      const opts: ExecOptions = attach ? { command: [], ...(typeof target.query.container === 'string' && target.query.container ? { container: target.query.container } : {}) } : execOptions(target.query);
       checkExecTarget(pod);
       const container = execContainer(pod, opts.container);
       const protocol = pickProtocol(String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim()));
@@ -61,58 +67,76 @@ export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShu
       }
       const q = target.query;
       const streams = { stdin: isTrue(q.stdin), stdout: isTrue(q.stdout), stderr: isTrue(q.stderr), tty: isTrue(q.tty) };
-      // v4 cannot say "stdin is done" but by hanging up, and then the output has nowhere to go.
-      if (streams.stdin && protocol !== 'v5.channel.k8s.io') return reject(socket, failure(400, 'BadRequest', 'exec with stdin needs the v5.channel.k8s.io subprotocol (v4 cannot close stdin)'));
-      this.wss.handleUpgrade(req, socket, head, (ws) => void this.session(ws, protocol, pod, { ...opts, container }, streams));
+      this.wss.handleUpgrade(req, socket, head, (ws) => void this.session(ws, protocol, pod, { ...opts, container }, { ...streams, attach }));
     } catch (e) {
       if (e instanceof ContainerNotFound) return rejectText(socket, 404, e.message);
       return reject(socket, toStatus(e));
     }
   }
 
-  private async session(ws: WebSocket, protocol: ExecProtocol, pod: Pod, opts: ExecOptions, streams: { stdin: boolean; stdout: boolean; stderr: boolean; tty: boolean }) {
+  private async session(ws: WebSocket, protocol: ExecProtocol, pod: Pod, opts: ExecOptions, streams: { stdin: boolean; stdout: boolean; stderr: boolean; tty: boolean; attach: boolean }) {
+    const where = `${pod.metadata.namespace}/${pod.metadata.name}`;
     // A protocol error (an unmasked frame, a frame over maxPayload …) ends this session, not the apiserver.
     ws.on('error', (e) => {
-      this.logger.debug(`exec stream of ${pod.metadata.namespace}/${pod.metadata.name}: ${e.message}`);
+      this.logger.debug(`exec stream of ${where}: ${e.message}`);
       ws.terminate();
     });
-    const stdin = await readStdin(ws, protocol, streams.stdin);
-    if (ws.readyState !== ws.OPEN) return;
+    const end = (status: object) => {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(frame(CHANNEL.error, JSON.stringify(status)));
+      ws.close(1000);
+    };
+    // Stdin typed before the kubelet has started the process waits for it.
+    const client = clientStdin(ws, protocol);
     try {
-      const r = await runExec(this.log.nc, pod, stdin === undefined ? opts : { ...opts, stdin });
-      // With a TTY there is one output stream: what the program wrote to stderr shows on it too.
-      const out = streams.tty ? r.stdout + r.stderr : r.stdout;
-      if (streams.stdout && out) ws.send(frame(CHANNEL.stdout, out));
-      if (streams.stderr && !streams.tty && r.stderr) ws.send(frame(CHANNEL.stderr, r.stderr));
-      ws.send(frame(CHANNEL.error, JSON.stringify(exitStatus(opts.command, r.exitCode))));
+      const session = await openExecStream(this.log.nc, pod, { command: opts.command, ...(opts.container ? { container: opts.container } : {}), tty: streams.tty, stdin: streams.stdin, ...(streams.attach ? { attach: true } : {}) }, {
+        // With a TTY there is one output stream (the kubelet sends it all as stdout).
+        output: (stream, data) => {
+          if (ws.readyState !== ws.OPEN) return;
+          if (stream === 'stdout' && streams.stdout) ws.send(frame(CHANNEL.stdout, data));
+          if (stream === 'stderr' && streams.stderr) ws.send(frame(CHANNEL.stderr, data));
+        },
+        exit: (exitCode) => end(exitStatus(opts.command, exitCode)),
+        failed: (status) => {
+          this.logger.warn(`exec in ${where}: ${status.message}`);
+          end(status);
+        },
+      });
+      client.attach(streams.stdin ? session : { ...session, stdin: () => undefined, closeStdin: () => undefined });
     } catch (e) {
       const status = toStatus(e);
-      this.logger.warn(`exec in ${pod.metadata.namespace}/${pod.metadata.name}: ${status.message}`);
-      ws.send(frame(CHANNEL.error, JSON.stringify(status)));
+      this.logger.warn(`exec in ${where}: ${status.message}`);
+      client.attach(undefined);
+      end(status);
     }
-    ws.close(1000);
   }
 }
 
-/** Collects stdin until the client closes it (v5's close channel) or hangs up; undefined without stdin. */
-function readStdin(ws: WebSocket, protocol: ExecProtocol, wanted: boolean): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let received = 0;
-  return new Promise((resolve) => {
-    const done = () => resolve(wanted ? Buffer.concat(chunks).toString('utf8') : undefined);
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      if (!isBinary) return;
-      const f = parseClientFrame(data, protocol);
-      if (f.kind === 'stdin') {
-        chunks.push(f.data);
-        received += f.data.length;
-        if (received > MAX_STDIN_BYTES) ws.close(1009, 'stdin too large');
-      }
-      if (f.kind === 'close' && f.channel === CHANNEL.stdin) done();
-    });
-    ws.on('close', done);
-    if (!wanted) done();
+/**
+ * The client's messages: stdin chunks (UTF-8, split characters joined), v5's close of stdin, and
+ * the client hanging up (the kubelet then kills the process). Until `attach`, they wait.
+ */
+function clientStdin(ws: WebSocket, protocol: ExecProtocol) {
+  const decoder = new StringDecoder('utf8');
+  let target: ExecStreamHandle | undefined | null = null;
+  const waiting: ((h: ExecStreamHandle) => void)[] = [];
+  const apply = (f: (h: ExecStreamHandle) => void) => (target === null ? waiting.push(f) : target && f(target));
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    if (!isBinary) return;
+    const f = parseClientFrame(data, protocol);
+    if (f.kind === 'stdin') {
+      const text = decoder.write(f.data);
+      if (text) apply((h) => h.stdin(text));
+    }
+    if (f.kind === 'close' && f.channel === CHANNEL.stdin) apply((h) => h.closeStdin());
   });
+  ws.on('close', () => apply((h) => h.cancel()));
+  return {
+    attach(h: ExecStreamHandle | undefined) {
+      target = h;
+      if (h) for (const f of waiting.splice(0)) f(h);
+    },
+  };
 }
 
 function rejectText(socket: Duplex, code: number, body: string, contentType = 'text/plain; charset=utf-8') {

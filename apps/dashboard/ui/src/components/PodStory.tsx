@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PodView } from '../../../src/view/view.types';
 import { api, type TimelineEntry } from '../api';
 import type { EventView } from '../../../src/view/view.types';
 import { t } from '../i18n';
 import { EventList } from './EventsFeed';
+import type { ShellClientMessage, ShellServerMessage } from '../../../src/shell/shell-messages';
+import { keyBytes, TerminalScreen } from '../terminal-screen';
 
 type Tab = 'timeline' | 'events' | 'logs' | 'exec';
 
@@ -33,37 +35,78 @@ function Logs({ pod }: { pod: PodView }) {
   );
 }
 
+/** The shell WebSocket's URL (the dashboard backend relays it to the apiserver's exec stream). */
+const shellUrl = (pod: PodView, container: string) => {
+  const u = new URL(`api/pods/${encodeURIComponent(pod.namespace)}/${encodeURIComponent(pod.name)}/shell`, location.href);
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+  if (container) u.searchParams.set('container', container);
+  return u.toString();
+};
+
+/** An interactive `sh` in the pod's container (`kubectl exec -it POD -c C -- sh`): click it and type. */
 function Exec({ pod }: { pod: PodView }) {
   const [container, setContainer] = useState(pod.containers[0]?.name ?? '');
-  const [line, setLine] = useState('hostname');
-  const [history, setHistory] = useState<{ cmd: string; out: string; err: string }[]>([]);
-  const run = async (e: Event) => {
+  const [attempt, setAttempt] = useState(0);
+  const [screen, setScreen] = useState<{ text: string; cursor: number }>({ text: '', cursor: 0 });
+  const [ended, setEnded] = useState<string | null>(null);
+  const socket = useRef<WebSocket | null>(null);
+  const term = useRef<HTMLPreElement | null>(null);
+  useEffect(() => {
+    const model = new TerminalScreen();
+    setScreen(model.view());
+    setEnded(null);
+    const ws = new WebSocket(shellUrl(pod, container));
+    socket.current = ws;
+    ws.onmessage = (e) => {
+      const m = JSON.parse(String(e.data)) as ShellServerMessage;
+      if (m.kind === 'output') {
+        model.write(m.data);
+        setScreen(model.view());
+      } else setEnded(m.error ?? `${t('shellExited')} ${m.exitCode ?? 0}`);
+    };
+    ws.onclose = () => setEnded((x) => x ?? t('shellClosed'));
+    term.current?.focus();
+    return () => ws.close();
+  }, [pod.key, container, attempt]);
+  useEffect(() => {
+    if (term.current) term.current.scrollTop = term.current.scrollHeight;
+  }, [screen]);
+  const send = (data: string) => socket.current?.readyState === WebSocket.OPEN && socket.current.send(JSON.stringify({ kind: 'stdin', data } satisfies ShellClientMessage));
+  const onKey = (e: KeyboardEvent) => {
+    const bytes = keyBytes(e);
+    if (bytes === undefined) return;
     e.preventDefault();
-    const r = await api.exec(pod.namespace, pod.name, container, line);
-    const err = r.error ?? r.stderr + (r.exitCode ? `command terminated with exit code ${r.exitCode}\n` : '');
-    setHistory((h) => [...h, { cmd: line, out: r.stdout, err }]);
+    send(bytes);
   };
   return (
     <div class="exec">
-      <pre class="terminal" data-testid="exec-output">
-        {history.map((h, i) => (
-          <span key={i}>
-            <span class="prompt">$ {h.cmd}</span>
-            {'\n'}
-            {h.out}
-            {h.err && <span class="err">{h.err}</span>}
-          </span>
-        ))}
+      <pre
+        class="terminal shell"
+        tabIndex={0}
+        ref={term}
+        onKeyDown={onKey}
+        onPaste={(e) => {
+          e.preventDefault();
+          send(e.clipboardData?.getData('text') ?? '');
+        }}
+        data-testid="exec-terminal"
+        data-ended={ended === null ? undefined : 'true'}
+      >
+        {screen.text.slice(0, screen.cursor)}
+        {ended === null && <span class="cursor">{screen.text[screen.cursor] ?? ' '}</span>}
+        {screen.text.slice(screen.cursor + 1)}
       </pre>
-      <form class="row" onSubmit={run}>
+      <div class="row">
         <select value={container} onChange={(e) => setContainer((e.target as HTMLSelectElement).value)}>
           {pod.containers.map((c) => (
             <option key={c.name}>{c.name}</option>
           ))}
         </select>
-        <input class="grow" value={line} placeholder={t('execHint')} onInput={(e) => setLine((e.target as HTMLInputElement).value)} data-testid="exec-input" />
-        <button type="submit">{t('run')}</button>
-      </form>
+        <span class="grow" data-testid="exec-status">
+          {ended ?? t('execHint')}
+        </span>
+        {ended !== null && <button onClick={() => setAttempt((n) => n + 1)}>{t('reconnect')}</button>}
+      </div>
     </div>
   );
 }

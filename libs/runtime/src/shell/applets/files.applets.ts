@@ -6,16 +6,22 @@ const operands = (ctx: AppletContext) => ctx.args.filter((a) => !/^-[a-zA-Z]+$/.
 const flags = (ctx: AppletContext) => ctx.args.filter((a) => /^-[a-zA-Z]+$/.test(a)).join('');
 const path = (ctx: AppletContext, p: string) => normalize(p, ctx.cwd);
 
+/** cat's stdin: what it was given, or (interactive) each chunk as it arrives, until the end of input. */
+function* catStdin(ctx: AppletContext) {
+  if (!ctx.io.input) return ctx.io.stdout(ctx.io.stdin);
+  for (let chunk = yield* ctx.io.input.read(); chunk !== null; chunk = yield* ctx.io.input.read()) ctx.io.stdout(chunk);
+}
+
 export const cat: Applet = function* (ctx) {
   const files = operands(ctx);
   if (files.length === 0) {
-    ctx.io.stdout(ctx.io.stdin);
+    yield* catStdin(ctx);
     return 0;
   }
   let status = 0;
   for (const f of files) {
     if (f === '-') {
-      ctx.io.stdout(ctx.io.stdin);
+      yield* catStdin(ctx);
       continue;
     }
     const text = ctx.proc.env.fs.read(path(ctx, f));
