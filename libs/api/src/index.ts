@@ -28,3 +28,4 @@ export * from './pod-create-validation';
 export * from './internal';
 export * from './quantity-canonical';
 export * from './statefulset';
+export * from './rbac';
