@@ -9,15 +9,29 @@ import { AppModule } from './app.module';
 import { ApiserverMetrics } from './metrics/apiserver-metrics';
 import type { ApiserverConfig } from './config/apiserver.config';
 import { StatusExceptionFilter } from './http/status-exception.filter';
+import { ensureClusterCredentials } from '@kubesim/kube-rest';
+import { Projection } from '@kubesim/eventlog';
+import { readFileSync } from 'node:fs';
+import { authMiddleware } from './auth/auth.middleware';
+import { TokenAuthenticator } from './auth/authenticator';
+import { projectionPolicy } from './auth/projection-policy';
+import { serveReviews } from './auth/reviews.handler';
 
 /** Builds and starts the apiserver: HTTP (Kubernetes REST API) and NATS (internal writes). */
 export async function startApiserver(config: ApiserverConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, logger: logLevels(config.logLevel) });
+  // Secure unless --insecure: HTTPS with the cluster's certificate, bearer tokens of its token file.
+  const pki = config.pkiDir ? ensureClusterCredentials(config.pkiDir, config.tlsSans.split(',').filter(Boolean)) : undefined;
+  const httpsOptions = pki ? { cert: readFileSync(pki.serverCert), key: readFileSync(pki.serverKey) } : undefined;
+  const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, logger: logLevels(config.logLevel), ...(httpsOptions ? { httpsOptions } : {}) });
   app.use(app.get(ApiserverMetrics).middleware); // apiserver_request_total, apiserver_request_duration_seconds
+  const cluster = app.get(Projection);
+  const policy = projectionPolicy(cluster);
+  app.use(authMiddleware(pki ? new TokenAuthenticator(pki.tokenFile) : undefined, () => policy));
   // Bodies are parsed by the handlers (JSON or YAML) so that a malformed one becomes a 400 Status.
   // Kubernetes protobuf (kubectl's typed clients: `kubectl create namespace`) stays bytes.
   app.use(raw({ type: 'application/vnd.kubernetes.protobuf', limit: '20mb' }));
   app.use(text({ type: () => true, limit: '20mb' }));
+  serveReviews(app.getHttpAdapter().getInstance(), () => policy);
   // Global pipes and filters first, then the microservice inherits them (inheritAppConfig).
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new StatusExceptionFilter());

@@ -2,3 +2,5 @@ export * from './kube-client';
 export * from './resources';
 export * from './manifests';
 export * from './drain-plan';
+export * from './auth/pki';
+export * from './auth/kubeconfig-credentials';

@@ -27,6 +27,18 @@ export class ApiserverConfig extends ComponentConfig {
   /** kube-apiserver's `--disable-admission-plugins` (comma-separated; `ServiceAccount` is the one kubesim knows). */
   @IsString()
   disableAdmissionPlugins: string = '';
+
+  /**
+   * The cluster's `pki/` directory (CA, serving certificate, `tokens.csv`), generated there when
+   * missing: the apiserver serves HTTPS and authenticates every request. Empty: `--insecure`,
+   * plain anonymous HTTP, everyone allowed everything.
+   */
+  @IsString()
+  pkiDir: string = '';
+
+  /** More names or IPs for the serving certificate (comma-separated; compose: `apiserver`). */
+  @IsString()
+  tlsSans: string = '';
 }
 
 export const loadApiserverConfig = (env = process.env) =>
@@ -38,4 +50,6 @@ export const loadApiserverConfig = (env = process.env) =>
     stream: 'KUBESIM_STREAM',
     eventTtlSeconds: 'KUBESIM_EVENT_TTL_SECONDS',
     disableAdmissionPlugins: 'KUBESIM_DISABLE_ADMISSION_PLUGINS',
+    pkiDir: 'KUBESIM_PKI_DIR',
+    tlsSans: 'KUBESIM_TLS_SANS',
   });

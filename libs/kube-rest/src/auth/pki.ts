@@ -24,11 +24,10 @@ export const pkiDir = (dataDir: string) => join(dataDir, 'pki');
 const FILES = { caCert: 'ca.crt', caKey: 'ca.key', serverCert: 'apiserver.crt', serverKey: 'apiserver.key', tokens: 'tokens.csv', adminToken: 'admin.token' } as const;
 
 /**
- * The data dir's CA, serving certificate (127.0.0.1, localhost and `extraNames`) and admin token,
+ * A `pki/` directory's CA, serving certificate (127.0.0.1, localhost and `extraNames`) and admin token,
  * generated on first use and read back afterwards, so a restarted cluster keeps its kubeconfig valid.
  */
-export function ensureClusterCredentials(dataDir: string, extraNames: readonly string[] = [], now = new Date()): ClusterCredentials {
-  const dir = pkiDir(dataDir);
+export function ensureClusterCredentials(dir: string, extraNames: readonly string[] = [], now = new Date()): ClusterCredentials {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const f = (name: keyof typeof FILES) => join(dir, FILES[name]);
   if (!existsSync(f('caCert')) || !existsSync(f('caKey'))) {

@@ -1,0 +1,16 @@
+import { field, msg, opaque, str, type MessageSpec } from './field-spec';
+
+/**
+ * k8s.io/api/authorization/v1 and authentication/v1 `generated.proto`: the reviews `kubectl auth
+ * can-i` and `kubectl auth whoami` send (kubectl's typed clients speak protobuf).
+ */
+export const AUTHORIZATION_MESSAGES: Record<string, MessageSpec> = {
+  SelfSubjectAccessReview: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'SelfSubjectAccessReviewSpec'), 3: msg('status', 'SubjectAccessReviewStatus') },
+  SelfSubjectAccessReviewSpec: { 1: msg('resourceAttributes', 'ResourceAttributes'), 2: msg('nonResourceAttributes', 'NonResourceAttributes') },
+  ResourceAttributes: { 1: str('namespace'), 2: str('verb'), 3: str('group'), 4: str('version'), 5: str('resource'), 6: str('subresource'), 7: str('name'), 8: opaque('fieldSelector', 'FieldSelectorAttributes'), 9: opaque('labelSelector', 'LabelSelectorAttributes') },
+  NonResourceAttributes: { 1: str('path'), 2: str('verb') },
+  SubjectAccessReviewStatus: { 1: field('allowed', 'bool'), 2: str('reason'), 3: str('evaluationError'), 4: field('denied', 'bool') },
+  SelfSubjectRulesReview: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'SelfSubjectRulesReviewSpec'), 3: opaque('status', 'SubjectRulesReviewStatus') },
+  SelfSubjectRulesReviewSpec: { 1: str('namespace') },
+  SelfSubjectReview: { 1: msg('metadata', 'ObjectMeta'), 2: opaque('status', 'SelfSubjectReviewStatus') },
+};
