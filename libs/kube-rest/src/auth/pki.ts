@@ -43,7 +43,7 @@ export function ensureClusterCredentials(dir: string, extraNames: readonly strin
   if (!existsSync(f('adminToken'))) {
     const token = randomBytes(24).toString('base64url');
     write(f('adminToken'), `${token}\n`);
-    const line = tokenLine(token, ADMIN_USER, 'kubernetes-admin', ADMIN_GROUPS);
+    const line = tokenLine(token, ADMIN_USER, '', ADMIN_GROUPS);
     const prior = existsSync(f('tokens')) ? readFileSync(f('tokens'), 'utf8') : '';
     write(f('tokens'), prior + line);
   }

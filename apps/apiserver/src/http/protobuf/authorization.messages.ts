@@ -1,4 +1,4 @@
-import { field, msg, opaque, str, type MessageSpec } from './field-spec';
+import { field, msg, opaque, str, strs, type MessageSpec } from './field-spec';
 
 /**
  * k8s.io/api/authorization/v1 and authentication/v1 `generated.proto`: the reviews `kubectl auth
@@ -10,7 +10,10 @@ export const AUTHORIZATION_MESSAGES: Record<string, MessageSpec> = {
   ResourceAttributes: { 1: str('namespace'), 2: str('verb'), 3: str('group'), 4: str('version'), 5: str('resource'), 6: str('subresource'), 7: str('name'), 8: opaque('fieldSelector', 'FieldSelectorAttributes'), 9: opaque('labelSelector', 'LabelSelectorAttributes') },
   NonResourceAttributes: { 1: str('path'), 2: str('verb') },
   SubjectAccessReviewStatus: { 1: field('allowed', 'bool'), 2: str('reason'), 3: str('evaluationError'), 4: field('denied', 'bool') },
-  SelfSubjectRulesReview: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'SelfSubjectRulesReviewSpec'), 3: opaque('status', 'SubjectRulesReviewStatus') },
+  SelfSubjectRulesReview: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'SelfSubjectRulesReviewSpec'), 3: msg('status', 'SubjectRulesReviewStatus') },
+  SubjectRulesReviewStatus: { 1: opaque('resourceRules', 'ResourceRule', { repeated: true }), 2: opaque('nonResourceRules', 'NonResourceRule', { repeated: true }), 3: field('incomplete', 'bool'), 4: str('evaluationError') },
   SelfSubjectRulesReviewSpec: { 1: str('namespace') },
-  SelfSubjectReview: { 1: msg('metadata', 'ObjectMeta'), 2: opaque('status', 'SelfSubjectReviewStatus') },
+  SelfSubjectReview: { 1: msg('metadata', 'ObjectMeta'), 2: msg('status', 'SelfSubjectReviewStatus') },
+  SelfSubjectReviewStatus: { 1: msg('userInfo', 'UserInfo') },
+  UserInfo: { 1: str('username'), 2: str('uid'), 3: strs('groups'), 4: opaque('extra', 'UserInfo.ExtraEntry', { repeated: true }) },
 };
