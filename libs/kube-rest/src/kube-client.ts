@@ -3,7 +3,7 @@ import { authFetch, loadKubeconfigAuth, type AuthFetch, type ClientAuth } from '
 
 /** The API server URL: `--server`, then KUBESIM_SERVER, then the kubeconfig's, then kubectl's default. */
 export function serverUrl(flag?: string, auth: ClientAuth = {}): string {
-  return (flag ?? process.env.KUBESIM_SERVER ?? auth.server ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+  return (flag || process.env.KUBESIM_SERVER || auth.server || 'http://127.0.0.1:8080').replace(/\/$/, '');
 }
 
 /**
