@@ -17,7 +17,7 @@ describe.skipIf(!hasKubectl)('authentication and RBAC (kubesim up, secure by def
   const kubectl = (...args: string[]) => run('kubectl', args, { KUBECONFIG: cluster.userKubeconfigFile });
 
   beforeAll(async () => {
-    cluster = await Cluster.create({ nodes: 1, timeScale: 0.1, secure: true });
+    cluster = await Cluster.create({ nodes: 1, timeScale: 0.1, secure: true, dashboard: true });
     await cluster.up();
   });
   afterAll(async () => {
@@ -110,6 +110,14 @@ describe.skipIf(!hasKubectl)('authentication and RBAC (kubesim up, secure by def
     const r = await run(process.execPath, [join(__dirname, '../../bin/kubesim'), 'get', 'nodes'], { KUBECONFIG: cluster.userKubeconfigFile, KUBESIM_SERVER: '' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^NAME\s+STATUS.*\nnode-1\s+Ready/);
+  });
+
+  it("the dashboard's writes reach the apiserver with the cluster's credentials (cordon, uncordon)", async () => {
+    const r = await fetch(`${cluster.dashboard}api/nodes/node-1/cordon`, { method: 'POST' });
+    expect(r.status).toBe(200);
+    expect(JSON.parse((await kubectl('get', 'node', 'node-1', '-o', 'json')).stdout).spec.unschedulable).toBe(true);
+    expect((await fetch(`${cluster.dashboard}api/nodes/node-1/uncordon`, { method: 'POST' })).status).toBe(200);
+    expect(JSON.parse((await kubectl('get', 'node', 'node-1', '-o', 'json')).stdout).spec.unschedulable).toBeUndefined();
   });
 
   it('@kubernetes/client-node works through TLS with the generated kubeconfig', async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@kubesim/testing';
+import { authFetch, loadKubeconfigAuth, type AuthFetch } from '@kubesim/kube-rest';
 import { eventually, ROOT, run, type CliResult } from './harness';
 
 const engine = spawnSync('docker', ['info'], { encoding: 'utf8' }).status === 0;
@@ -20,9 +21,13 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
   let dashboardPort = 0;
   const dc = (...args: string[]): Promise<CliResult> =>
     run(compose[0], [...compose.slice(1), '-p', project, ...args], { KUBESIM_API_PORT: String(port), KUBESIM_DASHBOARD_PORT: String(dashboardPort), COMPOSE_PROJECT_NAME: project }, 600_000);
-  const cli = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/kubesim'), ...args], { KUBESIM_SERVER: `http://127.0.0.1:${port}` });
-  const json = async <T>(...args: string[]) => JSON.parse((await cli('get', ...args, '-o', 'json')).stdout) as T;
   const dir = mkdtempSync(join(tmpdir(), 'kubesim-compose-'));
+  /** The kubeconfig the apiserver generated into its pki volume on first start (CA, admin token). */
+  const kubeconfig = join(dir, 'kubeconfig');
+  const cli = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/kubesim'), ...args], { KUBECONFIG: kubeconfig });
+  let admin: AuthFetch = () => Promise.reject(new Error('no kubeconfig yet'));
+  const api = (path: string, init?: Parameters<AuthFetch>[1]) => admin(`https://127.0.0.1:${port}${path}`, init);
+  const json = async <T>(...args: string[]) => JSON.parse((await cli('get', ...args, '-o', 'json')).stdout) as T;
   let onNode2: string[] = [];
 
   beforeAll(async () => {
@@ -37,8 +42,20 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
     await dc('down', '-v');
   }, 120_000);
 
+  it('generates its credentials on first start: HTTPS, 401 for anonymous clients, a kubeconfig to copy out', async () => {
+    await eventually(async () => {
+      const r = await dc('exec', '-T', 'apiserver', 'cat', '/var/lib/kubesim/pki/kubeconfig');
+      expect(r.stdout).toContain('certificate-authority-data');
+      writeFileSync(kubeconfig, r.stdout);
+    }, 90_000, 500);
+    admin = authFetch(loadKubeconfigAuth([kubeconfig]));
+    const anonymous = authFetch({ ca: loadKubeconfigAuth([kubeconfig]).ca });
+    await eventually(async () => expect((await anonymous(`https://127.0.0.1:${port}/healthz`)).status).toBe(200), 60_000, 500);
+    expect((await anonymous(`https://127.0.0.1:${port}/api/v1/nodes`)).status).toBe(401);
+  }, 120_000);
+
   it('comes up with three Ready nodes, one of them labelled', async () => {
-    await eventually(async () => expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200), 90_000, 500);
+    await eventually(async () => expect((await api('/readyz')).status).toBe(200), 90_000, 500);
     const nodes = await json<{ items: Node[] }>('nodes');
     expect(nodes.items.map((n) => [n.metadata.name, n.status.capacity.cpu])).toEqual([['node-1', '4'], ['node-2', '2'], ['node-3', '8']]);
     expect(nodes.items[2].metadata.labels?.disktype).toBe('ssd');
@@ -66,7 +83,7 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
     // node-2 is the smallest node: cordon the others while the Deployment is placed, so that some
     // of its pods are there when kubelet-2 stops.
     const cordon = (node: string, on: boolean) =>
-      fetch(`http://127.0.0.1:${port}/api/v1/nodes/${node}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ spec: { unschedulable: on } }) });
+      api(`/api/v1/nodes/${node}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ spec: { unschedulable: on } }) });
     await cordon('node-1', true);
     await cordon('node-3', true);
     expect((await cli('apply', '-f', d)).code).toBe(0);

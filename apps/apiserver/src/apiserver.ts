@@ -9,9 +9,10 @@ import { AppModule } from './app.module';
 import { ApiserverMetrics } from './metrics/apiserver-metrics';
 import type { ApiserverConfig } from './config/apiserver.config';
 import { StatusExceptionFilter } from './http/status-exception.filter';
-import { ensureClusterCredentials } from '@kubesim/kube-rest';
+import { ensureClusterCredentials, kubeconfigDocument } from '@kubesim/kube-rest';
 import { Projection } from '@kubesim/eventlog';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { authMiddleware } from './auth/auth.middleware';
 import { TokenAuthenticator } from './auth/authenticator';
 import { projectionPolicy } from './auth/projection-policy';
@@ -21,6 +22,7 @@ import { serveReviews } from './auth/reviews.handler';
 export async function startApiserver(config: ApiserverConfig): Promise<INestApplication> {
   // Secure unless --insecure: HTTPS with the cluster's certificate, bearer tokens of its token file.
   const pki = config.pkiDir ? ensureClusterCredentials(config.pkiDir, config.tlsSans.split(',').filter(Boolean)) : undefined;
+  if (pki && config.kubeconfigServer) writeFileSync(join(config.pkiDir, 'kubeconfig'), kubeconfigDocument({ server: config.kubeconfigServer, ca: pki.caCert, token: pki.adminToken }), { mode: 0o600 });
   const httpsOptions = pki ? { cert: readFileSync(pki.serverCert), key: readFileSync(pki.serverKey) } : undefined;
   const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, logger: logLevels(config.logLevel), ...(httpsOptions ? { httpsOptions } : {}) });
   app.use(app.get(ApiserverMetrics).middleware); // apiserver_request_total, apiserver_request_duration_seconds

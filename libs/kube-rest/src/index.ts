@@ -4,3 +4,4 @@ export * from './manifests';
 export * from './drain-plan';
 export * from './auth/pki';
 export * from './auth/kubeconfig-credentials';
+export * from './auth/kubeconfig-document';

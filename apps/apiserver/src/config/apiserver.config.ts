@@ -36,6 +36,13 @@ export class ApiserverConfig extends ComponentConfig {
   @IsString()
   pkiDir: string = '';
 
+  /**
+   * With `pkiDir`: also write `<pkiDir>/kubeconfig` (CA and admin token) naming this server URL —
+   * compose's `https://127.0.0.1:8080`, for `docker compose exec -T apiserver cat /var/lib/kubesim/pki/kubeconfig`.
+   */
+  @IsString()
+  kubeconfigServer: string = '';
+
   /** More names or IPs for the serving certificate (comma-separated; compose: `apiserver`). */
   @IsString()
   tlsSans: string = '';
@@ -52,4 +59,5 @@ export const loadApiserverConfig = (env = process.env) =>
     disableAdmissionPlugins: 'KUBESIM_DISABLE_ADMISSION_PLUGINS',
     pkiDir: 'KUBESIM_PKI_DIR',
     tlsSans: 'KUBESIM_TLS_SANS',
+    kubeconfigServer: 'KUBESIM_KUBECONFIG_SERVER',
   });

@@ -1,24 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { kubeconfigPaths, type ClientAuth } from '@kubesim/kube-rest';
+import { kubeconfigDocument, kubeconfigEntries, kubeconfigPaths, KUBECONFIG_CONTEXT, type ClientAuth } from '@kubesim/kube-rest';
 import { parse, stringify } from 'yaml';
 
-/** The name of the cluster, user and context `kubesim up` writes (kind's are `kind-<name>`). */
-export const CONTEXT = 'kubesim';
-
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-
-const entries = (auth: ClientAuth) => ({
-  cluster: { name: CONTEXT, cluster: { server: auth.server, ...(auth.ca ? { 'certificate-authority-data': b64(auth.ca) } : {}) } },
-  user: { name: CONTEXT, user: auth.token ? { token: auth.token } : {} },
-  context: { name: CONTEXT, context: { cluster: CONTEXT, user: CONTEXT, namespace: 'default' } },
-});
+export const CONTEXT = KUBECONFIG_CONTEXT;
 
 /** A kubeconfig for the cluster, so `kubectl --kubeconfig <data-dir>/kubeconfig` works anywhere. */
-export function kubeconfig(auth: ClientAuth): string {
-  const e = entries(auth);
-  return stringify({ apiVersion: 'v1', kind: 'Config', clusters: [e.cluster], users: [e.user], contexts: [e.context], 'current-context': CONTEXT, preferences: {} });
-}
+export const kubeconfig = (auth: ClientAuth): string => kubeconfigDocument(auth);
 
 type Named = { name?: string };
 
@@ -28,7 +16,7 @@ type Named = { name?: string };
  */
 export function mergeKubeconfig(doc: Record<string, any> | null | undefined, auth: ClientAuth): Record<string, any> {
   const d: Record<string, any> = doc && typeof doc === 'object' ? { ...doc } : {};
-  const e = entries(auth);
+  const e = kubeconfigEntries(auth);
   const put = (key: string, entry: Named) => {
     const list: Named[] = Array.isArray(d[key]) ? d[key].filter((x: Named) => x?.name !== entry.name) : [];
     d[key] = [...list, entry];
