@@ -97,6 +97,21 @@ describe.skipIf(!hasKubectl)('authentication and RBAC (kubesim up, secure by def
     expect((await alice('get', 'pods', '-n', 'kube-system')).stderr).toContain('User "alice" cannot list resource "pods" in API group "" in the namespace "kube-system"');
   });
 
+  it('kubectl create token SA issues a token that authenticates as system:serviceaccount:NS:NAME, under RBAC', async () => {
+    expect((await kubectl('create', 'serviceaccount', 'ci')).code).toBe(0);
+    const token = (await kubectl('create', 'token', 'ci')).stdout.trim();
+    expect(token.split('.')).toHaveLength(3);
+    const ci = (...args: string[]) => kubectl('--token', token, ...args);
+    expect(JSON.parse((await ci('auth', 'whoami', '-o', 'json')).stdout).status.userInfo).toMatchObject({ username: 'system:serviceaccount:default:ci', groups: ['system:serviceaccounts', 'system:serviceaccounts:default', 'system:authenticated'] });
+    expect((await ci('get', 'configmaps')).stderr).toBe('Error from server (Forbidden): configmaps is forbidden: User "system:serviceaccount:default:ci" cannot list resource "configmaps" in API group "" in the namespace "default"\n');
+    expect((await kubectl('create', 'rolebinding', 'ci-view', '--clusterrole=view', '--serviceaccount=default:ci')).code).toBe(0);
+    expect((await ci('get', 'configmaps', '-o', 'name')).code).toBe(0);
+    expect((await kubectl('create', 'token', 'ci', '--duration=1m')).stderr).toBe('error: failed to create token: TokenRequest.authentication.k8s.io "ci" is invalid: spec.expirationSeconds: Invalid value: 60: may not specify a duration less than 10 minutes\n');
+    // A deleted account's tokens stop working.
+    expect((await kubectl('delete', 'serviceaccount', 'ci')).code).toBe(0);
+    expect((await ci('get', 'configmaps')).stderr).toBe('error: You must be logged in to the server (Unauthorized)\n');
+  });
+
   it('refuses an invalid RoleBinding with upstream field messages', async () => {
     const rb = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'bad' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Deployment', name: 'x' }, subjects: [{ kind: 'User', name: 'bob' }] };
     const res = await cluster.fetch('/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rb) });

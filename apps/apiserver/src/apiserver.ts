@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { authMiddleware } from './auth/auth.middleware';
 import { TokenAuthenticator } from './auth/authenticator';
 import { projectionPolicy } from './auth/projection-policy';
-import { serveReviews } from './auth/reviews.handler';
+import { serveReviews, serveTokenRequests } from './auth/reviews.handler';
+import { ServiceAccountTokens } from './auth/service-account-token';
 
 /** Builds and starts the apiserver: HTTP (Kubernetes REST API) and NATS (internal writes). */
 export async function startApiserver(config: ApiserverConfig): Promise<INestApplication> {
@@ -28,12 +29,15 @@ export async function startApiserver(config: ApiserverConfig): Promise<INestAppl
   app.use(app.get(ApiserverMetrics).middleware); // apiserver_request_total, apiserver_request_duration_seconds
   const cluster = app.get(Projection);
   const policy = projectionPolicy(cluster);
-  app.use(authMiddleware(pki ? new TokenAuthenticator(pki.tokenFile) : undefined, () => policy));
+  const saTokens = pki ? new ServiceAccountTokens(pki.serviceAccountKey) : undefined;
+  const uidOf = (namespace: string, name: string) => (cluster.store.get({ kind: 'ServiceAccount', namespace, name }) as { metadata?: { uid?: string } } | undefined)?.metadata?.uid;
+  app.use(authMiddleware(pki ? new TokenAuthenticator(pki.tokenFile, saTokens && { tokens: saTokens, uidOf, now: () => Date.now() }) : undefined, () => policy));
   // Bodies are parsed by the handlers (JSON or YAML) so that a malformed one becomes a 400 Status.
   // Kubernetes protobuf (kubectl's typed clients: `kubectl create namespace`) stays bytes.
   app.use(raw({ type: 'application/vnd.kubernetes.protobuf', limit: '20mb' }));
   app.use(text({ type: () => true, limit: '20mb' }));
   serveReviews(app.getHttpAdapter().getInstance(), () => policy);
+  if (saTokens) serveTokenRequests(app.getHttpAdapter().getInstance(), saTokens, cluster, () => Date.now());
   // Global pipes and filters first, then the microservice inherits them (inheritAppConfig).
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new StatusExceptionFilter());

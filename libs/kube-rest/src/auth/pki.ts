@@ -17,11 +17,13 @@ export interface ClusterCredentials {
   adminToken: string;
   /** kube-apiserver's `--token-auth-file`: `token,user,uid,"group1,group2"` per line. */
   tokenFile: string;
+  /** The RSA key ServiceAccount tokens are signed with (`--service-account-signing-key-file`), PEM. */
+  serviceAccountKey: string;
 }
 
 export const pkiDir = (dataDir: string) => join(dataDir, 'pki');
 
-const FILES = { caCert: 'ca.crt', caKey: 'ca.key', serverCert: 'apiserver.crt', serverKey: 'apiserver.key', tokens: 'tokens.csv', adminToken: 'admin.token' } as const;
+const FILES = { caCert: 'ca.crt', caKey: 'ca.key', serverCert: 'apiserver.crt', serverKey: 'apiserver.key', tokens: 'tokens.csv', adminToken: 'admin.token', saKey: 'sa.key' } as const;
 
 /**
  * A `pki/` directory's CA, serving certificate (127.0.0.1, localhost and `extraNames`) and admin token,
@@ -40,6 +42,7 @@ export function ensureClusterCredentials(dir: string, extraNames: readonly strin
     write(f('serverKey'), s.key);
     write(f('serverCert'), s.cert);
   }
+  if (!existsSync(f('saKey'))) write(f('saKey'), keyPair().pem);
   if (!existsSync(f('adminToken'))) {
     const token = randomBytes(24).toString('base64url');
     write(f('adminToken'), `${token}\n`);
@@ -54,6 +57,7 @@ export function ensureClusterCredentials(dir: string, extraNames: readonly strin
     serverKey: f('serverKey'),
     adminToken: readFileSync(f('adminToken'), 'utf8').trim(),
     tokenFile: f('tokens'),
+    serviceAccountKey: readFileSync(f('saKey'), 'utf8'),
   };
 }
 

@@ -1,4 +1,4 @@
-import { field, msg, opaque, str, strs, type MessageSpec } from './field-spec';
+import { field, msg, opaque, ptr, str, strs, type MessageSpec } from './field-spec';
 
 /**
  * k8s.io/api/authorization/v1 and authentication/v1 `generated.proto`: the reviews `kubectl auth
@@ -13,6 +13,10 @@ export const AUTHORIZATION_MESSAGES: Record<string, MessageSpec> = {
   SelfSubjectRulesReview: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'SelfSubjectRulesReviewSpec'), 3: msg('status', 'SubjectRulesReviewStatus') },
   SubjectRulesReviewStatus: { 1: opaque('resourceRules', 'ResourceRule', { repeated: true }), 2: opaque('nonResourceRules', 'NonResourceRule', { repeated: true }), 3: field('incomplete', 'bool'), 4: str('evaluationError') },
   SelfSubjectRulesReviewSpec: { 1: str('namespace') },
+  TokenRequest: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'TokenRequestSpec'), 3: msg('status', 'TokenRequestStatus') },
+  TokenRequestSpec: { 1: strs('audiences'), 3: msg('boundObjectRef', 'BoundObjectReference'), 4: ptr('expirationSeconds', 'int64') },
+  BoundObjectReference: { 1: str('kind'), 2: str('apiVersion'), 3: str('name'), 4: str('uid') },
+  TokenRequestStatus: { 1: str('token'), 2: field('expirationTimestamp', 'time') },
   SelfSubjectReview: { 1: msg('metadata', 'ObjectMeta'), 2: msg('status', 'SelfSubjectReviewStatus') },
   SelfSubjectReviewStatus: { 1: msg('userInfo', 'UserInfo') },
   UserInfo: { 1: str('username'), 2: str('uid'), 3: strs('groups'), 4: opaque('extra', 'UserInfo.ExtraEntry', { repeated: true }) },

@@ -19,4 +19,4 @@ import { SERVICE_MESSAGES } from './service.messages';
 export const MESSAGES: Record<string, MessageSpec> = { ...META_MESSAGES, ...CONTAINER_MESSAGES, ...POD_MESSAGES, ...SERVICE_MESSAGES, ...APPS_MESSAGES, ...BATCH_MESSAGES, ...CONFIG_MESSAGES, ...AUTOSCALING_MESSAGES, ...POLICY_MESSAGES, ...AUTHORIZATION_MESSAGES, ...RBAC_MESSAGES };
 
 /** The top-level kinds (the envelope's `kind`) kubesim decodes, each its own message. */
-export const DECODABLE_KINDS = ['Namespace', 'Pod', 'Service', 'Deployment', 'ConfigMap', 'Secret', 'ServiceAccount', 'ResourceQuota', 'HorizontalPodAutoscaler', 'Job', 'CronJob', 'PodDisruptionBudget', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SelfSubjectReview'] as const;
+export const DECODABLE_KINDS = ['Namespace', 'Pod', 'Service', 'Deployment', 'ConfigMap', 'Secret', 'ServiceAccount', 'ResourceQuota', 'HorizontalPodAutoscaler', 'Job', 'CronJob', 'PodDisruptionBudget', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SelfSubjectReview', 'TokenRequest'] as const;
