@@ -131,7 +131,7 @@ program
       );
       process.stdout.write(
         `kubesim is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${cluster.nodes.names().length} nodes${cluster.file.pools ? ` (${Object.keys(cluster.file.pools).length} kubelet pools: ${Object.entries(cluster.file.pools).map(([p, n]) => `${p} ${n.length}`).join(', ')})` : ''}\n` +
-          `  API:        ${cluster.file.server}   (context "kubesim" is current in ${cluster.userKubeconfig}; or --kubeconfig ${o.dataDir}/kubeconfig)\n` +
+          `  API:        ${cluster.file.server}   (${cluster.userKubeconfig ? `context "kubesim" is current in ${cluster.userKubeconfig}; or ` : ''}--kubeconfig ${o.dataDir}/kubeconfig)\n` +
           `  NATS:       ${cluster.file.natsUrl}\n` +
           (cluster.file.dashboard ? `  dashboard:  ${cluster.file.dashboard}\n` : '') +
           `  logs:       ${o.dataDir}/logs/\n` +

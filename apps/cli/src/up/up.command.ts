@@ -215,7 +215,13 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     }
     await restartAddedNodes(server, fetchApi, nodes, added, out);
     writeFileSync(join(dataDir, 'kubeconfig'), kubeconfig(auth), { mode: 0o600 });
-    const userKubeconfig = o.updateUserKubeconfig ? mergeIntoUserKubeconfig(auth) : undefined;
+    let userKubeconfig: string | undefined;
+    try {
+      userKubeconfig = o.updateUserKubeconfig ? mergeIntoUserKubeconfig(auth) : undefined;
+    } catch (e) {
+      // A kubeconfig kubesim cannot read is left as it is: the data dir's still works.
+      out(`kubesim: did not add the kubesim context to your kubeconfig (${e instanceof Error ? e.message : String(e)}); use --kubeconfig ${join(dataDir, 'kubeconfig')}\n`);
+    }
     writeClusterFile();
     control = await serveControl(controlSocket(dataDir), (r) => nodes.handle(r));
     await waitFor(async () => (await fetchApi(`${server}/readyz`).catch(() => undefined))?.ok ?? false, o.readyTimeoutMs, `${o.nodes} Ready nodes`, join(logDir, 'apiserver.log'), supervisor);
