@@ -56,7 +56,13 @@ describe('the authentication and authorization filter', () => {
     expect(call(mw, 'GET', '/apis', 'Bearer alice-t').next).toBe(true); // system:discovery
   });
 
-  it('--insecure (no authenticator): everything passes as system:unsecured', () => {
+  it('a path that does not decode is judged as a non-resource path, not thrown: the admin passes on to the handler, a delete of it by others is 403', () => {
+    expect(call(mw, 'GET', '/api/v1/namespaces/%zz/pods', 'Bearer admin-t').next).toBe(true);
+    expect(call(mw, 'DELETE', '/api/v1/namespaces/%zz/pods', 'Bearer alice-t').body.message).toBe('forbidden: User "alice" cannot delete path "/api/v1/namespaces/%zz/pods"');
+    expect(call(mw, 'GET', '//evil/healthz').code).toBe(401);
+  });
+
+    it('--insecure (no authenticator): everything passes as system:unsecured', () => {
     expect(call(authMiddleware(undefined, () => policy), 'DELETE', '/api/v1/nodes/x')).toMatchObject({ next: true, user: { username: 'system:unsecured' } });
   });
 });

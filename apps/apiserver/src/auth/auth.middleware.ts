@@ -1,4 +1,4 @@
-import { authorize, forbiddenStatusMessage, type RbacPolicy, type UserInfo } from '@kubesim/api';
+import { authorize, forbiddenStatusMessage, type RbacPolicy, type RequestAttributes, type UserInfo } from '@kubesim/api';
 import type { NextFunction, Request, Response } from 'express';
 import { ANONYMOUS, type TokenAuthenticator, UNSECURED } from './authenticator';
 import { requestAttributes } from './request-attributes';
@@ -8,6 +8,15 @@ const ANONYMOUS_PATHS = /^\/(healthz|readyz|livez|version)(\/.*)?$/;
 
 /** The user a request was authenticated as (set by the authentication middleware). */
 export const userOf = (req: Request): UserInfo => (req as Request & { kubesimUser?: UserInfo }).kubesimUser ?? UNSECURED;
+
+/** A path that does not decode (`%zz`) is judged as the non-resource path it is; its handler answers 4xx. */
+function safeAttributes(method: string, pathname: string, query: Record<string, string>): RequestAttributes {
+  try {
+    return requestAttributes(method, pathname, query);
+  } catch {
+    return { kind: 'nonResource', verb: method.toLowerCase(), path: pathname };
+  }
+}
 
 const status = (code: number, reason: string, message: string, details?: Record<string, unknown>) => ({
   kind: 'Status',
@@ -29,7 +38,10 @@ const status = (code: number, reason: string, message: string, details?: Record<
 export function authMiddleware(authenticator: TokenAuthenticator | undefined, policy: () => RbacPolicy) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!authenticator) return next();
-    const url = new URL(req.originalUrl ?? req.url, 'http://x');
+    const raw = req.originalUrl ?? req.url;
+    const q = raw.indexOf('?');
+    const pathname = q < 0 ? raw : raw.slice(0, q);
+    const query = Object.fromEntries(new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
     const authn = authenticator.authenticate(req.headers.authorization);
     let user: UserInfo;
     switch (authn.kind) {
@@ -37,14 +49,14 @@ export function authMiddleware(authenticator: TokenAuthenticator | undefined, po
         user = authn.user;
         break;
       case 'anonymous':
-        if (!ANONYMOUS_PATHS.test(url.pathname)) return res.status(401).json(status(401, 'Unauthorized', 'Unauthorized'));
+        if (!ANONYMOUS_PATHS.test(pathname)) return res.status(401).json(status(401, 'Unauthorized', 'Unauthorized'));
         user = ANONYMOUS;
         break;
       case 'invalid':
         return res.status(401).json(status(401, 'Unauthorized', 'Unauthorized'));
     }
     (req as Request & { kubesimUser?: UserInfo }).kubesimUser = user;
-    const attrs = requestAttributes(req.method, url.pathname, Object.fromEntries(url.searchParams));
+    const attrs = safeAttributes(req.method, pathname, query);
     const decision = authorize(policy(), user, attrs);
     if (decision.allowed) return next();
     const details = attrs.kind === 'resource' ? { ...(attrs.name ? { name: attrs.name } : {}), ...(attrs.apiGroup ? { group: attrs.apiGroup } : {}), kind: attrs.resource } : undefined;
