@@ -17,6 +17,8 @@ COPY --from=build /src/node_modules node_modules
 COPY --from=build /src/dist dist
 COPY bin bin
 # A numeric non-root user: works whether or not the base image defines one.
+# The pki volume's mount point, owned by the user so that the apiserver can generate its credentials there.
+RUN mkdir -p /var/lib/kubesim/pki && chown -R 10001:10001 /var/lib/kubesim
 USER 10001:10001
 ENTRYPOINT ["node", "--enable-source-maps"]
 CMD ["dist/apps/apiserver/src/main.js"]

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import swc from 'unplugin-swc';
 import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const lib = (name: string) => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
 
@@ -39,6 +41,9 @@ export default defineConfig({
   },
   test: {
     globals: true,
+    // No test may write the user's kubeconfig: a `kubesim up` outside the harness (which gives each
+    // cluster its own) merges its context into this throw-away file instead of ~/.kube/config.
+    env: { KUBECONFIG: join(tmpdir(), 'kubesim-tests-kubeconfig') },
     // Three groups, one after the other (vitest runs projects with different maxWorkers in
     // separate groups): unit and integration files three at a time, then e2e files two clusters at a
     // time, then the timing-sensitive e2e files one at a time.

@@ -23,8 +23,8 @@ const cpuTicks = (pid: number) => {
 async function up(): Promise<{ proc: ChildProcess; server: string; pid: (name: string) => number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kubesim-bench-kubelet-'));
   const [port, natsPort] = [await freePort(), await freePort()];
-  const proc = spawn(process.execPath, [join(ROOT, 'bin/kubesim'), 'up', '--nodes', '1', '--node-pods', '250', '--node-cpu', '200', '--node-memory', '512Gi', '--port', String(port), '--nats-port', String(natsPort), '--data-dir', dataDir], {
-    env: { ...process.env, KUBESIM_PRELOADED_IMAGES: 'registry.k8s.io/pause:3.10,busybox:1.36,nginx:1.25', KUBESIM_LOG_LEVEL: 'warn' },
+  const proc = spawn(process.execPath, [join(ROOT, 'bin/kubesim'), 'up', '--nodes', '1', '--node-pods', '250', '--node-cpu', '200', '--node-memory', '512Gi', '--port', String(port), '--nats-port', String(natsPort), '--data-dir', dataDir, '--insecure'], {
+    env: { ...process.env, KUBESIM_PRELOADED_IMAGES: 'registry.k8s.io/pause:3.10,busybox:1.36,nginx:1.25', KUBESIM_LOG_LEVEL: 'warn', KUBECONFIG: join(dataDir, 'user-kubeconfig') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

@@ -49,8 +49,9 @@ export async function startKubesim(args: string[], env: Record<string, string> =
   const port = await freePort();
   const natsPort = await freePort();
   const t0 = Date.now();
-  const proc = spawn(process.execPath, [join(ROOT, 'bin/kubesim'), 'up', ...args, '--port', String(port), '--nats-port', String(natsPort), '--data-dir', dataDir], {
-    env: { ...process.env, KUBESIM_LOG_LEVEL: 'warn', ...env },
+  const proc = spawn(process.execPath, [join(ROOT, 'bin/kubesim'), 'up', '--insecure', ...args, '--port', String(port), '--nats-port', String(natsPort), '--data-dir', dataDir], {
+    // Plain HTTP (the benchmarks measure the cluster, not TLS); its context goes to a kubeconfig of its own.
+    env: { ...process.env, KUBESIM_LOG_LEVEL: 'warn', KUBECONFIG: join(dataDir, 'user-kubeconfig'), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { freePort } from '@kubesim/testing';
 import type { Page } from 'playwright-core';
 import { hasChromium, openBrowser } from './browser';
+import { authFetch, loadKubeconfigAuth, type AuthFetch } from '@kubesim/kube-rest';
 import { eventually, ROOT, run, type CliResult } from './harness';
 
 const engine = spawnSync('docker', ['info'], { encoding: 'utf8' }).status === 0;
@@ -22,9 +23,13 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
   let dashboardPort = 0;
   const dc = (...args: string[]): Promise<CliResult> =>
     run(compose[0], [...compose.slice(1), '-p', project, ...args], { KUBESIM_API_PORT: String(port), KUBESIM_DASHBOARD_PORT: String(dashboardPort), COMPOSE_PROJECT_NAME: project }, 600_000);
-  const cli = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/kubesim'), ...args], { KUBESIM_SERVER: `http://127.0.0.1:${port}` });
-  const json = async <T>(...args: string[]) => JSON.parse((await cli('get', ...args, '-o', 'json')).stdout) as T;
   const dir = mkdtempSync(join(tmpdir(), 'kubesim-compose-'));
+  /** The kubeconfig the apiserver generated into its pki volume on first start (CA, admin token). */
+  const kubeconfig = join(dir, 'kubeconfig');
+  const cli = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/kubesim'), ...args], { KUBECONFIG: kubeconfig });
+  let admin: AuthFetch = () => Promise.reject(new Error('no kubeconfig yet'));
+  const api = (path: string, init?: Parameters<AuthFetch>[1]) => admin(`https://127.0.0.1:${port}${path}`, init);
+  const json = async <T>(...args: string[]) => JSON.parse((await cli('get', ...args, '-o', 'json')).stdout) as T;
   let onNode2: string[] = [];
   /** The dashboard open in chromium from its test on, watching the cluster live. */
   let page: Page | undefined;
@@ -43,8 +48,20 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
     await dc('down', '-v');
   }, 120_000);
 
+  it('generates its credentials on first start: HTTPS, 401 for anonymous clients, a kubeconfig to copy out', async () => {
+    await eventually(async () => {
+      const r = await dc('exec', '-T', 'apiserver', 'cat', '/var/lib/kubesim/pki/kubeconfig');
+      expect(r.stdout).toContain('certificate-authority-data');
+      writeFileSync(kubeconfig, r.stdout);
+    }, 90_000, 500);
+    admin = authFetch(loadKubeconfigAuth([kubeconfig]));
+    const anonymous = authFetch({ ca: loadKubeconfigAuth([kubeconfig]).ca });
+    await eventually(async () => expect((await anonymous(`https://127.0.0.1:${port}/healthz`)).status).toBe(200), 60_000, 500);
+    expect((await anonymous(`https://127.0.0.1:${port}/api/v1/nodes`)).status).toBe(401);
+  }, 120_000);
+
   it('comes up with three Ready nodes, one of them labelled', async () => {
-    await eventually(async () => expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200), 90_000, 500);
+    await eventually(async () => expect((await api('/readyz')).status).toBe(200), 90_000, 500);
     const nodes = await json<{ items: Node[] }>('nodes');
     expect(nodes.items.map((n) => [n.metadata.name, n.status.capacity.cpu])).toEqual([['node-1', '4'], ['node-2', '2'], ['node-3', '8']]);
     expect(nodes.items[2].metadata.labels?.disktype).toBe('ssd');
@@ -81,7 +98,7 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
     // node-2 is the smallest node: cordon the others while the Deployment is placed, so that some
     // of its pods are there when kubelet-2 stops.
     const cordon = (node: string, on: boolean) =>
-      fetch(`http://127.0.0.1:${port}/api/v1/nodes/${node}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ spec: { unschedulable: on } }) });
+      api(`/api/v1/nodes/${node}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ spec: { unschedulable: on } }) });
     await cordon('node-1', true);
     await cordon('node-3', true);
     expect((await cli('apply', '-f', d)).code).toBe(0);
@@ -164,7 +181,9 @@ describe.skipIf(!engine)('docker compose with docker-compose.r3.yml: one of thre
   const dc = (...args: string[]): Promise<CliResult> =>
     run(compose[0], [...compose.slice(1), '-p', project, '-f', 'docker-compose.yml', '-f', 'docker-compose.r3.yml', ...args], { KUBESIM_API_PORT: String(port), KUBESIM_DASHBOARD_PORT: String(dashboardPort), COMPOSE_PROJECT_NAME: project }, 600_000);
   let dashboardPort = 0;
-  const api = () => `http://127.0.0.1:${port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'kubesim-compose-r3-'));
+  let admin: AuthFetch = () => Promise.reject(new Error('no kubeconfig yet'));
+  const fetchApi = (path: string, init?: Parameters<AuthFetch>[1]) => admin(`https://127.0.0.1:${port}${path}`, init);
 
   beforeAll(async () => {
     port = await freePort();
@@ -173,7 +192,15 @@ describe.skipIf(!engine)('docker compose with docker-compose.r3.yml: one of thre
     if (built.code !== 0) throw new Error(built.stderr.slice(-3000));
     const up = await dc('up', '-d');
     if (up.code !== 0) throw new Error(up.stderr);
-    await eventually(async () => expect((await fetch(`${api()}/readyz`)).status).toBe(200), 90_000, 500);
+    // The admin credentials the apiserver generated into its pki volume.
+    const kubeconfig = join(dir, 'kubeconfig');
+    await eventually(async () => {
+      const r = await dc('exec', '-T', 'apiserver', 'cat', '/var/lib/kubesim/pki/kubeconfig');
+      expect(r.stdout).toContain('certificate-authority-data');
+      writeFileSync(kubeconfig, r.stdout);
+    }, 90_000, 500);
+    admin = authFetch(loadKubeconfigAuth([kubeconfig]));
+    await eventually(async () => expect((await fetchApi('/readyz')).status).toBe(200), 90_000, 500);
   }, 600_000);
   afterAll(async () => {
     await dc('down', '-v');
@@ -187,7 +214,7 @@ describe.skipIf(!engine)('docker compose with docker-compose.r3.yml: one of thre
     const writer = async () => {
       while (!stop) {
         const name = `cm-${n++}`;
-        const r = await fetch(`${api()}/api/v1/namespaces/default/configmaps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } }), signal: AbortSignal.timeout(30_000) }).catch(() => undefined);
+        const r = await fetchApi('/api/v1/namespaces/default/configmaps', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } }), signal: AbortSignal.timeout(30_000) }).catch(() => undefined);
         if (r) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
         if (r?.status === 201) acked.push(name);
       }
@@ -204,11 +231,11 @@ describe.skipIf(!engine)('docker compose with docker-compose.r3.yml: one of thre
     expect(after).toBeGreaterThan(before);
     // Nothing but 201 and the election's 503 (no leader) / 504 (outcome unknown).
     expect([...statuses.keys()].filter((s) => ![201, 503, 504].includes(s))).toEqual([]);
-    const list = (await (await fetch(`${api()}/api/v1/namespaces/default/configmaps`)).json()) as { items: { metadata: { name: string } }[] };
+    const list = (await (await fetchApi('/api/v1/namespaces/default/configmaps')).json()) as { items: { metadata: { name: string } }[] };
     const listed = new Set(list.items.map((c) => c.metadata.name));
     expect(acked.filter((a) => !listed.has(a))).toEqual([]);
     await eventually(async () => {
-      const nodes = (await (await fetch(`${api()}/api/v1/nodes`)).json()) as { items: Node[] };
+      const nodes = (await (await fetchApi('/api/v1/nodes')).json()) as { items: Node[] };
       expect(nodes.items.map((x) => [x.metadata.name, x.status.conditions?.find((c) => c.type === 'Ready')?.status])).toEqual([['node-1', 'True'], ['node-2', 'True'], ['node-3', 'True']]);
     }, 30_000, 1000);
   }, 120_000);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@kubesim/testing';
+import { authFetch, loadKubeconfigAuth, type AuthFetch } from '@kubesim/kube-rest';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -32,6 +33,8 @@ export class Cluster {
     private readonly supervision: SupervisionOptions = {},
     /** More `kubesim up` flags, e.g. `--nodes-per-process 3`. */
     readonly upArgs: string[] = [],
+    /** `kubesim up`'s default (HTTPS, tokens, RBAC); false: `--insecure` (most suites: plain anonymous HTTP). */
+    readonly secure = false,
   ) {}
 
   /**
@@ -39,10 +42,10 @@ export class Cluster {
    * runs with `--no-restart`, so a killed process stays dead until the suite starts it again
    * (`startAgain`), as suites written before supervision expect.
    */
-  static async create(o: { nodes: number; timeScale: number; dashboard?: boolean; upArgs?: string[] } & SupervisionOptions): Promise<Cluster> {
+  static async create(o: { nodes: number; timeScale: number; dashboard?: boolean; upArgs?: string[]; secure?: boolean } & SupervisionOptions): Promise<Cluster> {
     if (!existsSync(join(ROOT, 'dist/apps/cli/src/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
     const { supervise, restartKubelets, natsReplicas } = o;
-    return new Cluster(mkdtempSync(join(tmpdir(), 'kubesim-e2e-')), await freePort(), await freePort(), o.nodes, o.timeScale, o.dashboard ? await freePort() : undefined, { supervise, restartKubelets, natsReplicas }, o.upArgs);
+    return new Cluster(mkdtempSync(join(tmpdir(), 'kubesim-e2e-')), await freePort(), await freePort(), o.nodes, o.timeScale, o.dashboard ? await freePort() : undefined, { supervise, restartKubelets, natsReplicas }, o.upArgs, o.secure === true);
   }
 
   /** Every nats-server's URL, comma-separated, as `kubesim up` gives them to components (cluster.json). */
@@ -55,14 +58,36 @@ export class Cluster {
   }
 
   get server() {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.secure ? 'https' : 'http'}://127.0.0.1:${this.port}`;
+  }
+
+  /** The data dir's kubeconfig (the CA and admin token of a secure cluster). */
+  get kubeconfigFile() {
+    return join(this.dataDir, 'kubeconfig');
+  }
+
+  /**
+   * The kubeconfig `kubesim up` merges its context into: one per cluster in its data dir, never
+   * the user's `~/.kube/config` (`kubesim up` runs with KUBECONFIG set to it).
+   */
+  get userKubeconfigFile() {
+    return join(this.dataDir, 'user-kubeconfig');
+  }
+
+  private adminFetch?: AuthFetch;
+
+  /** `fetch` of `path` on the apiserver as the admin (CA and token from the kubeconfig when secure). */
+  fetch(path: string, init?: Parameters<AuthFetch>[1]): Promise<Response> {
+    if (!this.secure) return fetch(this.server + path, init as RequestInit);
+    this.adminFetch ??= authFetch(loadKubeconfigAuth([this.kubeconfigFile]));
+    return this.adminFetch(this.server + path, init);
   }
 
   /** Starts `kubesim up` and resolves once it says it is ready. */
   async up(timeoutMs = 90_000): Promise<void> {
     this.output = '';
-    const args = [BIN, 'up', '--nodes', String(this.nodes), '--port', String(this.port), '--nats-port', String(this.natsPort), '--data-dir', this.dataDir, '--time-scale', String(this.timeScale), ...(this.dashboardPort ? ['--dashboard-port', String(this.dashboardPort)] : ['--no-dashboard']), ...supervisionArgs(this.supervision), ...this.upArgs];
-    this.process = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [BIN, 'up', '--nodes', String(this.nodes), '--port', String(this.port), '--nats-port', String(this.natsPort), '--data-dir', this.dataDir, '--time-scale', String(this.timeScale), ...(this.dashboardPort ? ['--dashboard-port', String(this.dashboardPort)] : ['--no-dashboard']), ...supervisionArgs(this.supervision), ...(this.secure ? [] : ['--insecure']), ...this.upArgs];
+    this.process = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KUBECONFIG: this.userKubeconfigFile } });
     this.process.stdout!.on('data', (d) => (this.output += d));
     this.process.stderr!.on('data', (d) => (this.output += d));
     await new Promise<void>((res, rej) => {
@@ -113,7 +138,7 @@ export class Cluster {
         ? spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(this.natsPort), '-sd', join(this.dataDir, 'jetstream')], { stdio: ['ignore', log, log] })
         : spawn(process.execPath, [join(ROOT, 'dist/apps/apiserver/src/main.js')], {
             stdio: ['ignore', log, log],
-            env: { ...process.env, KUBESIM_NATS_URL: natsUrl, KUBESIM_TIME_SCALE: String(this.timeScale), KUBESIM_API_PORT: String(this.port), KUBESIM_EXPECTED_NODES: String(this.nodes) },
+            env: { ...process.env, KUBESIM_NATS_URL: natsUrl, KUBESIM_TIME_SCALE: String(this.timeScale), KUBESIM_API_PORT: String(this.port), KUBESIM_EXPECTED_NODES: String(this.nodes), ...(this.secure ? { KUBESIM_PKI_DIR: join(this.dataDir, 'pki') } : {}) },
           });
     this.restarted.push(p);
     return p;
@@ -130,11 +155,17 @@ export class Cluster {
 
   /** Runs the kubesim CLI against this cluster. */
   cli(...args: string[]): Promise<CliResult> {
-    return run(process.execPath, [BIN, ...args], { KUBESIM_SERVER: this.server });
+    return run(process.execPath, [BIN, ...args], this.secure ? { KUBECONFIG: this.kubeconfigFile } : { KUBESIM_SERVER: this.server });
+  }
+
+  /** How kubectl reaches this cluster: the data dir's kubeconfig when secure, else `--server` and no kubeconfig. */
+  private get kubectlTarget(): { args: string[]; env: Record<string, string> } {
+    return this.secure ? { args: [], env: { KUBECONFIG: this.kubeconfigFile } } : { args: ['--server', this.server], env: { KUBECONFIG: '/dev/null' } };
   }
 
   kubectl(...args: string[]): Promise<CliResult> {
-    return run('kubectl', ['--server', this.server, ...args], { KUBECONFIG: '/dev/null' });
+    const t = this.kubectlTarget;
+    return run('kubectl', [...t.args, ...args], t.env);
   }
 
   /** kubectl's stdout; a non-zero exit throws with its stderr. */
@@ -146,7 +177,8 @@ export class Cluster {
 
   /** kubectl with `input` on its stdin (`kubectl exec -i`). */
   kubectlWithInput(input: string, ...args: string[]): Promise<CliResult> {
-    return run('kubectl', ['--server', this.server, ...args], { KUBECONFIG: '/dev/null' }, 60_000, input);
+    const t = this.kubectlTarget;
+    return run('kubectl', [...t.args, ...args], t.env, 60_000, input);
   }
 }
 

@@ -144,7 +144,7 @@ describe.skipIf(!hasKubectl)('kubectl imperative commands against kubesim (skipp
     const pc = await k('create', 'priorityclass', 'high', '--value=1000');
     expect(pc.code).toBe(1);
     expect(pc.stderr).toBe('error: failed to create priorityclass: the server could not find the requested resource (post priorityclasses.scheduling.k8s.io)\n');
-    const role = await k('create', 'role', 'reader', '--verb=get', '--resource=pods');
-    expect(role.stderr).toBe('Error from server (NotFound): the server could not find the requested resource (post roles.rbac.authorization.k8s.io)\n');
+    const ingress = await k('create', 'ingress', 'simple', '--rule=foo.com/bar=svc1:8080');
+    expect(ingress.stderr).toBe('error: failed to create ingress: the server could not find the requested resource (post ingresses.networking.k8s.io)\n');
   });
 });

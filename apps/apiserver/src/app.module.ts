@@ -18,6 +18,7 @@ import { disableAdmissionPlugins, isAdmissionPluginEnabled } from './admission';
 import { InternalController } from './internal/internal.controller';
 import { Projection } from '@kubesim/eventlog';
 import { ensureSystemNamespaces } from './store/system-namespaces';
+import { ensureBootstrapPolicy } from './auth/bootstrap-policy';
 import { loadSnapshotConfig } from './snapshot/snapshot.config';
 import { Snapshotter } from './snapshot/snapshotter';
 import { PROJECTION_START, startApiserverProjection, type ProjectionStart } from './snapshot/start-projection';
@@ -63,6 +64,7 @@ export class AppModule {
           useFactory: async (log: EventLog, cluster: Projection, metrics: ApiserverMetrics) => {
             const bus = new CommandBus(log, cluster, config.timeScale, (s) => metrics.observeAppend(s));
             await ensureSystemNamespaces(bus, cluster);
+            await ensureBootstrapPolicy(bus, cluster);
             return bus;
           },
           inject: [EventLog, Projection, ApiserverMetrics],

@@ -6,5 +6,5 @@ import { loadApiserverConfig } from './config/apiserver.config';
 
 runComponent('apiserver', loadApiserverConfig, async (config) => {
   await startApiserver(config);
-  new Logger('apiserver').log(`serving the Kubernetes API on http://${config.host}:${config.port}`);
+  new Logger('apiserver').log(`serving the Kubernetes API on ${config.pkiDir ? 'https' : 'http'}://${config.host}:${config.port}${config.pkiDir ? '' : ' (insecure: no authentication)'}`);
 });

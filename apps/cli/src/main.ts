@@ -11,7 +11,7 @@ import { resimulateCommand } from './commands/resimulate.command';
 import { logsCommand } from './commands/logs.command';
 import { execCommand } from './commands/exec.command';
 import { describeCommand } from './commands/describe.command';
-import { KubeClient, serverUrl } from '@kubesim/kube-rest';
+import { kubeClientFromConfig } from '@kubesim/kube-rest';
 import { POD_IPS_PER_NODE } from '@kubesim/core';
 import { cordonCommand, drainCommand } from './node/cordon.command';
 import { nodeControlCommand } from './node/node-control.command';
@@ -80,7 +80,7 @@ const program = new Command('kubesim')
   .option('-s, --server <url>', 'the Kubernetes API server (env KUBESIM_SERVER)', undefined)
   .showHelpAfterError();
 
-const client = () => new KubeClient(serverUrl(program.opts().server));
+const client = () => kubeClientFromConfig(program.opts().server);
 
 program
   .command('up')
@@ -100,9 +100,11 @@ program
   .option('--offline', 'an air-gapped cluster: names outside the cluster do not resolve in containers (env KUBESIM_OFFLINE=1)', process.env.KUBESIM_OFFLINE === '1')
   .option('--nats-replicas <n>', 'nats-servers: 1, or 3 for a JetStream cluster on loopback with the stream and buckets at R3 (the first on --nats-port)', natsReplicas, 1)
   .option('--no-restart', 'do not restart a crashed apiserver, scheduler, controller-manager, dashboard or nats-server (by default: with back-off 1 s, 2 s, 4 s … 30 s)')
+  .option('--insecure', 'serve plain HTTP with no authentication on the loopback port (old tutorials, scripts); anyone on the machine can do anything')
   .option('--restart-kubelets', 'restart a crashed kubelet too (by default a dead kubelet stays dead: its node is lost); kubesim node stop|kill are never undone')
   .action(async (o) => {
     const started = Date.now();
+    if (o.insecure) process.stderr.write('kubesim: WARNING: --insecure: the API on 127.0.0.1 is plain HTTP with no authentication; any local process can read and change everything\n');
     try {
       const cluster = await up(
         {
@@ -122,12 +124,14 @@ program
           natsReplicas: o.natsReplicas,
           restart: o.restart !== false,
           restartKubelets: Boolean(o.restartKubelets),
+          insecure: Boolean(o.insecure),
+          updateUserKubeconfig: true,
         },
         (s) => process.stderr.write(s),
       );
       process.stdout.write(
         `kubesim is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${cluster.nodes.names().length} nodes${cluster.file.pools ? ` (${Object.keys(cluster.file.pools).length} kubelet pools: ${Object.entries(cluster.file.pools).map(([p, n]) => `${p} ${n.length}`).join(', ')})` : ''}\n` +
-          `  API:        ${cluster.file.server}   (kubectl works with no kubeconfig; or --kubeconfig ${o.dataDir}/kubeconfig)\n` +
+          `  API:        ${cluster.file.server}   (${cluster.userKubeconfig ? `context "kubesim" is current in ${cluster.userKubeconfig}; or ` : ''}--kubeconfig ${o.dataDir}/kubeconfig)\n` +
           `  NATS:       ${cluster.file.natsUrl}\n` +
           (cluster.file.dashboard ? `  dashboard:  ${cluster.file.dashboard}\n` : '') +
           `  logs:       ${o.dataDir}/logs/\n` +
@@ -244,7 +248,10 @@ program
       }
       if (o.nodes !== undefined || o.timeScale !== undefined) throw new Error('--nodes and --time-scale go with --resimulate');
       // --verify asks the cluster of the data dir unless told another server (--server, KUBESIM_SERVER).
-      const verifyClient = () => new KubeClient(serverUrl(program.opts().server ?? process.env.KUBESIM_SERVER ?? readClusterFile(o.dataDir)?.server));
+      const verifyClient = () => {
+        const file = readClusterFile(o.dataDir);
+        return kubeClientFromConfig(program.opts().server ?? process.env.KUBESIM_SERVER ?? file?.server, undefined, file?.kubeconfig);
+      };
       return replayCommand({ ...o, natsUrl: logNatsUrl(o) }, verifyClient, (s) => process.stdout.write(s));
     }),
   );

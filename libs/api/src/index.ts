@@ -30,3 +30,4 @@ export * from './internal';
 export * from './quantity-canonical';
 export * from './statefulset';
 export * from './managed-fields';
+export * from './rbac';

@@ -1,8 +1,19 @@
 import type { Status } from '@kubesim/api';
+import { authFetch, loadKubeconfigAuth, type AuthFetch, type ClientAuth } from './auth/kubeconfig-credentials';
 
-/** The API server URL: `--server`, then KUBESIM_SERVER, then kubectl's default. */
-export function serverUrl(flag?: string): string {
-  return (flag ?? process.env.KUBESIM_SERVER ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+/** The API server URL: `--server`, then KUBESIM_SERVER, then the kubeconfig's, then kubectl's default. */
+export function serverUrl(flag?: string, auth: ClientAuth = {}): string {
+  return (flag || process.env.KUBESIM_SERVER || auth.server || 'http://127.0.0.1:8080').replace(/\/$/, '');
+}
+
+/**
+ * A client as kubectl builds one: the kubeconfig's current context (`$KUBECONFIG`, else
+ * `~/.kube/config`; or the file given) for the CA and credential, its server unless `--server` or
+ * KUBESIM_SERVER says another.
+ */
+export function kubeClientFromConfig(serverFlag?: string, userAgent?: string, kubeconfig?: string): KubeClient {
+  const auth = kubeconfig ? loadKubeconfigAuth([kubeconfig]) : loadKubeconfigAuth();
+  return new KubeClient(serverUrl(serverFlag, auth), userAgent, auth);
 }
 
 /** A failed request, printed the way kubectl prints it. */
@@ -16,16 +27,22 @@ export class ConnectionError extends Error {}
 
 /** A small REST client for the Kubernetes API (fetch, JSON, Status errors). */
 export class KubeClient {
+  /** `fetch` with the CA and credential of the client (for streams: logs). */
+  readonly fetch: AuthFetch;
+
   constructor(
     readonly server: string,
     /** Who the apiserver records as the writer (`by: user:<first word>`). */
     readonly userAgent = 'kubesim/0.1',
-  ) {}
+    auth: ClientAuth = {},
+  ) {
+    this.fetch = authFetch(auth);
+  }
 
   async request<T>(method: string, path: string, body?: unknown, contentType = 'application/json', accept = 'application/json'): Promise<T> {
     let res: Response;
     try {
-      res = await fetch(this.server + path, {
+      res = await this.fetch(this.server + path, {
         method,
         headers: { 'content-type': contentType, accept, 'user-agent': this.userAgent },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

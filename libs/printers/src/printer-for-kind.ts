@@ -12,6 +12,7 @@ import { configMapColumns, configMapRow, defaultColumns, defaultRow, secretColum
 import { endpointSliceColumns, endpointSliceRow, endpointsColumns, endpointsRow } from './endpoints.printer';
 import { horizontalPodAutoscalerColumns, horizontalPodAutoscalerRow, podTemplateColumns, podTemplateRow, replicationControllerColumns, replicationControllerRow, resourceQuotaColumns, resourceQuotaRow } from './policy.printer';
 import { persistentVolumeClaimColumns, persistentVolumeClaimRow, persistentVolumeColumns, persistentVolumeRow, storageClassColumns, storageClassRow } from './storage.printer';
+import { bindingColumns, bindingRow, roleColumns, roleRow } from './rbac.printer';
 import { daemonSetColumns, daemonSetRow, deploymentColumns, deploymentRow, replicaSetColumns, replicaSetRow } from './workload.printer';
 
 /** How one kind prints: its columns, and a row (`wide` adds the priority-1 cells where the kind has them). */
@@ -49,6 +50,10 @@ const PRINTERS: Record<Kind, KindPrinter> = {
   PodDisruptionBudget: { columns: podDisruptionBudgetColumns, row: (o, now) => podDisruptionBudgetRow(o as unknown as PodDisruptionBudget, now) },
   // apiextensions-apiserver's table: NAME, CREATED AT.
   CustomResourceDefinition: { columns: defaultColumns, row: (o) => defaultRow(o) },
+  Role: { columns: roleColumns, row: (o) => roleRow(o) },
+  ClusterRole: { columns: roleColumns, row: (o) => roleRow(o) },
+  RoleBinding: { columns: bindingColumns, row: (o, now, wide) => bindingRow(o, now, wide) },
+  ClusterRoleBinding: { columns: bindingColumns, row: (o, now, wide) => bindingRow(o, now, wide) },
 };
 
 /** The printer of a kind: the one table behind `kubesim get` and the apiserver's Table output. */

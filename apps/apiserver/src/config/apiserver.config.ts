@@ -27,6 +27,25 @@ export class ApiserverConfig extends ComponentConfig {
   /** kube-apiserver's `--disable-admission-plugins` (comma-separated; `ServiceAccount` is the one kubesim knows). */
   @IsString()
   disableAdmissionPlugins: string = '';
+
+  /**
+   * The cluster's `pki/` directory (CA, serving certificate, `tokens.csv`), generated there when
+   * missing: the apiserver serves HTTPS and authenticates every request. Empty: `--insecure`,
+   * plain anonymous HTTP, everyone allowed everything.
+   */
+  @IsString()
+  pkiDir: string = '';
+
+  /**
+   * With `pkiDir`: also write `<pkiDir>/kubeconfig` (CA and admin token) naming this server URL —
+   * compose's `https://127.0.0.1:8080`, for `docker compose exec -T apiserver cat /var/lib/kubesim/pki/kubeconfig`.
+   */
+  @IsString()
+  kubeconfigServer: string = '';
+
+  /** More names or IPs for the serving certificate (comma-separated; compose: `apiserver`). */
+  @IsString()
+  tlsSans: string = '';
 }
 
 export const loadApiserverConfig = (env = process.env) =>
@@ -38,4 +57,7 @@ export const loadApiserverConfig = (env = process.env) =>
     stream: 'KUBESIM_STREAM',
     eventTtlSeconds: 'KUBESIM_EVENT_TTL_SECONDS',
     disableAdmissionPlugins: 'KUBESIM_DISABLE_ADMISSION_PLUGINS',
+    pkiDir: 'KUBESIM_PKI_DIR',
+    tlsSans: 'KUBESIM_TLS_SANS',
+    kubeconfigServer: 'KUBESIM_KUBECONFIG_SERVER',
   });

@@ -21,7 +21,7 @@ export async function logsCommand(client: KubeClient, pod: string, o: LogsOption
   const url = `${client.server}/api/v1/namespaces/${encodeURIComponent(o.namespace)}/pods/${encodeURIComponent(pod)}/log?${q}`;
   let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: 'text/plain, application/json', 'user-agent': 'kubesim/0.1' } });
+    res = await client.fetch(url, { headers: { accept: 'text/plain, application/json', 'user-agent': 'kubesim/0.1' } });
   } catch {
     throw new ConnectionError(`The connection to the server ${new URL(client.server).host} was refused - did you specify the right host or port? (start a cluster with 'kubesim up')`);
   }

@@ -46,6 +46,8 @@ export async function runResimulation(plan: ResimulationPlan, progress: (s: stri
       nodeMemory: plan.memory,
       nodePods: plan.pods,
       readyTimeoutMs: 60_000 + 120_000 * plan.timeScale,
+      // A private, throw-away cluster on a random port, driven by this process only.
+      insecure: true,
     },
     progress,
   ).catch((e: unknown) => {

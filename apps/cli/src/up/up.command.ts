@@ -3,7 +3,8 @@ import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { connect, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
-import { kubeconfig } from './kubeconfig';
+import { kubeconfig, mergeIntoUserKubeconfig } from './kubeconfig';
+import { authFetch, ensureClusterCredentials, pkiDir, type AuthFetch, type ClientAuth } from '@kubesim/kube-rest';
 import { ensureNatsServer, natsServerVersion } from './nats-binary';
 import { serveControl } from './control-server';
 import { AddedNodesFile } from './added-nodes';
@@ -42,6 +43,10 @@ export interface UpOptions {
   restart?: boolean;
   /** Restart a crashed kubelet too (default false: a dead kubelet is a lost node). */
   restartKubelets?: boolean;
+  /** `--insecure`: plain anonymous HTTP, no TLS, no authentication (default false). */
+  insecure?: boolean;
+  /** Add a `kubesim` context to `$KUBECONFIG` or `~/.kube/config` and make it current (`kubesim up` does; resimulation does not). */
+  updateUserKubeconfig?: boolean;
 }
 
 /** What `kubesim up` records in its data dir for the other commands (replay, node kill …). */
@@ -56,6 +61,8 @@ export interface ClusterFile {
   pools?: Record<string, string[]>;
   /** The dashboard's URL, when `up` started one. */
   dashboard?: string;
+  /** The data dir's kubeconfig (CA and admin credential of a secure cluster). */
+  kubeconfig?: string;
 }
 
 /** Who `kubesim node …` is in the log: the same user agent as the CLI's REST requests. */
@@ -91,7 +98,7 @@ export function readClusterFile(dataDir: string): ClusterFile | undefined {
  * `kubesim up`: nats-server, apiserver, scheduler, controller-manager and N kubelets as child
  * processes on loopback. Resolves when the cluster is ready; `stop()` ends everything.
  */
-export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop: () => Promise<void>; supervisor: Supervisor; nodes: NodeManager; file: ClusterFile }> {
+export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop: () => Promise<void>; supervisor: Supervisor; nodes: NodeManager; file: ClusterFile; auth: ClientAuth; userKubeconfig?: string }> {
   const dataDir = resolve(o.dataDir);
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -114,7 +121,11 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     () => writeClusterFile(),
   );
   const natsUrl = natsUrlOfPlan(natsPlan);
-  const server = `http://127.0.0.1:${o.port}`;
+  // Secure by default: a CA, a serving certificate and the admin's token in <data-dir>/pki (0600).
+  const creds = o.insecure ? undefined : ensureClusterCredentials(pkiDir(dataDir));
+  const server = `${creds ? 'https' : 'http'}://127.0.0.1:${o.port}`;
+  const auth: ClientAuth = creds ? { server, ca: creds.caCert, token: creds.adminToken } : { server };
+  const fetchApi: AuthFetch = authFetch(auth);
   const common = { KUBESIM_NATS_URL: natsUrl, KUBESIM_TIME_SCALE: String(o.timeScale) };
   const node = (app: string, name: string, env: Record<string, string> = {}): ChildSpec => ({
     name,
@@ -125,7 +136,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     restart,
   });
 
-  const file: ClusterFile = { server, natsUrl, ...(replicas > 1 ? { natsReplicas: replicas } : {}), pids: {}, ...(o.dashboardPort !== undefined ? { dashboard: `http://127.0.0.1:${o.dashboardPort}/` } : {}) };
+  const file: ClusterFile = { server, kubeconfig: join(dataDir, 'kubeconfig'), natsUrl, ...(replicas > 1 ? { natsReplicas: replicas } : {}), pids: {}, ...(o.dashboardPort !== undefined ? { dashboard: `http://127.0.0.1:${o.dashboardPort}/` } : {}) };
   const writeClusterFile = () => {
     file.pids = Object.fromEntries([...supervisor.children].map(([n, c]) => [n, c.process.pid ?? 0]));
     const layout = pools?.layout() ?? {};
@@ -189,13 +200,13 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     for (const spec of natsServerSpecs(natsBin, natsPlan, configOf)) supervisor.start({ ...spec, restart });
     for (const n of natsPlan) await waitFor(() => portOpen(n.clientPort), 15_000, n.name === 'nats' ? 'nats-server' : n.name, join(logDir, `${n.name}.log`), supervisor, n.name);
     if (replicas > 1) await waitFor(() => jetStreamReady(natsUrl), 30_000, `the JetStream cluster (${replicas} servers) to elect a leader`, join(logDir, 'nats-1.log'), supervisor);
-    supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes) }));
-    await waitFor(async () => (await fetch(`${server}/healthz`).catch(() => undefined))?.ok ?? false, 30_000, 'apiserver', join(logDir, 'apiserver.log'), supervisor, 'apiserver');
+    supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes), ...(creds ? { KUBESIM_PKI_DIR: creds.dir } : {}) }));
+    await waitFor(async () => (await fetchApi(`${server}/healthz`).catch(() => undefined))?.ok ?? false, 30_000, 'apiserver', join(logDir, 'apiserver.log'), supervisor, 'apiserver');
     api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: natsServers(natsUrl) } }), USER);
     if (o.dashboardPort !== undefined) {
       // Started early so that it comes up while the nodes do. Node actions go through the control
       // socket (served below), as `kubesim node …`; writes through the REST API.
-      supervisor.start(node('dashboard', 'dashboard', { KUBESIM_DASHBOARD_PORT: String(o.dashboardPort), KUBESIM_SERVER: server, KUBESIM_CONTROL_SOCKET: controlSocket(dataDir) }));
+      supervisor.start(node('dashboard', 'dashboard', { KUBESIM_DASHBOARD_PORT: String(o.dashboardPort), KUBESIM_SERVER: server, KUBESIM_KUBECONFIG: file.kubeconfig!, KUBESIM_CONTROL_SOCKET: controlSocket(dataDir) }));
     }
     supervisor.start(node('scheduler', 'scheduler'));
     supervisor.start(node('controller-manager', 'controller-manager', o.nodeLostPolicy ? { KUBESIM_NODE_LOST_POLICY: o.nodeLostPolicy } : {}));
@@ -203,13 +214,20 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
       if (plan.kind === 'node') await nodes.add(plan.node);
       else nodes.addPool(plan.pool, plan.nodes);
     }
-    await restartAddedNodes(server, nodes, added, out);
-    writeFileSync(join(dataDir, 'kubeconfig'), kubeconfig(server));
+    await restartAddedNodes(server, fetchApi, nodes, added, out);
+    writeFileSync(join(dataDir, 'kubeconfig'), kubeconfig(auth), { mode: 0o600 });
+    let userKubeconfig: string | undefined;
+    try {
+      userKubeconfig = o.updateUserKubeconfig ? mergeIntoUserKubeconfig(auth) : undefined;
+    } catch (e) {
+      // A kubeconfig kubesim cannot read is left as it is: the data dir's still works.
+      out(`kubesim: did not add the kubesim context to your kubeconfig (${e instanceof Error ? e.message : String(e)}); use --kubeconfig ${join(dataDir, 'kubeconfig')}\n`);
+    }
     writeClusterFile();
     control = await serveControl(controlSocket(dataDir), (r) => nodes.handle(r));
-    await waitFor(async () => (await fetch(`${server}/readyz`).catch(() => undefined))?.ok ?? false, o.readyTimeoutMs, `${o.nodes} Ready nodes`, join(logDir, 'apiserver.log'), supervisor);
+    await waitFor(async () => (await fetchApi(`${server}/readyz`).catch(() => undefined))?.ok ?? false, o.readyTimeoutMs, `${o.nodes} Ready nodes`, join(logDir, 'apiserver.log'), supervisor);
     if (o.dashboardPort !== undefined) await waitFor(() => portOpen(o.dashboardPort!), o.readyTimeoutMs, 'the dashboard', join(logDir, 'dashboard.log'), supervisor, 'dashboard');
-    return { stop, supervisor, nodes, file };
+    return { stop, supervisor, nodes, file, auth, userKubeconfig };
   } catch (e) {
     await stop();
     throw e;
@@ -220,10 +238,10 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
  * The nodes a previous `kubesim node add` put in this data dir start again, except those whose
  * Node object is gone (`kubectl delete node`): they are forgotten.
  */
-async function restartAddedNodes(server: string, nodes: NodeManager, added: AddedNodesFile, out: (s: string) => void): Promise<void> {
+async function restartAddedNodes(server: string, fetchApi: AuthFetch, nodes: NodeManager, added: AddedNodesFile, out: (s: string) => void): Promise<void> {
   for (const n of added.load()) {
     if (nodes.names().includes(n.name)) continue;
-    const res = await fetch(`${server}/api/v1/nodes/${encodeURIComponent(n.name)}`);
+    const res = await fetchApi(`${server}/api/v1/nodes/${encodeURIComponent(n.name)}`);
     if (res.status === 404) {
       added.remove(n.name);
       out(`kubesim: node ${n.name} (added with kubesim node add) was deleted from the cluster; not starting it again\n`);

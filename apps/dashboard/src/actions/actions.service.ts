@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KubeObject, Pod } from '@kubesim/api';
 import { sendControl } from '@kubesim/cluster-client';
-import { cliResource, collectionPath, drainPlan, evictUntilAllowed, itemPath, KubeClient, KubeError, objectName, parseManifests } from '@kubesim/kube-rest';
+import { cliResource, collectionPath, drainPlan, evictUntilAllowed, itemPath, KubeClient, KubeError, loadKubeconfigAuth, objectName, parseManifests } from '@kubesim/kube-rest';
 import { DashboardConfig } from '../config/dashboard.config';
 import { composeCommand, type NodeProcessOp } from './compose-commands';
 
@@ -28,7 +28,7 @@ export class ActionsService {
   private readonly drains = new Map<string, number>();
 
   constructor(@Inject(DashboardConfig) private readonly config: DashboardConfig) {
-    this.kube = new KubeClient(config.server.replace(/\/$/, ''), 'kubesim-dashboard/0.1');
+    this.kube = new KubeClient(config.server.replace(/\/$/, ''), 'kubesim-dashboard/0.1', config.kubeconfig ? loadKubeconfigAuth([config.kubeconfig]) : {});
   }
 
   private async run(f: (out: string[]) => Promise<void>): Promise<ActionResult> {
@@ -148,7 +148,7 @@ export class ActionsService {
     const q = new URLSearchParams();
     if (container) q.set('container', container);
     if (previous) q.set('previous', 'true');
-    const res = await fetch(`${this.kube.server}/api/v1/namespaces/${enc(namespace)}/pods/${enc(name)}/log?${q}`, { headers: { 'user-agent': this.kube.userAgent } }).catch(() => undefined);
+    const res = await this.kube.fetch(`${this.kube.server}/api/v1/namespaces/${enc(namespace)}/pods/${enc(name)}/log?${q}`, { headers: { 'user-agent': this.kube.userAgent } }).catch(() => undefined);
     if (!res) return { text: '', error: `The connection to the server ${new URL(this.kube.server).host} was refused` };
     const text = await res.text();
     if (res.ok) return { text };

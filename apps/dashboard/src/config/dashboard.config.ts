@@ -22,6 +22,11 @@ export class DashboardConfig extends ComponentConfig {
   @IsString()
   controlSocket?: string;
 
+  /** A kubeconfig whose current context has the CA and credential for `server` (`kubesim up`: the data dir's; compose: the apiserver volume's). */
+  @IsOptional()
+  @IsString()
+  kubeconfig?: string;
+
   /** The compose project name, for the `docker compose` commands shown instead (`docker network …` needs it). */
   @IsString()
   composeProject: string = 'kubesim';
@@ -34,5 +39,6 @@ export const loadDashboardConfig = (env = process.env) =>
     host: 'KUBESIM_DASHBOARD_HOST',
     server: 'KUBESIM_SERVER',
     controlSocket: 'KUBESIM_CONTROL_SOCKET',
+    kubeconfig: 'KUBESIM_KUBECONFIG',
     composeProject: 'KUBESIM_COMPOSE_PROJECT',
   });

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { loadKubeconfigAuth } from '@kubesim/kube-rest';
 import { DashboardConfig } from '../config/dashboard.config';
 import type { ShellServerMessage } from './shell-messages';
 import { execUrl, fromExecFrame, toExecFrame } from './shell-relay';
@@ -41,7 +42,14 @@ export class ShellGateway implements OnApplicationBootstrap, BeforeApplicationSh
 
   private relay(browser: WebSocket, namespace: string, name: string, container: string | undefined) {
     const send = (m: ShellServerMessage) => browser.readyState === browser.OPEN && browser.send(JSON.stringify(m));
-    const api = new WebSocket(execUrl(this.config.server, namespace, name, container), ['v5.channel.k8s.io']);
+    // With the dashboard's credentials (the kubeconfig's CA and token), as its REST client.
+    const auth = this.config.kubeconfig ? loadKubeconfigAuth([this.config.kubeconfig]) : {};
+    const api = new WebSocket(execUrl(this.config.server, namespace, name, container), ['v5.channel.k8s.io'], {
+      ...(auth.ca ? { ca: auth.ca } : {}),
+      ...(auth.cert && auth.key ? { cert: auth.cert, key: auth.key } : {}),
+      ...(auth.insecureSkipTlsVerify ? { rejectUnauthorized: false } : {}),
+      ...(auth.token ? { headers: { authorization: `Bearer ${auth.token}` } } : {}),
+    });
     let ended = false;
     const end = (m: ShellServerMessage & { kind: 'end' }) => {
       if (ended) return;

@@ -10,6 +10,7 @@ import { podDisruptionBudgetStrategy } from './policy-strategies';
 import { customResourceDefinitionStrategy } from './crd.strategy';
 import { controllerRevisionStrategy, statefulSetStrategy } from './statefulset-strategy';
 import { forbidden, invalid, required } from '../field-causes';
+import { clusterRoleBindingStrategy, clusterRoleStrategy, roleBindingStrategy, roleStrategy } from '../rbac/rbac-validation';
 
 type Obj = Record<string, any>;
 
@@ -158,7 +159,7 @@ const replicationController: PlainStrategy = {
   },
 };
 
-const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler, ReplicationController: replicationController, LimitRange: limitRangeStrategy, StorageClass: storageClassStrategy, PersistentVolume: persistentVolumeStrategy, PersistentVolumeClaim: persistentVolumeClaimStrategy, Job: jobStrategy, CronJob: cronJobStrategy, PodDisruptionBudget: podDisruptionBudgetStrategy, CustomResourceDefinition: customResourceDefinitionStrategy, StatefulSet: statefulSetStrategy, ControllerRevision: controllerRevisionStrategy };
+const STRATEGIES: Partial<Record<PlainKind, PlainStrategy>> = { ConfigMap: configMap, Secret: secret, HorizontalPodAutoscaler: horizontalPodAutoscaler, ReplicationController: replicationController, LimitRange: limitRangeStrategy, StorageClass: storageClassStrategy, PersistentVolume: persistentVolumeStrategy, PersistentVolumeClaim: persistentVolumeClaimStrategy, Job: jobStrategy, CronJob: cronJobStrategy, PodDisruptionBudget: podDisruptionBudgetStrategy, CustomResourceDefinition: customResourceDefinitionStrategy, StatefulSet: statefulSetStrategy, ControllerRevision: controllerRevisionStrategy, Role: roleStrategy, ClusterRole: clusterRoleStrategy, RoleBinding: roleBindingStrategy, ClusterRoleBinding: clusterRoleBindingStrategy };
 
 export const plainStrategy = (kind: PlainKind): PlainStrategy => STRATEGIES[kind] ?? {};
 

@@ -4,12 +4,13 @@ import { BATCH_RESOURCES } from './batch.resources';
 import { CORE_RESOURCES } from './core.resources';
 import { DISCOVERY_RESOURCES } from './discovery.resources';
 import { AUTOSCALING_RESOURCES, COORDINATION_RESOURCES, STORAGE_RESOURCES } from './other.resources';
+import { RBAC_RESOURCES } from './rbac.resources';
 import { POLICY_RESOURCES } from './policy.resources';
 import { customResources, onCustomResourcesChanged } from './custom-resources';
 import { groupVersionOf, type ResourceDeclaration } from './resource';
 
 /** Every served resource, in discovery's order. The one table behind the apiserver. */
-export const RESOURCES = [...CORE_RESOURCES, ...APPS_RESOURCES, ...BATCH_RESOURCES, ...COORDINATION_RESOURCES, ...DISCOVERY_RESOURCES, ...STORAGE_RESOURCES, ...AUTOSCALING_RESOURCES, ...POLICY_RESOURCES, ...APIEXTENSIONS_RESOURCES] as const satisfies readonly ResourceDeclaration[];
+export const RESOURCES = [...CORE_RESOURCES, ...APPS_RESOURCES, ...BATCH_RESOURCES, ...COORDINATION_RESOURCES, ...DISCOVERY_RESOURCES, ...STORAGE_RESOURCES, ...AUTOSCALING_RESOURCES, ...POLICY_RESOURCES, ...APIEXTENSIONS_RESOURCES, ...RBAC_RESOURCES] as const satisfies readonly ResourceDeclaration[];
 
 type Declared = (typeof RESOURCES)[number];
 /** Every kind the apiserver serves. */

@@ -30,6 +30,11 @@ const MAX_MESSAGE_BYTES = 3 * 1024 * 1024;
 export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, handleProtocols: (offered) => pickProtocol(offered) ?? false });
   private readonly logger = new Logger('exec');
+  /**
+   * Authentication and authorization of an upgrade (the express middleware never sees one): set by
+   * startApiserver; none (tests of the bare module), everything is let through as `--insecure`.
+   */
+  access?: (req: IncomingMessage) => { allowed: true } | { allowed: false; code: number; body: object };
 
   constructor(
     @Inject(HttpAdapterHost) private readonly host: HttpAdapterHost,
@@ -48,6 +53,8 @@ export class ExecUpgrade implements OnApplicationBootstrap, BeforeApplicationShu
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     socket.on('error', () => undefined);
+    const access = this.access?.(req);
+    if (access && !access.allowed) return reject(socket, access.body as Parameters<typeof reject>[1]);
     const target = execPath(req.url ?? '/');
     if (!target) {
       const path = new URL(req.url ?? '/', 'http://apiserver').pathname;
