@@ -19,3 +19,5 @@ export * from './event-ttl.decide';
 export * from './node-process.decide';
 export * from './namespace.decide';
 export * from './internal-commands';
+export * from './principals';
+export * from './node-restriction';
