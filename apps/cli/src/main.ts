@@ -19,6 +19,7 @@ import { nodeKillCommand } from './node/node-kill.command';
 import { nodePsCommand } from './node/node-ps.command';
 import { readClusterFile, up } from './up/up.command';
 import { firstFreePort } from './up/free-port';
+import { useClusterCredentials } from './up/broker-auth';
 
 const int = (v: string) => {
   const n = Number(v);
@@ -208,7 +209,11 @@ program
   .option('-n, --namespace <ns>', 'namespace', 'default')
   .action((resource, name, o) => run(() => describeCommand(client(), resource, name, o)));
 
-const logNatsUrl = (o: { natsUrl?: string; dataDir: string }) => o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222';
+/** The cluster's nats-server, and the CLI's broker credentials from its data dir (broker-auth.ts). */
+const logNatsUrl = (o: { natsUrl?: string; dataDir: string }) => {
+  useClusterCredentials(o.dataDir);
+  return o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222';
+};
 const NATS_URL_HELP = 'nats-server (default: from <data-dir>/cluster.json, then KUBESIM_NATS_URL, then nats://127.0.0.1:4222)';
 
 program
@@ -315,7 +320,7 @@ node
     run(() => nodeControlCommand(o.dataDir, { op: 'add', name, cpu: o.cpu, memory: o.memory, pods: o.pods, labels: o.labels, taints: o.taints, resources: o.resources })),
   );
 
-const natsUrlOf = (o: { natsUrl?: string; dataDir: string }) => o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222';
+const natsUrlOf = logNatsUrl;
 node
   .command('ps')
   .description("what a node's container runtime holds, as crictl prints it there: the pod sandboxes (pause), then every container")

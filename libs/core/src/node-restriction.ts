@@ -25,9 +25,9 @@ const notPermitted = (p: Principal, name: InternalCommandName) =>
  * about itself: its own Node, the status of pods bound to it (and their deletion), events about
  * itself or its pods. Throws upstream's 403 when refused.
  */
-export function authorizeCommand(p: Principal, name: InternalCommandName, payload: Target, view: ClusterView): void {
+export function authorizeCommand(p: Principal, name: InternalCommandName, payload: Target | object, view: ClusterView): void {
   if (!COMMANDS_OF[p.kind].includes(name)) throw notPermitted(p, name);
-  if (p.kind === 'node') nodeRestriction(p.node, name, payload, view);
+  if (p.kind === 'node') nodeRestriction(p.node, name, payload as Target, view);
 }
 
 function nodeRestriction(self: string, name: InternalCommandName, t: Target, view: ClusterView): void {

@@ -6,3 +6,4 @@ export * from './projection';
 export * from './snapshot';
 export * from './snapshot-store';
 export * from './start-projection';
+export * from './nats-credentials';

@@ -73,7 +73,7 @@ export class InternalController {
       let r: Awaited<ReturnType<CommandBus['execute']>> | undefined;
       for (let i = 0; i < count; i++) {
         r = await this.bus.execute((view) => {
-          authorizeCommand(principal, name, p, view);
+          authorizeCommand(principal, name, p as object, view);
           return nth(map(p, this.contextFor(view)), i);
         }, who);
       }

@@ -40,6 +40,13 @@ export function hasSyncInterval(versionOutput: string): boolean {
 export const syncAlwaysConfig = (s: NatsServerPlan) => `jetstream {\n  store_dir: ${JSON.stringify(s.storeDir)}\n  sync_interval: always\n}\n`;
 
 /**
+ * A server's config file: the broker users (`authorization`, a file of the data dir included by
+ * its path relative to this file's directory) and, where the server has it, fsync before acknowledging.
+ */
+export const serverConfig = (s: NatsServerPlan, o: { syncAlways: boolean; authorization?: string }) =>
+  (o.authorization ? `include ${JSON.stringify(o.authorization)}\n` : '') + (o.syncAlways ? syncAlwaysConfig(s) : '');
+
+/**
  * The child processes; in a cluster each routes to all the others and tells clients of no other
  * server (they are given every URL). `configOf`: a server's config file (sync_interval), if any.
  */
