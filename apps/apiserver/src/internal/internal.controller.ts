@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, type NatsContext } from '@nestjs/microservices';
+import { Ctx, MessagePattern, Payload, type NatsContext } from '@nestjs/microservices';
 import { isGenericKind, loadKubernetesModels, validatePayload, type GenericKind, type GenericObject, type Pod, type Reply, type WrittenObject } from '@kubesim/api';
 import {
   authorizeCommand,
@@ -104,6 +104,9 @@ for (const name of INTERNAL_COMMAND_NAMES) {
     },
   }[name];
   Object.defineProperty(InternalController.prototype, name, { value: handler, writable: true, configurable: true });
+  // The payload and the message's context (its subject: who sent it).
+  Payload()(InternalController.prototype, name, 0);
+  Ctx()(InternalController.prototype, name, 1);
   MessagePattern(commandSubscription(name))(InternalController.prototype, name, Object.getOwnPropertyDescriptor(InternalController.prototype, name)!);
 }
 
