@@ -19,7 +19,7 @@ import { nodeKillCommand } from './node/node-kill.command';
 import { nodePsCommand } from './node/node-ps.command';
 import { readClusterFile, up } from './up/up.command';
 import { firstFreePort } from './up/free-port';
-import { useClusterCredentials } from './up/broker-auth';
+import { useClusterCredentials } from '@kubesim/eventlog';
 
 const int = (v: string) => {
   const n = Number(v);

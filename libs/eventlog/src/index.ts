@@ -7,3 +7,5 @@ export * from './snapshot';
 export * from './snapshot-store';
 export * from './start-projection';
 export * from './nats-credentials';
+export * from './broker-permissions';
+export * from './broker-auth';

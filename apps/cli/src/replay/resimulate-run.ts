@@ -1,6 +1,6 @@
 import type { Pod } from '@kubesim/api';
 import { connectNats, EventLog, type StoredRecord } from '@kubesim/eventlog';
-import { credentialsFile } from '../up/broker-auth';
+import { credentialsFile } from '@kubesim/eventlog';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -15,7 +15,7 @@ import { nodeProcessAction } from './node-process-action';
 import { Supervisor, type ChildSpec } from './supervisor';
 import { describeNotice } from './supervisor-notice';
 import { hasSyncInterval, layoutMismatch, natsServerSpecs, natsUrlOfPlan, planNats, serverConfig, type NatsServerPlan } from './nats-cluster';
-import { AUTHORIZATION_FILE, BrokerAuth } from './broker-auth';
+import { AUTHORIZATION_FILE, BrokerAuth } from '@kubesim/eventlog';
 import { freePort } from './free-port';
 import { connectNats, natsAuthOptions, natsServers } from '@kubesim/eventlog';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readNatsCredentials } from '@kubesim/eventlog';
+import { readNatsCredentials } from './nats-credentials';
 import { authorizationConfig, brokerUserName, type BrokerRole, type BrokerUser } from './broker-permissions';
 
 /** The broker users' directory in a data dir: one credentials file per user and the server's authorization block, all 0600. */

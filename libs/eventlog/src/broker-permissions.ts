@@ -1,4 +1,7 @@
-import { LEASE_BUCKET, SNAPSHOT_BUCKET, DEFAULT_STREAM, inboxPrefixOf } from '@kubesim/eventlog';
+import { DEFAULT_STREAM } from './event-log';
+import { LEASE_BUCKET } from './leases';
+import { inboxPrefixOf } from './nats-credentials';
+import { SNAPSHOT_BUCKET } from './snapshot-store';
 import { commandSubject, COMMANDS_OF, encodeToken, type Principal } from '@kubesim/core';
 import { kubeletSubject, poolControlSubject } from '@kubesim/api';
 
