@@ -1,5 +1,7 @@
 import type { Node, Pod } from '@kubesim/api';
-import { connectNats, EventLog } from '@kubesim/eventlog';
+import { ApiClient } from '@kubesim/cluster-client';
+import { connectNats, EventLog, natsAuthOptions, natsServers } from '@kubesim/eventlog';
+import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import type { NatsConnection } from 'nats';
 import { statSync } from 'node:fs';
 import { Cluster, eventually } from './harness';
@@ -12,6 +14,8 @@ import { Cluster, eventually } from './harness';
 describe('broker permissions: a kubelet’s credentials cannot forge another node’s writes', () => {
   let cluster: Cluster;
   let kubelet: NatsConnection;
+  /** The typed client a kubelet writes with, on node-1's credentials. */
+  let kubeletApi: ApiClient;
   const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
   const api = (path: string) => fetch(`${cluster.server}${path}`);
   const pod = async (name: string) => (await (await api(`/api/v1/namespaces/default/pods/${name}`)).json()) as Pod;
@@ -30,13 +34,17 @@ describe('broker permissions: a kubelet’s credentials cannot forge another nod
     const violation = (async () => {
       for await (const s of nc.status()) {
         const ctx = (s as { permissionContext?: { operation: string; subject: string } }).permissionContext;
-        if (s.type === 'error' && ctx) return `permissions violation: ${ctx.operation} ${ctx.subject}`;
+        if (s.type === 'error' && ctx) return `refused: Permissions Violation for ${ctx.operation === 'publish' ? 'Publish' : 'Subscription'} to "${ctx.subject}"`;
       }
       return 'closed';
     })();
+    // nats.js rejects a request the server refused with the server's own words.
     const reply = nc.request(subject, enc(payload), { timeout: 3_000 }).then(
       (m) => `reply: ${m.string()}`,
-      (e: Error) => `no reply: ${e.message}`,
+      (e: Error) => {
+        const refused = /Permissions Violation for \w+ to "[^"]+"/.exec(e.message);
+        return refused ? `refused: ${refused[0]}` : `no reply: ${e.message}`;
+      },
     );
     return Promise.race([violation, reply]);
   }
@@ -45,6 +53,10 @@ describe('broker permissions: a kubelet’s credentials cannot forge another nod
     cluster = await Cluster.create({ nodes: 3, timeScale: 0.1 });
     await cluster.up();
     kubelet = await connectNats(cluster.natsUrl, 'forger', { once: true, credentials: cluster.natsCredentials('kubelet-node-1') });
+    kubeletApi = new ApiClient(
+      ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: natsServers(cluster.natsUrl), ...natsAuthOptions(cluster.natsCredentials('kubelet-node-1')) } }),
+      'kubelet/node-1',
+    );
     const created = await fetch(`${cluster.server}/api/v1/namespaces/default/pods`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -55,6 +67,7 @@ describe('broker permissions: a kubelet’s credentials cannot forge another nod
   });
   afterAll(async () => {
     await kubelet?.close();
+    await kubeletApi?.close();
     await cluster?.down();
   });
 
@@ -72,9 +85,10 @@ describe('broker permissions: a kubelet’s credentials cannot forge another nod
     const seq = await lastSeq();
     const status = { phase: 'Failed', reason: 'Forged' };
     const forged = { by: 'kubelet/node-2', namespace: 'default', name: 'on-node-2', uid: (await pod('on-node-2')).metadata.uid, node: 'node-2', status };
-    expect(await send(kubelet, 'kubesim.api.pods.status.node.node-2', forged)).toBe('permissions violation: publish kubesim.api.pods.status.node.node-2');
-    const own = await send(kubelet, 'kubesim.api.pods.status.node.node-1', forged);
-    expect(JSON.parse(own.replace(/^reply: /, ''))).toMatchObject({
+    expect(await send(kubelet, 'kubesim.api.pods.status.node.node-2', forged)).toBe('refused: Permissions Violation for Publish to "kubesim.api.pods.status.node.node-2"');
+    // On its own subject, as its kubelet's client sends it: the apiserver's NodeRestriction.
+    const { by: _by, ...request } = forged;
+    expect(await kubeletApi.reportPodStatus(request as never)).toMatchObject({
       ok: false,
       status: { code: 403, reason: 'Forbidden', message: 'pods "on-node-2" is forbidden: node "node-1" can only update pod status for pods with spec.nodeName set to itself' },
     });
@@ -84,11 +98,10 @@ describe('broker permissions: a kubelet’s credentials cannot forge another nod
 
   it('node-1’s kubelet tainting node-2 or deleting its pod: refused', async () => {
     const taint = { by: 'node-controller', name: 'node-2', taints: [{ key: 'forged', effect: 'NoExecute' }] };
-    expect(await send(kubelet, 'kubesim.api.nodes.taint.controller-manager', taint)).toBe('permissions violation: publish kubesim.api.nodes.taint.controller-manager');
-    expect(await send(kubelet, 'kubesim.api.nodes.taint.node.node-1', taint)).toBe('permissions violation: publish kubesim.api.nodes.taint.node.node-1');
-    expect(await send(kubelet, 'kubesim.api.pods.delete.controller-manager', { by: 'x', namespace: 'default', name: 'on-node-2' })).toBe('permissions violation: publish kubesim.api.pods.delete.controller-manager');
-    const own = await send(kubelet, 'kubesim.api.pods.delete.node.node-1', { by: 'x', namespace: 'default', name: 'on-node-2', gracePeriodSeconds: 0 });
-    expect(JSON.parse(own.replace(/^reply: /, ''))).toMatchObject({ ok: false, status: { code: 403, message: 'pods "on-node-2" is forbidden: node "node-1" can only delete pods with spec.nodeName set to itself' } });
+    expect(await send(kubelet, 'kubesim.api.nodes.taint.controller-manager', taint)).toBe('refused: Permissions Violation for Publish to "kubesim.api.nodes.taint.controller-manager"');
+    expect(await send(kubelet, 'kubesim.api.nodes.taint.node.node-1', taint)).toBe('refused: Permissions Violation for Publish to "kubesim.api.nodes.taint.node.node-1"');
+    expect(await send(kubelet, 'kubesim.api.pods.delete.controller-manager', { by: 'x', namespace: 'default', name: 'on-node-2' })).toBe('refused: Permissions Violation for Publish to "kubesim.api.pods.delete.controller-manager"');
+    expect(await kubeletApi.deletePod({ namespace: 'default', name: 'on-node-2', gracePeriodSeconds: 0 })).toMatchObject({ ok: false, status: { code: 403, message: 'pods "on-node-2" is forbidden: node "node-1" can only delete pods with spec.nodeName set to itself' } });
     expect((await node('node-2')).spec.taints ?? []).toEqual([]);
     expect((await pod('on-node-2')).metadata.deletionTimestamp).toBeUndefined();
   });
@@ -96,9 +109,9 @@ describe('broker permissions: a kubelet’s credentials cannot forge another nod
   it('node-1’s kubelet publishing NodeDeleted into the KUBESIM stream, or purging it: a permission violation; node-2 stays', async () => {
     const seq = await lastSeq();
     const record = { v: 1, events: [{ type: 'NodeDeleted', at: new Date().toISOString(), by: 'system:node:node-1', name: 'node-2' }] };
-    expect(await send(kubelet, 'ks.node._.node-2', record)).toBe('permissions violation: publish ks.node._.node-2');
-    expect(await send(kubelet, '$JS.API.STREAM.PURGE.KUBESIM', {})).toBe('permissions violation: publish $JS.API.STREAM.PURGE.KUBESIM');
-    expect(await send(kubelet, '$JS.API.STREAM.DELETE.KUBESIM', {})).toBe('permissions violation: publish $JS.API.STREAM.DELETE.KUBESIM');
+    expect(await send(kubelet, 'ks.node._.node-2', record)).toBe('refused: Permissions Violation for Publish to "ks.node._.node-2"');
+    expect(await send(kubelet, '$JS.API.STREAM.PURGE.KUBESIM', {})).toBe('refused: Permissions Violation for Publish to "$JS.API.STREAM.PURGE.KUBESIM"');
+    expect(await send(kubelet, '$JS.API.STREAM.DELETE.KUBESIM', {})).toBe('refused: Permissions Violation for Publish to "$JS.API.STREAM.DELETE.KUBESIM"');
     expect(await lastSeq()).toBeGreaterThanOrEqual(seq);
     expect((await api('/api/v1/nodes/node-2')).status).toBe(200);
     expect((await node('node-2')).status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
@@ -109,7 +122,7 @@ describe('broker permissions: a kubelet’s credentials cannot forge another nod
     await eventually(async () => expect((await node('node-4')).status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True'), 60_000);
     const added = await connectNats(cluster.natsUrl, 'forger-4', { once: true, credentials: cluster.natsCredentials('kubelet-node-4') });
     try {
-      expect(await send(added, 'kubesim.api.nodes.condition.node.node-1', { by: 'x', name: 'node-1', condition: {} })).toBe('permissions violation: publish kubesim.api.nodes.condition.node.node-1');
+      expect(await send(added, 'kubesim.api.nodes.condition.node.node-1', { by: 'x', name: 'node-1', condition: {} })).toBe('refused: Permissions Violation for Publish to "kubesim.api.nodes.condition.node.node-1"');
     } finally {
       await added.close();
     }
@@ -117,7 +130,7 @@ describe('broker permissions: a kubelet’s credentials cannot forge another nod
 
   it('kubesim replay shows the authenticated identities', async () => {
     const r = await cluster.cli('replay', '--data-dir', cluster.dataDir, '--pod', 'on-node-2');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/default\/on-node-2\s+Running\s+Running\s+node-2\s+.*system:node:node-2\n/);
     expect(r.stdout).not.toContain('kubelet/node-');
   });

@@ -118,7 +118,7 @@ export class Cluster {
     const log = openSync(join(this.dataDir, 'logs', `${child}-again.log`), 'a');
     const p =
       child === 'nats'
-        ? spawn('nats-server', ['-c', join(this.dataDir, 'nats.conf'), '-js', '-a', '127.0.0.1', '-p', String(this.natsPort), '-sd', join(this.dataDir, 'jetstream')], { stdio: ['ignore', log, log] })
+        ? spawn('nats-server', ['-c', join(this.dataDir, 'nats.conf'), '-js', '-a', '127.0.0.1', '-p', String(this.natsPort)], { stdio: ['ignore', log, log] })
         : spawn(process.execPath, [join(ROOT, 'dist/apps/apiserver/src/main.js')], {
             stdio: ['ignore', log, log],
             env: {
