@@ -20,6 +20,7 @@ import { nodePsCommand } from './node/node-ps.command';
 import { readClusterFile, up } from './up/up.command';
 import { firstFreePort } from './up/free-port';
 import { useClusterCredentials } from '@kubesim/eventlog';
+import { brokerAuthCommand } from './commands/broker-auth.command';
 
 const int = (v: string) => {
   const n = Number(v);
@@ -251,6 +252,15 @@ program
       return replayCommand({ ...o, natsUrl: logNatsUrl(o) }, verifyClient, (s) => process.stdout.write(s));
     }),
   );
+
+program
+  .command('broker-auth')
+  .description('write the broker users (passwords kept if there) and a nats-server config, as `kubesim up` does: for compose and clusters started by hand')
+  .requiredOption('--dir <dir>', 'where nats-auth/<user>.json and nats.conf go')
+  .option('--nodes <names>', 'the kubelets, comma-separated (one user each)', '')
+  .option('--pools', 'a user for kubelet pools whose nodes are not known in advance (kubelet-pools)', false)
+  .option('--store-dir <dir>', "the server's JetStream store", '/data')
+  .action((o) => run(async () => brokerAuthCommand({ dir: o.dir, nodes: String(o.nodes).split(',').filter(Boolean), pools: o.pools === true, storeDir: o.storeDir })));
 
 program
   .command('export')

@@ -68,6 +68,8 @@ describe('broker permissions: who may publish and subscribe to what', () => {
       expect(mayPublish(r, '$JS.API.CONSUMER.CREATE.KUBESIM.abc.ks.>')).toBe(true);
       expect(mayPublish(r, '$JS.API.CONSUMER.MSG.NEXT.KUBESIM.abc')).toBe(true);
       expect(mayPublish(r, '$JS.API.STREAM.INFO.KUBESIM')).toBe(true);
+      expect(mayPublish(r, '$JS.API.STREAM.NAMES')).toBe(true);
+      expect(mayPublish(r, '$JS.API.STREAM.INFO.OBJ_kubesim_snapshots')).toBe(true);
       expect(maySubscribe(r, `_INBOX_${brokerUserName(r)}.x.y`)).toBe(true);
       expect(maySubscribe(r, '_INBOX.x.y')).toBe(false);
       expect(maySubscribe(r, '_INBOX_apiserver.x')).toBe(false);

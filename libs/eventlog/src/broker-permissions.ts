@@ -2,7 +2,7 @@ import { DEFAULT_STREAM } from './event-log';
 import { LEASE_BUCKET } from './leases';
 import { inboxPrefixOf } from './nats-credentials';
 import { SNAPSHOT_BUCKET } from './snapshot-store';
-import { commandSubject, COMMANDS_OF, encodeToken, type Principal } from '@kubesim/core';
+import { commandSubject, COMMANDS_OF, encodeToken, INTERNAL_COMMANDS, type Principal } from '@kubesim/core';
 import { kubeletSubject, poolControlSubject } from '@kubesim/api';
 
 /** The bucket of PersistentVolume files (apps/kubelet/src/persistent-volumes.ts). */
@@ -21,7 +21,13 @@ export type BrokerRole =
   | { kind: 'dashboard' }
   /** `kubesim up` and the CLI's node, replay and export commands. */
   | { kind: 'cli' }
-  | { kind: 'kubelet'; nodes: readonly string[]; pool?: string };
+  | { kind: 'kubelet'; nodes: readonly string[]; pool?: string }
+  /**
+   * Kubelet pools whose nodes are not known in advance (compose's scaled `pool` service names them
+   * after its container): any node's subjects. NodeRestriction at the apiserver still holds each
+   * write to the node its subject names; the broker cannot (docs/decisions.md).
+   */
+  | { kind: 'kubelet-pools' };
 
 export interface BrokerUser {
   user: string;
@@ -60,10 +66,21 @@ function readStream(stream: string): string[] {
 /** Every component follows the log from the apiserver's last snapshot (an object store) plus the stream's tail. */
 const READ_LOG = [
   '$JS.API.INFO',
+  // Reading an object (the snapshot) looks its stream up by subject: names only.
+  '$JS.API.STREAM.NAMES',
   ...readStream(DEFAULT_STREAM),
   ...readStream(`OBJ_${SNAPSHOT_BUCKET}`),
   // Ordered push consumers (the object store's reads) answer the server's flow control.
   '$JS.FC.>',
+];
+
+/** What a kubelet reads besides the log: leases, and PersistentVolume files (shared by every node: a volume follows its pod). */
+const KUBELET_READS = [
+  ...READ_LOG,
+  ...readStream(`KV_${LEASE_BUCKET}`),
+  `$JS.API.STREAM.CREATE.KV_${VOLUME_BUCKET}`,
+  ...readStream(`KV_${VOLUME_BUCKET}`),
+  `$KV.${VOLUME_BUCKET}.>`,
 ];
 
 const commandsOf = (p: Principal) => COMMANDS_OF[p.kind].map((name) => commandSubject(name, p));
@@ -92,20 +109,16 @@ export function permissionsOf(role: BrokerRole, user = brokerUserName(role)): Pe
       };
     case 'kubelet':
       return {
-        publish: {
-          allow: [
-            ...role.nodes.flatMap((node) => [...commandsOf({ kind: 'node', node }), `$KV.${LEASE_BUCKET}.${node}`]),
-            ...READ_LOG,
-            ...readStream(`KV_${LEASE_BUCKET}`),
-            // PersistentVolume files are shared by every node (a volume follows its pod): the bucket, not a key of its own.
-            `$JS.API.STREAM.CREATE.KV_${VOLUME_BUCKET}`,
-            ...readStream(`KV_${VOLUME_BUCKET}`),
-            `$KV.${VOLUME_BUCKET}.>`,
-          ],
-        },
+        publish: { allow: [...role.nodes.flatMap((node) => [...commandsOf({ kind: 'node', node }), `$KV.${LEASE_BUCKET}.${node}`]), ...KUBELET_READS] },
         subscribe: {
           allow: [...role.nodes.flatMap((node) => (['logs', 'exec', 'ps'] as const).map((w) => kubeletSubject(node, w))), ...(role.pool !== undefined ? [poolControlSubject(role.pool)] : []), inbox],
         },
+        allow_responses: true,
+      };
+    case 'kubelet-pools':
+      return {
+        publish: { allow: [...COMMANDS_OF.node.map((name) => `${INTERNAL_COMMANDS[name].subject}.node.*`), `$KV.${LEASE_BUCKET}.>`, ...KUBELET_READS] },
+        subscribe: { allow: ['kubesim.kubelet.>', poolControlSubject('*'), inbox] },
         allow_responses: true,
       };
     default: {
