@@ -23,7 +23,10 @@ export function brokerAuthCommand(o: BrokerAuthOptions): string {
   for (const node of o.nodes) auth.user({ kind: 'kubelet', nodes: [node] });
   if (o.pools) auth.user({ kind: 'kubelet-pools' });
   auth.writeConfig();
+  const include = `include "nats-auth/${AUTHORIZATION_FILE}"\n`;
   const config = join(o.dir, 'nats.conf');
-  writeFileSync(config, `include "nats-auth/${AUTHORIZATION_FILE}"\njetstream {\n  store_dir: ${JSON.stringify(o.storeDir)}\n}\n`, { mode: 0o600 });
-  return `broker users in ${join(o.dir, 'nats-auth')}; nats-server config ${config}\n`;
+  writeFileSync(config, `${include}jetstream {\n  store_dir: ${JSON.stringify(o.storeDir)}\n}\n`, { mode: 0o600 });
+  // docker-compose.r3.yml's servers (nats 2.10): an acknowledged write is on disk on a majority (sync_interval: always).
+  writeFileSync(join(o.dir, 'nats-r3.conf'), `${include}jetstream {\n  store_dir: ${JSON.stringify(o.storeDir)}\n  sync_interval: always\n}\nhttp_port: 8222\n`, { mode: 0o600 });
+  return `broker users in ${join(o.dir, 'nats-auth')}; nats-server config ${config} (nats-r3.conf for a JetStream cluster)\n`;
 }
