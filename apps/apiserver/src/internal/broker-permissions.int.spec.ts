@@ -31,6 +31,7 @@ describe('broker permissions: a real nats-server with the generated users', () =
     files.scheduler = auth.user({ kind: 'scheduler' });
     files.node1 = auth.user({ kind: 'kubelet', nodes: ['node-1'] });
     files.node2 = auth.user({ kind: 'kubelet', nodes: ['node-2'] });
+    files.pool = auth.user({ kind: 'kubelet', pool: 'pool-1', nodes: ['node-11', 'node-12'] });
     auth.writeConfig();
     const config = join(dir, 'nats.conf');
     // As `kubesim up` writes it (nats-cluster.ts serverConfig).
@@ -181,6 +182,15 @@ describe('broker permissions: a real nats-server with the generated users', () =
     nc.subscribe('_INBOX_apiserver.>');
     await nc.flush();
     expect(await violation).toBe('subscription _INBOX_apiserver.>');
+  });
+
+  it('a pool’s user writes for each of its nodes, and for no other', async () => {
+    const pool = apiAs(files.pool, 'kubelet/node-11');
+    expect(await pool.registerNode({ node: aNode('node-11') })).toMatchObject({ ok: true });
+    expect(await pool.as('kubelet/node-12').registerNode({ node: aNode('node-12') })).toMatchObject({ ok: true });
+    expect(await publishRefusal(await as(files.pool), 'kubesim.api.nodes.register.node.node-1', JSON.stringify({ by: 'x', node: aNode('node-1') }))).toBe('publish kubesim.api.nodes.register.node.node-1');
+    const registered = (await log.readAll()).filter((r) => r.record.events.some((e) => e.type === 'NodeRegistered')).map((r) => r.record.events[0].by);
+    expect(registered).toEqual(expect.arrayContaining(['system:node:node-11', 'system:node:node-12']));
   });
 
   it('the scheduler cannot write the stream nor speak for a kubelet', async () => {
