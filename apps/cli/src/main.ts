@@ -130,7 +130,7 @@ program
       process.stdout.write(
         `kubesim is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${cluster.nodes.names().length} nodes${cluster.file.pools ? ` (${Object.keys(cluster.file.pools).length} kubelet pools: ${Object.entries(cluster.file.pools).map(([p, n]) => `${p} ${n.length}`).join(', ')})` : ''}\n` +
           `  API:        ${cluster.file.server}   (kubectl works with no kubeconfig; or --kubeconfig ${o.dataDir}/kubeconfig)\n` +
-          `  NATS:       ${cluster.file.natsUrl}\n` +
+          `  NATS:       ${cluster.file.natsUrl}   (a user per component: ${o.dataDir}/nats-auth/, admin.json is yours)\n` +
           (cluster.file.dashboard ? `  dashboard:  ${cluster.file.dashboard}\n` : '') +
           `  logs:       ${o.dataDir}/logs/\n` +
           `Press Ctrl-C to stop.\n`,
