@@ -47,7 +47,8 @@ async function latency() {
   const dashboardPort = await freePort();
   const cluster = await startKubesim(['--nodes', '3', '--dashboard-port', String(dashboardPort)]);
   const { natsUrl } = JSON.parse(readFileSync(join(cluster.dataDir, 'cluster.json'), 'utf8')) as { natsUrl: string };
-  const nc = await connectNats(natsUrl, 'bench', { once: true });
+  // The operator's key of that cluster's broker (kubesim up makes it).
+  const nc = await connectNats(natsUrl, 'bench', { once: true, credentials: join(cluster.dataDir, 'nats-auth', 'admin.json') });
   const jsm = await nc.jetstreamManager();
   const b = await browser();
   try {

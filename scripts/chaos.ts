@@ -176,8 +176,8 @@ async function converge(server: string, acked: Map<string, string>, ms: number):
   return { pods, lost };
 }
 
-async function twice(natsUrl: string): Promise<{ createdTwice: number; boundTwice: number }> {
-  const nc = await connectNats(natsUrl, 'chaos', { once: true });
+async function twice(natsUrl: string, credentials: string): Promise<{ createdTwice: number; boundTwice: number }> {
+  const nc = await connectNats(natsUrl, 'chaos', { once: true, credentials });
   try {
     const created = new Map<string, number>();
     const bound = new Map<string, number>();
@@ -231,7 +231,7 @@ async function main() {
     await Promise.all([writeLoad(cluster.server, rate, until, nodes * 250 - 150, load), chaos(cluster, targets, until, everyMs, stopShare, rnd, faults)]);
     process.stderr.write('chaos: load and faults over; waiting for the cluster to converge…\n');
     const c = await converge(cluster.server, load.acked, 180_000);
-    const { createdTwice, boundTwice } = await twice(cluster.natsUrl);
+    const { createdTwice, boundTwice } = await twice(cluster.natsUrl, join(cluster.dataDir, 'nats-auth', 'admin.json'));
     const verified = await verify(cluster.dataDir);
 
     const back = new Map<string, number[]>();

@@ -40,7 +40,7 @@ describe('crash safety of the event log', () => {
       return l.items;
     }, 60_000);
     for (const [name, uid] of load.acknowledged) expect(pods.find((p) => p.metadata.name === name)?.metadata.uid).toBe(uid);
-    const { created, bound, names } = await effectsInLog(natsUrl());
+    const { created, bound, names } = await effectsInLog(natsUrl(), cluster.natsCredentials());
     for (const p of pods) {
       expect(created.get(p.metadata.uid), p.metadata.name).toBe(1);
       expect(names.get(`default/${p.metadata.name}`), p.metadata.name).toBe(1);

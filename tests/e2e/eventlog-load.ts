@@ -46,8 +46,8 @@ export class PodLoad {
 }
 
 /** Per pod uid: how many PodCreated and PodBound events the log holds. */
-export async function effectsInLog(natsUrl: string): Promise<{ created: Map<string, number>; bound: Map<string, number>; names: Map<string, number> }> {
-  const nc = await connectNats(natsUrl, 'e2e', { once: true });
+export async function effectsInLog(natsUrl: string, credentials?: string): Promise<{ created: Map<string, number>; bound: Map<string, number>; names: Map<string, number> }> {
+  const nc = await connectNats(natsUrl, 'e2e', { once: true, credentials });
   try {
     const log = await EventLog.open(nc);
     const created = new Map<string, number>();

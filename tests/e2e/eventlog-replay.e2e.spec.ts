@@ -36,7 +36,7 @@ describe('kubesim replay, export and import', () => {
     expect(r.stdout).toMatch(/default\/web\s+Pending\s+Pending\s+-\s+created\s+user:kubesim/);
     expect(r.stdout).toMatch(new RegExp(`default/web\\s+Pending\\s+ContainerCreating\\s+${node}\\s`));
     // The cause is the kubelet's own words (e.g. "container nginx started").
-    expect(r.stdout).toMatch(new RegExp(`default/web\\s+Running\\s+Running\\s+${node}\\s+\\S.*\\s+kubelet/${node}\n`));
+    expect(r.stdout).toMatch(new RegExp(`default/web\\s+Running\\s+Running\\s+${node}\\s+\\S.*\\s+system:node:${node}\n`));
     const other = await cluster.cli('replay', '--data-dir', cluster.dataDir, '--node', node === 'node-1' ? 'node-2' : 'node-1', '--pod', 'web');
     expect(other.stdout).toBe('No pod phase or status changes in the log.\n');
   });
@@ -123,7 +123,7 @@ describe('kubesim replay, export and import', () => {
     const fromFile = await cluster.cli('replay', '--file', file('v7.jsonl'));
     expect(fromFile).toMatchObject({ code: 1, stderr: 'line 2: schema version 7; this kubesim reads version 1\n' });
 
-    const nc = await connectNats(`nats://127.0.0.1:${cluster.natsPort}`, 'e2e', { once: true });
+    const nc = await connectNats(`nats://127.0.0.1:${cluster.natsPort}`, 'e2e', { once: true, credentials: cluster.natsCredentials() });
     const log = await EventLog.open(nc);
     const seq = await log.append({ kind: 'Namespace', namespace: '', name: 'from-the-future' }, 0, { v: 7, events: [] });
     await nc.close();

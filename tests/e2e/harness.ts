@@ -53,7 +53,15 @@ export class Cluster {
     return (JSON.parse(readFileSync(join(this.dataDir, 'cluster.json'), 'utf8')) as { natsUrl: string }).natsUrl;
   }
 
-  get dashboard() {
+  /**
+   * A broker user's credentials file in the data dir (`kubesim up` makes one per component):
+   * `admin`, the operator's key, by default; pass it to `connectNats(…, { credentials })`.
+   */
+  natsCredentials(user = 'admin'): string {
+    return join(this.dataDir, 'nats-auth', `${user}.json`);
+  }
+
+    get dashboard() {
     return `http://127.0.0.1:${this.dashboardPort}/`;
   }
 
@@ -135,10 +143,18 @@ export class Cluster {
     const log = openSync(join(this.dataDir, 'logs', `${child}-again.log`), 'a');
     const p =
       child === 'nats'
-        ? spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(this.natsPort), '-sd', join(this.dataDir, 'jetstream')], { stdio: ['ignore', log, log] })
+        ? spawn('nats-server', ['-c', join(this.dataDir, 'nats.conf'), '-js', '-a', '127.0.0.1', '-p', String(this.natsPort)], { stdio: ['ignore', log, log] })
         : spawn(process.execPath, [join(ROOT, 'dist/apps/apiserver/src/main.js')], {
             stdio: ['ignore', log, log],
-            env: { ...process.env, KUBESIM_NATS_URL: natsUrl, KUBESIM_TIME_SCALE: String(this.timeScale), KUBESIM_API_PORT: String(this.port), KUBESIM_EXPECTED_NODES: String(this.nodes), ...(this.secure ? { KUBESIM_PKI_DIR: join(this.dataDir, 'pki') } : {}) },
+            env: {
+              ...process.env,
+              KUBESIM_NATS_URL: natsUrl,
+              KUBESIM_NATS_CREDENTIALS: this.natsCredentials('apiserver'),
+              KUBESIM_TIME_SCALE: String(this.timeScale),
+              KUBESIM_API_PORT: String(this.port),
+              KUBESIM_EXPECTED_NODES: String(this.nodes),
+              ...(this.secure ? { KUBESIM_PKI_DIR: join(this.dataDir, 'pki') } : {}),
+            },
           });
     this.restarted.push(p);
     return p;

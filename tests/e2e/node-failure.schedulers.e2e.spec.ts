@@ -21,7 +21,7 @@ describe('two schedulers, end to end', () => {
     await cluster.up();
     const natsUrl = (JSON.parse(readFileSync(join(cluster.dataDir, 'cluster.json'), 'utf8')) as { natsUrl: string }).natsUrl;
     second = spawn(process.execPath, [join(ROOT, 'dist/apps/scheduler/src/main.js')], {
-      env: { ...process.env, KUBESIM_NATS_URL: natsUrl, KUBESIM_TIME_SCALE: '0.1' },
+      env: { ...process.env, KUBESIM_NATS_URL: natsUrl, KUBESIM_NATS_CREDENTIALS: cluster.natsCredentials('scheduler'), KUBESIM_TIME_SCALE: '0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     second.stdout!.on('data', (d) => (secondLog += d));
@@ -48,7 +48,7 @@ describe('two schedulers, end to end', () => {
     }, 30_000);
 
     const bound = new Map<string, string[]>();
-    const nc = await connectNats(`nats://127.0.0.1:${cluster.natsPort}`, 'e2e-reader', { once: true });
+    const nc = await connectNats(`nats://127.0.0.1:${cluster.natsPort}`, 'e2e-reader', { once: true, credentials: cluster.natsCredentials() });
     try {
       const log = await EventLog.open(nc);
       const follower = await log.follow(1, (r) => {

@@ -103,7 +103,7 @@ describe.skipIf(!hasKubectl)('--nats-replicas 3: the JetStream leader killed und
   });
 
   async function streamInfo() {
-    const nc = await connectNats(cluster.natsUrl, 'e2e', { once: true });
+    const nc = await connectNats(cluster.natsUrl, 'e2e', { once: true, credentials: cluster.natsCredentials() });
     try {
       return await (await nc.jetstreamManager()).streams.info('KUBESIM');
     } finally {
@@ -172,7 +172,7 @@ describe.skipIf(!hasKubectl)('--nats-replicas 3: the JetStream leader killed und
       }
       return l.items;
     }, 60_000);
-    const { created, bound } = await effectsInLog(cluster.natsUrl);
+    const { created, bound } = await effectsInLog(cluster.natsUrl, cluster.natsCredentials());
     for (const p of pods) {
       expect(created.get(p.metadata.uid), p.metadata.name).toBe(1);
       expect(bound.get(p.metadata.uid), p.metadata.name).toBe(1);

@@ -41,7 +41,7 @@ describe('apiserver on a real nats-server', () => {
     await start();
     nc = await connectNats(nats.url, 'test');
     log = await EventLog.open(nc);
-    api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } }), 'test');
+    api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } }), 'default-scheduler');
   });
   afterAll(async () => {
     await api?.close();

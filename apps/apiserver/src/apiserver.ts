@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { natsServers } from '@kubesim/eventlog';
+import { natsAuthOptions, natsServers } from '@kubesim/eventlog';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
@@ -49,7 +49,7 @@ export async function startApiserver(config: ApiserverConfig): Promise<INestAppl
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new StatusExceptionFilter());
   app.connectMicroservice<MicroserviceOptions>(
-    { transport: Transport.NATS, options: { servers: natsServers(config.natsUrl), queue: 'apiserver', maxReconnectAttempts: -1 } },
+    { transport: Transport.NATS, options: { servers: natsServers(config.natsUrl), queue: 'apiserver', maxReconnectAttempts: -1, ...natsAuthOptions() } },
     { inheritAppConfig: true },
   );
   app.enableShutdownHooks();

@@ -19,6 +19,8 @@ import { nodeKillCommand } from './node/node-kill.command';
 import { nodePsCommand } from './node/node-ps.command';
 import { readClusterFile, up } from './up/up.command';
 import { firstFreePort } from './up/free-port';
+import { useClusterCredentials } from '@kubesim/eventlog';
+import { brokerAuthCommand } from './commands/broker-auth.command';
 
 const int = (v: string) => {
   const n = Number(v);
@@ -132,7 +134,7 @@ program
       process.stdout.write(
         `kubesim is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${cluster.nodes.names().length} nodes${cluster.file.pools ? ` (${Object.keys(cluster.file.pools).length} kubelet pools: ${Object.entries(cluster.file.pools).map(([p, n]) => `${p} ${n.length}`).join(', ')})` : ''}\n` +
           `  API:        ${cluster.file.server}   (${cluster.userKubeconfig ? `context "kubesim" is current in ${cluster.userKubeconfig}; or ` : ''}--kubeconfig ${o.dataDir}/kubeconfig)\n` +
-          `  NATS:       ${cluster.file.natsUrl}\n` +
+          `  NATS:       ${cluster.file.natsUrl}   (a user per component: ${o.dataDir}/nats-auth/, admin.json is yours)\n` +
           (cluster.file.dashboard ? `  dashboard:  ${cluster.file.dashboard}\n` : '') +
           `  logs:       ${o.dataDir}/logs/\n` +
           `Press Ctrl-C to stop.\n`,
@@ -213,7 +215,11 @@ program
   .option('-n, --namespace <ns>', 'namespace', 'default')
   .action((resource, name, o) => run(() => describeCommand(client(), resource, name, o)));
 
-const logNatsUrl = (o: { natsUrl?: string; dataDir: string }) => o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222';
+/** The cluster's nats-server, and the CLI's broker credentials from its data dir (broker-auth.ts). */
+const logNatsUrl = (o: { natsUrl?: string; dataDir: string }) => {
+  useClusterCredentials(o.dataDir);
+  return o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222';
+};
 const NATS_URL_HELP = 'nats-server (default: from <data-dir>/cluster.json, then KUBESIM_NATS_URL, then nats://127.0.0.1:4222)';
 
 program
@@ -255,6 +261,15 @@ program
       return replayCommand({ ...o, natsUrl: logNatsUrl(o) }, verifyClient, (s) => process.stdout.write(s));
     }),
   );
+
+program
+  .command('broker-auth')
+  .description('write the broker users (passwords kept if there) and a nats-server config, as `kubesim up` does: for compose and clusters started by hand')
+  .requiredOption('--dir <dir>', 'where nats-auth/<user>.json and nats.conf go')
+  .option('--nodes <names>', 'the kubelets, comma-separated (one user each)', '')
+  .option('--pools', 'a user for kubelet pools whose nodes are not known in advance (kubelet-pools)', false)
+  .option('--store-dir <dir>', "the server's JetStream store", '/data')
+  .action((o) => run(async () => brokerAuthCommand({ dir: o.dir, nodes: String(o.nodes).split(',').filter(Boolean), pools: o.pools === true, storeDir: o.storeDir })));
 
 program
   .command('export')
@@ -324,7 +339,7 @@ node
     run(() => nodeControlCommand(o.dataDir, { op: 'add', name, cpu: o.cpu, memory: o.memory, pods: o.pods, labels: o.labels, taints: o.taints, resources: o.resources })),
   );
 
-const natsUrlOf = (o: { natsUrl?: string; dataDir: string }) => o.natsUrl ?? readClusterFile(o.dataDir)?.natsUrl ?? process.env.KUBESIM_NATS_URL ?? 'nats://127.0.0.1:4222';
+const natsUrlOf = logNatsUrl;
 node
   .command('ps')
   .description("what a node's container runtime holds, as crictl prints it there: the pod sandboxes (pause), then every container")

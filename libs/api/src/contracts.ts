@@ -12,6 +12,12 @@ import type { Status } from './types';
  */
 export const kubeletSubject = (node: string, what: 'logs' | 'exec' | 'ps' | 'exec-stream') => `kubesim.kubelet.${node}.${what}`;
 
+/**
+ * Where a kubelet streams an exec session's output: under its own node's name, so that the broker
+ * lets each kubelet publish to its own sessions only (libs/eventlog broker-permissions).
+ */
+export const execStreamInbox = (node: string, session = '*') => `_INBOX.exec.${node}.${session}`;
+
 /** A pod sandbox (the pause container) on a node, as the container runtime lists it (`crictl pods`). */
 export interface RuntimeSandbox {
   id: string;

@@ -1,5 +1,5 @@
 import type { Reply } from '@kubesim/api';
-import { INTERNAL_COMMANDS, INTERNAL_COMMAND_NAMES, type InternalCommandName, type InternalPayload } from '@kubesim/core';
+import { commandSubject, INTERNAL_COMMAND_NAMES, principalOfCaller, type InternalCommandName, type InternalPayload, type Principal } from '@kubesim/core';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
 
@@ -11,16 +11,21 @@ type Methods = { readonly [K in InternalCommandName]: (r: Request<K>) => Promise
 
 export class ApiUnavailableError extends Error {}
 
-/** Typed writes to the apiserver over NATS request/reply. A refusal is `{ ok: false, status }`. */
+/**
+ * Typed writes to the apiserver over NATS request/reply. A refusal is `{ ok: false, status }`.
+ * Each is published on its command's subject for this client's principal (`…pods.status.node.node-1`):
+ * the broker lets a user publish only its own, and the apiserver takes the identity from it.
+ */
 export interface ApiClient extends Methods {}
 export class ApiClient {
   constructor(
     private readonly proxy: ClientProxy,
     readonly by: string,
     private readonly timeoutMs = 10_000,
+    readonly principal: Principal = principalOfCaller(by),
   ) {
     for (const name of INTERNAL_COMMAND_NAMES) {
-      Object.defineProperty(this, name, { value: (r: object) => this.send(INTERNAL_COMMANDS[name].subject, r), enumerable: false });
+      Object.defineProperty(this, name, { value: (r: object) => this.send(commandSubject(name, this.principal), r), enumerable: false });
     }
   }
 

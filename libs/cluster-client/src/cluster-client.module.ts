@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { connectNats, EventLog, natsServers, Projection, SnapshotStore, startProjection } from '@kubesim/eventlog';
+import { connectNats, EventLog, natsAuthOptions, natsServers, Projection, SnapshotStore, startProjection } from '@kubesim/eventlog';
 import type { NatsConnection } from 'nats';
 import { Registry } from 'prom-client';
 import { ApiClient } from './api-client';
@@ -56,7 +56,7 @@ export class ClusterClientModule {
         },
         {
           provide: ApiClient,
-          useFactory: () => new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: natsServers(o.natsUrl), maxReconnectAttempts: -1 } }), o.by),
+          useFactory: () => new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: natsServers(o.natsUrl), maxReconnectAttempts: -1, ...natsAuthOptions() } }), o.by),
         },
         {
           provide: registerComponentMetrics,

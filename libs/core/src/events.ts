@@ -7,7 +7,7 @@ export const SCHEMA_VERSION = 1;
 export interface EventMeta {
   /** RFC 3339 wall-clock time. */
   at: string;
-  /** The component that caused it: `apiserver`, `default-scheduler`, `kubelet/node-1`, `node-controller`, a user agent. */
+  /** Who caused it: `apiserver`, a REST user agent, or the identity of the NATS subject a component wrote on: `system:node:node-1`, `system:kube-scheduler`, `system:serviceaccount:kube-system:node-controller`, `user:kubesim`. */
   by: string;
   /** Free text cause a replay can print ("node-2 lease expired", "container app exited with 1"). */
   cause?: string;

@@ -20,3 +20,5 @@ export * from './node-process.decide';
 export * from './namespace.decide';
 export * from './internal-commands';
 export * from './managed-fields';
+export * from './principals';
+export * from './node-restriction';

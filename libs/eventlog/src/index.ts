@@ -6,3 +6,6 @@ export * from './projection';
 export * from './snapshot';
 export * from './snapshot-store';
 export * from './start-projection';
+export * from './nats-credentials';
+export * from './broker-permissions';
+export * from './broker-auth';

@@ -1,4 +1,5 @@
 import { connect, type NatsConnection } from 'nats';
+import { natsAuthOptions } from './nats-credentials';
 
 const urls = new WeakMap<NatsConnection, string>();
 
@@ -12,12 +13,14 @@ export const natsServers = (servers: string): string[] =>
 /**
  * A component's connection keeps trying forever, so components outlive a restarting
  * nats-server (and reconnect to another server of a cluster). A command-line tool (`once`) fails fast instead.
+ * It authenticates with the broker user of `credentials` (a file; default $KUBESIM_NATS_CREDENTIALS, nats-credentials.ts).
  */
-export async function connectNats(servers: string, name: string, opts: { once?: boolean } = {}): Promise<NatsConnection> {
+export async function connectNats(servers: string, name: string, opts: { once?: boolean; credentials?: string } = {}): Promise<NatsConnection> {
   const list = natsServers(servers);
+  const auth = natsAuthOptions(opts.credentials ?? process.env.KUBESIM_NATS_CREDENTIALS);
   const nc = opts.once
-    ? await connect({ servers: list, name, maxReconnectAttempts: 0, timeout: 3000 })
-    : await connect({ servers: list, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: true });
+    ? await connect({ servers: list, name, maxReconnectAttempts: 0, timeout: 3000, ...auth })
+    : await connect({ servers: list, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: true, ...auth });
   urls.set(nc, servers);
   return nc;
 }

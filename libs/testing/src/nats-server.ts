@@ -24,8 +24,8 @@ export function assertNatsServerInstalled(bin = 'nats-server'): void {
   }
 }
 
-function launch(port: number, storeDir: string): Promise<ChildProcess> {
-  const p = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+function launch(port: number, storeDir: string, config?: string): Promise<ChildProcess> {
+  const p = spawn('nats-server', [...(config ? ['-c', config] : []), '-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`nats-server did not become ready:\n${out}`)), 10_000);
@@ -45,8 +45,8 @@ function launch(port: number, storeDir: string): Promise<ChildProcess> {
 
 const exited = (p: ChildProcess) => new Promise<void>((r) => (p.exitCode !== null || p.signalCode !== null ? r() : p.once('exit', () => r())));
 
-/** A real nats-server with JetStream on a free loopback port and a fresh store directory. */
-export async function startNatsServer(): Promise<NatsServerHandle> {
+/** A real nats-server with JetStream on a free loopback port and a fresh store directory; `config`: its config file (`-c`). */
+export async function startNatsServer(o: { config?: string } = {}): Promise<NatsServerHandle> {
   assertNatsServerInstalled();
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'kubesim-nats-'));
@@ -54,7 +54,7 @@ export async function startNatsServer(): Promise<NatsServerHandle> {
     url: `nats://127.0.0.1:${port}`,
     port,
     storeDir,
-    process: await launch(port, storeDir),
+    process: await launch(port, storeDir, o.config),
     async stop() {
       handle.process.kill('SIGTERM');
       await exited(handle.process);
@@ -65,7 +65,7 @@ export async function startNatsServer(): Promise<NatsServerHandle> {
       await exited(handle.process);
     },
     async restart() {
-      handle.process = await launch(port, storeDir);
+      handle.process = await launch(port, storeDir, o.config);
     },
   };
   return handle;

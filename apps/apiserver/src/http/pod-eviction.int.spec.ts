@@ -7,6 +7,7 @@ import { withApiserver } from '../apiserver.spec-helpers';
 describe('the Eviction API', () => {
   const env = withApiserver();
   let kubelet: ApiClient;
+  let scheduler: ApiClient;
   const pods = `/api/v1/namespaces/default/pods`;
   const pod = async (name: string) => (await (await fetch(`${env.base}${pods}/${name}`)).json()) as Pod;
   const evict = (name: string, deleteOptions?: object) =>
@@ -18,11 +19,12 @@ describe('the Eviction API', () => {
   const runningPod = async (name: string) => {
     const created = await fetch(`${env.base}${pods}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'app', image: 'nginx' }] } }) });
     const p = (await created.json()) as Pod;
-    expect((await kubelet.bindPod({ namespace: 'default', name, uid: p.metadata.uid, node: 'node-1' })).ok).toBe(true);
+    expect((await scheduler.bindPod({ namespace: 'default', name, uid: p.metadata.uid, node: 'node-1' })).ok).toBe(true);
     return p;
   };
   beforeAll(async () => {
-    kubelet = env.client('default-scheduler');
+    scheduler = env.client('default-scheduler');
+    kubelet = env.client('kubelet/node-1');
     expect((await kubelet.registerNode({ node: aNode('node-1') })).ok).toBe(true);
   });
 
@@ -67,7 +69,7 @@ describe('the Eviction API', () => {
     const ready = async (name: string, labels: Record<string, string>) => {
       const created = await fetch(`${env.base}${pods}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: [{ name: 'app', image: 'nginx' }] } }) });
       const p = (await created.json()) as Pod;
-      expect((await kubelet.bindPod({ namespace: 'default', name, uid: p.metadata.uid, node: 'node-1' })).ok).toBe(true);
+      expect((await scheduler.bindPod({ namespace: 'default', name, uid: p.metadata.uid, node: 'node-1' })).ok).toBe(true);
       const status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastProbeTime: null, lastTransitionTime: '2026-01-01T00:00:00Z' }] };
       expect((await kubelet.reportPodStatus({ namespace: 'default', name, uid: p.metadata.uid, node: 'node-1', status } as never)).ok).toBe(true);
     };
@@ -116,7 +118,7 @@ describe('the Eviction API', () => {
       for (const [name, app, policy] of [['sick-a', 'sick-a', 'AlwaysAllow'], ['sick-b', 'sick-b', 'IfHealthyBudget']] as const) {
         const created = await fetch(`${env.base}${pods}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app } }, spec: { containers: [{ name: 'app', image: 'nginx' }] } }) });
         const p = (await created.json()) as Pod;
-        expect((await kubelet.bindPod({ namespace: 'default', name, uid: p.metadata.uid, node: 'node-1' })).ok).toBe(true);
+        expect((await scheduler.bindPod({ namespace: 'default', name, uid: p.metadata.uid, node: 'node-1' })).ok).toBe(true);
         const status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'False', lastProbeTime: null, lastTransitionTime: '2026-01-01T00:00:00Z' }] };
         expect((await kubelet.reportPodStatus({ namespace: 'default', name, uid: p.metadata.uid, node: 'node-1', status } as never)).ok).toBe(true);
         const r = await fetch(`${env.base}${pdbs}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: app }, spec: { minAvailable: 1, selector: { matchLabels: { app } }, unhealthyPodEvictionPolicy: policy } }) });

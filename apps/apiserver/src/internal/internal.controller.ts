@@ -1,7 +1,20 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
+import { Ctx, MessagePattern, Payload, type NatsContext } from '@nestjs/microservices';
 import { isGenericKind, loadKubernetesModels, validatePayload, type GenericKind, type GenericObject, type Pod, type Reply, type WrittenObject } from '@kubesim/api';
-import { INTERNAL_COMMAND_NAMES, INTERNAL_COMMANDS, notFound, refOf, type ClusterView, type Command, type InternalCommandContext, type InternalCommandName } from '@kubesim/core';
+import {
+  authorizeCommand,
+  commandSubscription,
+  identityOf,
+  INTERNAL_COMMAND_NAMES,
+  INTERNAL_COMMANDS,
+  notFound,
+  principalOfSubject,
+  refOf,
+  type ClusterView,
+  type Command,
+  type InternalCommandContext,
+  type InternalCommandName,
+} from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
 import { admitWrite, attributesOf } from '../admission';
 import { CommandBus } from '../commands/command-bus';
@@ -12,6 +25,8 @@ import { failure, StatusError, toStatus } from '../http/status';
  * Writes from the scheduler, kubelets and controllers, over NATS request/reply: one handler per
  * entry of INTERNAL_COMMANDS (subject → payload validation → core Command → the command bus).
  * Objects go through the same admission chain as the REST API's, on the state they are decided on.
+ * Who asks is the principal of the subject (`kubesim.api.pods.status.node.node-2`: the broker lets
+ * only node-2's user publish it), recorded as `by` (`system:node:node-2`); NodeRestriction applies.
  */
 @Controller()
 export class InternalController {
@@ -38,9 +53,11 @@ export class InternalController {
     };
   }
 
-  /** Validates `payload` as command `name` asks, maps it to its Command(s) and runs them in order. */
-  async handle(name: InternalCommandName, payload: unknown): Promise<Reply> {
+  /** Validates `payload` as command `name` received on `subject` asks, maps it to its Command(s) and runs them in order. */
+  async handle(name: InternalCommandName, payload: unknown, subject: string): Promise<Reply> {
     const def = INTERNAL_COMMANDS[name];
+    const principal = principalOfSubject(name, subject);
+    if (!principal) return { ok: false, status: failure(403, 'Forbidden', `${subject}: no principal in the subject: publish on ${def.subject}.<node.NAME|scheduler|controller-manager|user>`) };
     const checked = validatePayload(def.payload as new () => object, payload);
     if (!checked.ok) {
       const message = `${def.subject}: invalid payload: ${checked.causes.map((c) => c.message).join('; ')}`;
@@ -48,13 +65,17 @@ export class InternalController {
     }
     try {
       const p = checked.payload as { by: string; cause?: string; object?: WrittenObject };
+      const who = { by: identityOf(principal, p.by), cause: p.cause };
       if (name === 'createObject' && p.object?.kind === 'Pod') await this.serviceAccounts.waitFor(p.object.metadata.namespace ?? 'default', p.object.spec?.serviceAccountName);
       const map = def.command as (p: object, ctx: InternalCommandContext) => Command | readonly Command[];
       // How many commands the mapping asks for is known without admission: map once for the count.
       const count = countOf(map, p, this.contextFor(this.cluster.store));
       let r: Awaited<ReturnType<CommandBus['execute']>> | undefined;
       for (let i = 0; i < count; i++) {
-        r = await this.bus.execute((view) => nth(map(p, this.contextFor(view)), i), { by: p.by, cause: p.cause });
+        r = await this.bus.execute((view) => {
+          authorizeCommand(principal, name, p as object, view);
+          return nth(map(p, this.contextFor(view)), i);
+        }, who);
       }
       const o = r?.objects[r.objects.length - 1] ?? r?.objects[0];
       return { ok: true, resourceVersion: o?.metadata.resourceVersion ?? String(r?.seq ?? this.cluster.seq), ...(o ? { name: r!.objects[0]?.metadata.name ?? o.metadata.name } : {}) };
@@ -78,12 +99,15 @@ const nth = (out: Command | readonly Command[], i: number): Command => (Array.is
 // One @MessagePattern method per command, named as the command (InternalController.prototype.bindPod …).
 for (const name of INTERNAL_COMMAND_NAMES) {
   const handler = {
-    [name](this: InternalController, payload: unknown) {
-      return this.handle(name, payload);
+    [name](this: InternalController, payload: unknown, ctx: NatsContext) {
+      return this.handle(name, payload, ctx.getSubject());
     },
   }[name];
   Object.defineProperty(InternalController.prototype, name, { value: handler, writable: true, configurable: true });
-  MessagePattern(INTERNAL_COMMANDS[name].subject)(InternalController.prototype, name, Object.getOwnPropertyDescriptor(InternalController.prototype, name)!);
+  // The payload and the message's context (its subject: who sent it).
+  Payload()(InternalController.prototype, name, 0);
+  Ctx()(InternalController.prototype, name, 1);
+  MessagePattern(commandSubscription(name))(InternalController.prototype, name, Object.getOwnPropertyDescriptor(InternalController.prototype, name)!);
 }
 
 function genericKind(kind: unknown): GenericKind {

@@ -29,7 +29,7 @@ describe('recording node process actions (kubesim.api.nodes.process)', () => {
 
   it('records the add of a node that has not registered yet; its registration follows', async () => {
     expect((await user.recordNodeProcessAction({ name: 'node-4', action: 'add', node: { cpu: '2' } })).ok).toBe(true);
-    expect((await kubelet.registerNode({ node: aNode('node-4') })).ok).toBe(true);
+    expect((await env.client('kubelet/node-4').registerNode({ node: aNode('node-4') })).ok).toBe(true);
     expect((await node('node-4')).metadata.name).toBe('node-4');
   });
 

@@ -1,4 +1,4 @@
-import { natsServers } from '@kubesim/eventlog';
+import { natsAuthOptions, natsServers } from '@kubesim/eventlog';
 import type { Node, Pod } from '@kubesim/api';
 import { ApiClient } from '@kubesim/cluster-client';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
@@ -11,7 +11,7 @@ import { drainFailed, goDuration } from './drain-messages';
  * the apiserver over NATS (the same request/reply subjects the controllers use); reads use REST.
  */
 export async function withNodeApi<T>(natsUrl: string, f: (api: ApiClient) => Promise<T>): Promise<T> {
-  const api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: natsServers(natsUrl), maxReconnectAttempts: 0 } }), 'user:kubesim');
+  const api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: natsServers(natsUrl), maxReconnectAttempts: 0, ...natsAuthOptions() } }), 'user:kubesim');
   try {
     return await f(api);
   } finally {

@@ -1,5 +1,6 @@
 import type { Pod } from '@kubesim/api';
 import { connectNats, EventLog, type StoredRecord } from '@kubesim/eventlog';
+import { credentialsFile } from '@kubesim/eventlog';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,8 @@ export async function runResimulation(plan: ResimulationPlan, progress: (s: stri
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
   });
+  // Its actions (cordon …) and the read of its log go to the fresh cluster's broker, as its CLI user.
+  process.env.KUBESIM_NATS_CREDENTIALS = credentialsFile(dataDir, 'cli');
   // Ctrl-C or a SIGTERM stops the fresh cluster and removes its data dir before exiting.
   const interrupted = (signal: NodeJS.Signals) => {
     progress(`kubesim: ${signal}: stopping the resimulation's cluster\n`);

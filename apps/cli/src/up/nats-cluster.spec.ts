@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasSyncInterval, layoutMismatch, natsServerSpecs, natsUrlOfPlan, planNats, syncAlwaysConfig } from './nats-cluster';
+import { hasSyncInterval, layoutMismatch, natsServerSpecs, natsUrlOfPlan, planNats, serverConfig, syncAlwaysConfig } from './nats-cluster';
 
 describe('the nats-servers of kubesim up', () => {
   it('given one replica: a single nats-server on --nats-port, its store in D/jetstream, as always', () => {
@@ -27,7 +27,7 @@ describe('the nats-servers of kubesim up', () => {
     expect(hasSyncInterval('nats-server: v2.11.0')).toBe(true);
     const plan = planNats('/d', 1, 4222, []);
     expect(syncAlwaysConfig(plan[0])).toBe('jetstream {\n  store_dir: "/d/jetstream"\n  sync_interval: always\n}\n');
-    expect(natsServerSpecs('nats-server', plan, (s) => `/d/${s.name}.conf`)[0].args.slice(0, 3)).toEqual(['-c', '/d/nats.conf', '-js']);
+    expect(natsServerSpecs('nats-server', plan, (s) => `/d/${s.name}.conf`)[0].args).toEqual(['-c', '/d/nats.conf', '-js', '-a', '127.0.0.1', '-p', '4222']);
   });
 
   it('refuses to start a data dir with another broker layout than the one it was created with', () => {
@@ -41,5 +41,11 @@ describe('the nats-servers of kubesim up', () => {
     mkdirSync(join(c, 'jetstream-nats-1'));
     writeFileSync(join(c, 'jetstream-nats-1', 'x'), '');
     expect(layoutMismatch(c, 1)).toMatch(/start it with --nats-replicas 3/);
+  });
+
+  it('a server’s config includes the broker users and names JetStream itself, so that a reload (SIGHUP) keeps it on', () => {
+    const [s] = planNats('/d', 1, 4222, []);
+    expect(serverConfig(s, { syncAlways: false, authorization: 'nats-auth/authorization.conf' })).toBe('include "nats-auth/authorization.conf"\njetstream {\n  store_dir: "/d/jetstream"\n}\n');
+    expect(serverConfig(s, { syncAlways: true, authorization: 'nats-auth/authorization.conf' })).toBe('include "nats-auth/authorization.conf"\n' + syncAlwaysConfig(s));
   });
 });

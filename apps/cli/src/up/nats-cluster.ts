@@ -40,12 +40,22 @@ export function hasSyncInterval(versionOutput: string): boolean {
 export const syncAlwaysConfig = (s: NatsServerPlan) => `jetstream {\n  store_dir: ${JSON.stringify(s.storeDir)}\n  sync_interval: always\n}\n`;
 
 /**
+ * A server's config file: the broker users (`authorization`, a file of the data dir included by
+ * its path relative to this file's directory), JetStream and, where the server has it, fsync before
+ * acknowledging. JetStream is in the file, not only on the command line: a reload (SIGHUP, when
+ * `kubesim node add` adds a user) applies the file and would otherwise shut JetStream down.
+ */
+export const serverConfig = (s: NatsServerPlan, o: { syncAlways: boolean; authorization?: string }) =>
+  (o.authorization ? `include ${JSON.stringify(o.authorization)}\n` : '') + (o.syncAlways ? syncAlwaysConfig(s) : `jetstream {\n  store_dir: ${JSON.stringify(s.storeDir)}\n}\n`);
+
+/**
  * The child processes; in a cluster each routes to all the others and tells clients of no other
  * server (they are given every URL). `configOf`: a server's config file (sync_interval), if any.
  */
 export function natsServerSpecs(bin: string, plan: NatsServerPlan[], configOf?: (s: NatsServerPlan) => string): ChildSpec[] {
   return plan.map((s) => {
-    const args = [...(configOf ? ['-c', configOf(s)] : []), '-js', '-a', '127.0.0.1', '-p', String(s.clientPort), '-sd', s.storeDir];
+    // With a config file, JetStream and its store are in it (serverConfig): `-sd` as well is a duplicate.
+    const args = [...(configOf ? ['-c', configOf(s)] : []), '-js', '-a', '127.0.0.1', '-p', String(s.clientPort), ...(configOf ? [] : ['-sd', s.storeDir])];
     if (s.clusterPort !== undefined) {
       const routes = plan.filter((o) => o !== s).map((o) => `nats://127.0.0.1:${o.clusterPort}`);
       args.push('--server_name', s.name, '--cluster_name', CLUSTER_NAME, '--cluster', `nats://127.0.0.1:${s.clusterPort}`, '--routes', routes.join(','), '--no_advertise');

@@ -33,6 +33,8 @@ export class PoolManager {
     /** The pool process's spec, hosting these nodes. */
     private readonly poolSpec: (pool: string, nodes: PoolNodeSpec[]) => ChildSpec,
     private readonly changed: () => void,
+    /** The broker user `kubesim up` asks pools as (a file; broker-auth.ts). */
+    private readonly credentials?: string,
   ) {}
 
   has(node: string): boolean {
@@ -104,7 +106,7 @@ export class PoolManager {
   }
 
   private async request(pool: string, r: PoolControlRequest): Promise<PoolControlReply> {
-    this.nc ??= connectNats(this.natsUrl, 'kubesim-up');
+    this.nc ??= connectNats(this.natsUrl, 'kubesim-up', { credentials: this.credentials });
     const nc = await this.nc;
     const m = await nc.request(poolControlSubject(pool), new TextEncoder().encode(JSON.stringify(r)), { timeout: ANSWER_MS }).catch((e: unknown) => {
       throw new Error(`the kubelet pool ${poolChildName(pool)} did not answer: ${e instanceof Error ? e.message : e}`);

@@ -15,9 +15,10 @@ import type { PoolNodeSpec } from '@kubesim/api';
 import { nodeProcessAction } from './node-process-action';
 import { Supervisor, type ChildSpec } from './supervisor';
 import { describeNotice } from './supervisor-notice';
-import { hasSyncInterval, layoutMismatch, natsServerSpecs, natsUrlOfPlan, planNats, syncAlwaysConfig, type NatsServerPlan } from './nats-cluster';
+import { hasSyncInterval, layoutMismatch, natsServerSpecs, natsUrlOfPlan, planNats, serverConfig, type NatsServerPlan } from './nats-cluster';
+import { AUTHORIZATION_FILE, BrokerAuth } from '@kubesim/eventlog';
 import { freePort } from './free-port';
-import { connectNats, natsServers } from '@kubesim/eventlog';
+import { connectNats, natsAuthOptions, natsServers } from '@kubesim/eventlog';
 
 export interface UpOptions {
   nodes: number;
@@ -126,13 +127,36 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   const server = `${creds ? 'https' : 'http'}://127.0.0.1:${o.port}`;
   const auth: ClientAuth = creds ? { server, ca: creds.caCert, token: creds.adminToken } : { server };
   const fetchApi: AuthFetch = authFetch(auth);
+  // Every component is its own broker user (broker-permissions.ts); a kubelet's user exists before it starts.
+  const brokerAuth = new BrokerAuth(dataDir);
+  const credentials = {
+    apiserver: brokerAuth.user({ kind: 'apiserver' }),
+    scheduler: brokerAuth.user({ kind: 'scheduler' }),
+    'controller-manager': brokerAuth.user({ kind: 'controller-manager' }),
+    dashboard: brokerAuth.user({ kind: 'dashboard' }),
+  };
+  brokerAuth.user({ kind: 'admin' });
+  const cliCredentials = brokerAuth.user({ kind: 'cli' });
+  for (const plan of nodeLayout(o.nodes, o.nodesPerProcess)) {
+    if (plan.kind === 'node') brokerAuth.user({ kind: 'kubelet', nodes: [plan.node] });
+    else brokerAuth.user({ kind: 'kubelet', pool: plan.pool, nodes: plan.nodes });
+  }
+  brokerAuth.writeConfig();
+  /** A kubelet added while the servers run: its user is written and every nats-server reloads its config (SIGHUP). */
+  const kubeletCredentials = (role: { nodes: string[]; pool?: string }) => {
+    const file = brokerAuth.user({ kind: 'kubelet', ...role });
+    if (brokerAuth.writeConfig() && natsPlan.some((n) => supervisor.children.has(n.name))) {
+      for (const n of natsPlan) supervisor.children.get(n.name)?.process.kill('SIGHUP');
+    }
+    return file;
+  };
   const common = { KUBESIM_NATS_URL: natsUrl, KUBESIM_TIME_SCALE: String(o.timeScale) };
   const node = (app: string, name: string, env: Record<string, string> = {}): ChildSpec => ({
     name,
     command: process.execPath,
     // KUBESIM_PROFILE_DIR: every service writes a V8 CPU profile there when it exits (`<name>.cpuprofile`).
     args: ['--enable-source-maps', ...(process.env.KUBESIM_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KUBESIM_PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : []), entry(app)],
-    env: { ...common, ...env },
+    env: { ...common, ...(name in credentials ? { KUBESIM_NATS_CREDENTIALS: credentials[name as keyof typeof credentials] } : {}), ...env },
     restart,
   });
 
@@ -155,6 +179,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
       ...(n.taints ? { KUBESIM_NODE_TAINTS: n.taints } : {}),
       ...(n.resources ? { KUBESIM_NODE_RESOURCES: n.resources } : {}),
       ...(o.offline ? { KUBESIM_OFFLINE: '1' } : {}),
+      KUBESIM_NATS_CREDENTIALS: kubeletCredentials({ nodes: [name] }),
     });
     return { ...spec, env: { ...spec.env, KUBESIM_NATS_URL: kubeletNatsUrl }, restart: o.restartKubelets === true };
   };
@@ -168,10 +193,11 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
       KUBESIM_NODE_MEMORY: o.nodeMemory,
       KUBESIM_NODE_PODS: String(o.nodePods),
       ...(o.offline ? { KUBESIM_OFFLINE: '1' } : {}),
+      KUBESIM_NATS_CREDENTIALS: kubeletCredentials({ pool, nodes: list.map((n) => n.name) }),
     }),
     restart: o.restartKubelets === true,
   });
-  pools = new PoolManager(supervisor, natsUrl, poolSpec, () => writeClusterFile());
+  pools = new PoolManager(supervisor, natsUrl, poolSpec, () => writeClusterFile(), cliCredentials);
   const added = new AddedNodesFile(dataDir);
   let api: ApiClient | undefined;
   const record = async (r: NodeActionRequest, cause?: string) => {
@@ -190,19 +216,18 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
 
   try {
     // fsync before acknowledging where the server can (2.10+); Debian's 2.9 fsyncs lazily (docs/decisions.md).
-    const configOf = hasSyncInterval(natsServerVersion(natsBin))
-      ? (n: NatsServerPlan) => {
-          const f = join(dataDir, `${n.name}.conf`);
-          writeFileSync(f, syncAlwaysConfig(n));
-          return f;
-        }
-      : undefined;
+    const syncAlways = hasSyncInterval(natsServerVersion(natsBin));
+    const configOf = (n: NatsServerPlan) => {
+      const f = join(dataDir, `${n.name}.conf`);
+      writeFileSync(f, serverConfig(n, { syncAlways, authorization: `nats-auth/${AUTHORIZATION_FILE}` }), { mode: 0o600 });
+      return f;
+    };
     for (const spec of natsServerSpecs(natsBin, natsPlan, configOf)) supervisor.start({ ...spec, restart });
     for (const n of natsPlan) await waitFor(() => portOpen(n.clientPort), 15_000, n.name === 'nats' ? 'nats-server' : n.name, join(logDir, `${n.name}.log`), supervisor, n.name);
-    if (replicas > 1) await waitFor(() => jetStreamReady(natsUrl), 30_000, `the JetStream cluster (${replicas} servers) to elect a leader`, join(logDir, 'nats-1.log'), supervisor);
+    if (replicas > 1) await waitFor(() => jetStreamReady(natsUrl, cliCredentials), 30_000, `the JetStream cluster (${replicas} servers) to elect a leader`, join(logDir, 'nats-1.log'), supervisor);
     supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes), ...(creds ? { KUBESIM_PKI_DIR: creds.dir } : {}) }));
     await waitFor(async () => (await fetchApi(`${server}/healthz`).catch(() => undefined))?.ok ?? false, 30_000, 'apiserver', join(logDir, 'apiserver.log'), supervisor, 'apiserver');
-    api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: natsServers(natsUrl) } }), USER);
+    api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: natsServers(natsUrl), ...natsAuthOptions(cliCredentials) } }), USER);
     if (o.dashboardPort !== undefined) {
       // Started early so that it comes up while the nodes do. Node actions go through the control
       // socket (served below), as `kubesim node …`; writes through the REST API.
@@ -252,8 +277,8 @@ async function restartAddedNodes(server: string, fetchApi: AuthFetch, nodes: Nod
 }
 
 /** Whether JetStream answers (in a cluster: once its meta leader is elected). */
-async function jetStreamReady(natsUrl: string): Promise<boolean> {
-  const nc = await connectNats(natsUrl, 'kubesim-up', { once: true }).catch(() => undefined);
+async function jetStreamReady(natsUrl: string, credentials: string): Promise<boolean> {
+  const nc = await connectNats(natsUrl, 'kubesim-up', { once: true, credentials }).catch(() => undefined);
   if (!nc) return false;
   try {
     await (await nc.jetstreamManager()).getAccountInfo();

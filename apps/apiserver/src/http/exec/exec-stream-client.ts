@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EXEC_STREAM_KEEPALIVE_MS, EXEC_STREAM_TIMEOUT_MS, kubeletSubject, type ExecStreamEvent, type ExecStreamRequest, type Pod, type Status } from '@kubesim/api';
+import { EXEC_STREAM_KEEPALIVE_MS, EXEC_STREAM_TIMEOUT_MS, execStreamInbox, kubeletSubject, type ExecStreamEvent, type ExecStreamRequest, type Pod, type Status } from '@kubesim/api';
 import type { NatsConnection } from 'nats';
 import { failure, StatusError } from '../status';
 import { checkExecTarget } from './pod-exec';
@@ -49,7 +49,7 @@ export async function openExecStream(
   const node = checkExecTarget(pod);
   const subject = kubeletSubject(node, 'exec-stream');
   const session = randomUUID();
-  const replyTo = `_INBOX.exec.${session}`;
+  const replyTo = execStreamInbox(node, session);
   const enc = new TextEncoder();
   const send = (req: ExecStreamRequest) => nc.publish(subject, enc.encode(JSON.stringify(req)));
 
