@@ -61,7 +61,7 @@ export class AppModule {
         {
           provide: CommandBus,
           useFactory: async (log: EventLog, cluster: Projection, metrics: ApiserverMetrics) => {
-            const bus = new CommandBus(log, cluster, config.timeScale, (s) => metrics.observeAppend(s));
+            const bus = new CommandBus(log, cluster, config.timeScale, (s) => metrics.observeAppend(s), false, config.clusterCidr);
             await ensureSystemNamespaces(bus, cluster);
             return bus;
           },

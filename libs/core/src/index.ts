@@ -8,6 +8,7 @@ export * from './view';
 export * from './store';
 export * from './kube-events';
 export * from './node.decide';
+export * from './cluster-cidr';
 export * from './hash';
 export * from './selectors';
 export * from './event-correlation';

@@ -11,6 +11,7 @@ import { childName, NodeManager, type NodeActionRequest, type NodeOptions } from
 import { nodeLayout } from './node-layout';
 import { PoolManager, poolChildName } from './pool-manager';
 import type { PoolNodeSpec } from '@kubesim/api';
+import { clusterCidrFor } from '@kubesim/core';
 import { nodeProcessAction } from './node-process-action';
 import { Supervisor, type ChildSpec } from './supervisor';
 import { describeNotice } from './supervisor-notice';
@@ -42,6 +43,8 @@ export interface UpOptions {
   restart?: boolean;
   /** Restart a crashed kubelet too (default false: a dead kubelet is a lost node). */
   restartKubelets?: boolean;
+  /** `--cluster-cidr`: nodes' /24 pod CIDRs come from it; default: the narrowest that holds the nodes (`clusterCidrFor`). */
+  clusterCidr?: string;
 }
 
 /** What `kubesim up` records in its data dir for the other commands (replay, node kill …). */
@@ -99,6 +102,8 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   for (const [what, port, flag] of [['API', o.port, 'port'], ['NATS', o.natsPort, 'nats-port'], ['dashboard', o.dashboardPort, 'dashboard-port']] as const) {
     if (port !== undefined && (await portOpen(port))) throw new Error(`port ${port} (${what}) is already in use on 127.0.0.1: stop what uses it, or pass --${flag}`);
   }
+  const cidr = clusterCidrFor(o.nodes, o.clusterCidr);
+  if ('error' in cidr) throw new Error(o.clusterCidr === undefined ? `--nodes ${o.nodes}: ${cidr.error}` : `--cluster-cidr: ${cidr.error}`);
   const replicas = o.natsReplicas ?? 1;
   const mismatch = layoutMismatch(dataDir, replicas);
   if (mismatch) throw new Error(mismatch);
@@ -188,7 +193,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     for (const spec of natsServerSpecs(natsBin, natsPlan, configOf)) supervisor.start({ ...spec, restart });
     for (const n of natsPlan) await waitFor(() => portOpen(n.clientPort), 15_000, n.name === 'nats' ? 'nats-server' : n.name, join(logDir, `${n.name}.log`), supervisor, n.name);
     if (replicas > 1) await waitFor(() => jetStreamReady(natsUrl), 30_000, `the JetStream cluster (${replicas} servers) to elect a leader`, join(logDir, 'nats-1.log'), supervisor);
-    supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes) }));
+    supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes), KUBESIM_CLUSTER_CIDR: cidr.cidr }));
     await waitFor(async () => (await fetch(`${server}/healthz`).catch(() => undefined))?.ok ?? false, 30_000, 'apiserver', join(logDir, 'apiserver.log'), supervisor, 'apiserver');
     api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: natsServers(natsUrl) } }), USER);
     if (o.dashboardPort !== undefined) {
