@@ -95,6 +95,9 @@ export function readClusterFile(dataDir: string): ClusterFile | undefined {
  * processes on loopback. Resolves when the cluster is ready; `stop()` ends everything.
  */
 export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop: () => Promise<void>; supervisor: Supervisor; nodes: NodeManager; file: ClusterFile }> {
+  // The arguments first: nothing starts (and no data dir is made) for a cluster that cannot be.
+  const cidr = clusterCidrFor(o.nodes, o.clusterCidr);
+  if ('error' in cidr) throw new Error(o.clusterCidr === undefined ? `--nodes ${o.nodes}: ${cidr.error}` : `--cluster-cidr: ${cidr.error}`);
   const dataDir = resolve(o.dataDir);
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -102,8 +105,6 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
   for (const [what, port, flag] of [['API', o.port, 'port'], ['NATS', o.natsPort, 'nats-port'], ['dashboard', o.dashboardPort, 'dashboard-port']] as const) {
     if (port !== undefined && (await portOpen(port))) throw new Error(`port ${port} (${what}) is already in use on 127.0.0.1: stop what uses it, or pass --${flag}`);
   }
-  const cidr = clusterCidrFor(o.nodes, o.clusterCidr);
-  if ('error' in cidr) throw new Error(o.clusterCidr === undefined ? `--nodes ${o.nodes}: ${cidr.error}` : `--cluster-cidr: ${cidr.error}`);
   const replicas = o.natsReplicas ?? 1;
   const mismatch = layoutMismatch(dataDir, replicas);
   if (mismatch) throw new Error(mismatch);
