@@ -18,6 +18,8 @@ const TIMING_SENSITIVE_E2E = [
   'tests/e2e/jobs.node-loss.e2e.spec.ts',
   'tests/e2e/supervision.e2e.spec.ts',
   'tests/e2e/node-pools.e2e.spec.ts',
+  'tests/e2e/pools-two-machines.e2e.spec.ts',
+  'tests/e2e/cluster-cidr.e2e.spec.ts',
   'tests/e2e/statefulset.e2e.spec.ts',
 ];
 

@@ -62,7 +62,7 @@ export class AppModule {
         {
           provide: CommandBus,
           useFactory: async (log: EventLog, cluster: Projection, metrics: ApiserverMetrics) => {
-            const bus = new CommandBus(log, cluster, config.timeScale, (s) => metrics.observeAppend(s));
+            const bus = new CommandBus(log, cluster, config.timeScale, (s) => metrics.observeAppend(s), false, config.clusterCidr);
             await ensureSystemNamespaces(bus, cluster);
             await ensureBootstrapPolicy(bus, cluster);
             return bus;

@@ -95,6 +95,7 @@ program
   .option('--time-scale <x>', 'multiplies every Kubernetes duration (0.1 = ten times faster)', positive, Number(process.env.KUBESIM_TIME_SCALE ?? 1))
   .option('--node-cpu <quantity>', 'cpu capacity of each node', '4')
   .option('--node-memory <quantity>', 'memory capacity of each node', '8Gi')
+  .option('--cluster-cidr <cidr>', "where nodes' /24 pod CIDRs come from (default: 10.244.0.0/16 up to 256 nodes, then the narrowest of 10.244.0.0/14, 10.224.0.0/11, 10.128.0.0/9 that holds them)")
   .option('--node-pods <n>', `pod capacity of each node (at most ${POD_IPS_PER_NODE}, the pod IPs of its /24)`, nodePods, 110)
   .option('--dashboard-port <port>', 'the dashboard on 127.0.0.1 (default: 8081 or the next free port)', int)
   .option('--no-dashboard', 'do not start the dashboard')
@@ -128,6 +129,7 @@ program
           restartKubelets: Boolean(o.restartKubelets),
           insecure: Boolean(o.insecure),
           updateUserKubeconfig: true,
+          clusterCidr: o.clusterCidr,
         },
         (s) => process.stderr.write(s),
       );

@@ -14,6 +14,11 @@ export interface ClusterClientOptions {
   /** Who this component is, for the log: `default-scheduler`, `kubelet/node-1` … */
   by: string;
   stream?: string;
+  /**
+   * Which records of the log this component's projection holds, by subject (a kubelet's or a
+   * pool's: `kubeletInterest`); unset: all of them (the scheduler, the controllers).
+   */
+  accept?: (subject: string) => boolean;
   /** Serve Prometheus `/metrics` on this port; default `KUBESIM_METRICS_PORT`, unset: none. */
   metricsPort?: number;
 }
@@ -51,7 +56,7 @@ export class ClusterClientModule {
           provide: Projection,
           // From the apiserver's last snapshot plus the log's tail, like the apiserver: start-up does
           // not grow with the log.
-          useFactory: async (log: EventLog, nc: NatsConnection) => (await startProjection(log, await SnapshotStore.open(nc), new Logger('projection'))).projection,
+          useFactory: async (log: EventLog, nc: NatsConnection) => (await startProjection(log, await SnapshotStore.open(nc), new Logger('projection'), o.accept)).projection,
           inject: [EventLog, NATS_CONNECTION],
         },
         {

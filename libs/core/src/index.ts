@@ -8,6 +8,8 @@ export * from './view';
 export * from './store';
 export * from './kube-events';
 export * from './node.decide';
+export * from './cluster-cidr';
+export * from './node-interest';
 export * from './hash';
 export * from './selectors';
 export * from './event-correlation';

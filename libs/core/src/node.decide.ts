@@ -2,25 +2,26 @@ import type { Node } from '@kubesim/api';
 import type { CommandOf } from './commands';
 import { conflict, NODE, notFound } from './errors';
 import type { ClusterEvent, EventMeta } from './events';
+import { CLUSTER_CIDR, nodeCapacity, nthNodeCidr, parseClusterCidr } from './cluster-cidr';
 import { getNode, type ClusterView, type DecideContext } from './view';
 
-/** The cluster CIDR nodes get their /24 pod CIDRs from (kube-controller-manager's node IPAM). */
-export const CLUSTER_CIDR = '10.244.0.0/16';
 
 const meta = (ctx: DecideContext): EventMeta => ({ at: new Date(ctx.now).toISOString(), by: ctx.by, ...(ctx.cause ? { cause: ctx.cause } : {}) });
 
 /** Pod IPs one node's /24 pod CIDR holds: .2 to .254 (.0 the network, .1 the bridge, .255 broadcast). */
 export const POD_IPS_PER_NODE = 253;
 
-/** The first /24 of the cluster CIDR no node holds yet. */
-export function nextPodCidr(nodes: Iterable<Node>): string {
+/** The first /24 of the cluster CIDR (kube-controller-manager's node IPAM) no node holds yet. */
+export function nextPodCidr(nodes: Iterable<Node>, clusterCidr = CLUSTER_CIDR): string {
+  const cidr = parseClusterCidr(clusterCidr);
+  if ('error' in cidr) throw new Error(`cluster CIDR: ${cidr.error}`);
   const used = new Set<string>();
   for (const n of nodes) if (n.spec.podCIDR) used.add(n.spec.podCIDR);
-  for (let i = 0; i < 256; i++) {
-    const cidr = `10.244.${i}.0/24`;
-    if (!used.has(cidr)) return cidr;
+  for (let i = 0; i < nodeCapacity(cidr); i++) {
+    const podCidr = nthNodeCidr(cidr, i);
+    if (!used.has(podCidr)) return podCidr;
   }
-  throw new Error(`no free /24 left in ${CLUSTER_CIDR}`);
+  throw new Error(`no free /24 left in ${clusterCidr}`);
 }
 
 /** A kubelet registers its node; a returning kubelet keeps its spec (pod CIDR, taints, cordon). */
@@ -28,7 +29,7 @@ export function registerNode(c: CommandOf<'RegisterNode'>, view: ClusterView, ct
   const name = c.node.metadata.name;
   const existing = getNode(view, name);
   if (existing) return [{ ...meta(ctx), type: 'NodeStatusReported', name, status: c.node.status }];
-  const podCIDR = c.node.spec.podCIDR ?? nextPodCidr(view.list('Node') as Iterable<Node>);
+  const podCIDR = c.node.spec.podCIDR ?? nextPodCidr(view.list('Node') as Iterable<Node>, ctx.clusterCidr);
   const node: Node = { ...c.node, spec: { ...c.node.spec, podCIDR, podCIDRs: [podCIDR] } };
   return [{ ...meta(ctx), type: 'NodeRegistered', node }];
 }

@@ -18,6 +18,8 @@ export interface DecideContext {
   cause?: string;
   /** Multiplies every Kubernetes duration (grace periods …). */
   timeScale: number;
+  /** Where nodes' /24 pod CIDRs come from (`cluster-cidr.ts`); default 10.244.0.0/16. */
+  clusterCidr?: string;
 }
 
 export const getPod = (v: ClusterView, namespace: string, name: string) => v.get({ kind: 'Pod', namespace, name }) as Pod | undefined;

@@ -47,6 +47,16 @@ const PULL_EXPIRES_MS = 5_000;
 /** How often a follower checks that its consumer still delivers (stall-detector.ts): a dead one is replaced within two checks. */
 const STALL_CHECK_MS = 2_000;
 
+/**
+ * A follower that reads only part of the log (a kubelet: `kubeletInterest`): `accept` sees each
+ * record's subject before its body is parsed; a record it refuses is not parsed, only counted
+ * (`onSkipped`), so the follower's sequence still advances.
+ */
+export interface FollowFilter {
+  accept(subject: string): boolean;
+  onSkipped(seq: number): void;
+}
+
 /** Default of `EventLog.catchUpInWorkerFrom`. */
 export const CATCH_UP_IN_WORKER_FROM = 20_000;
 
@@ -156,7 +166,7 @@ export class EventLog {
    * once the records that existed at the call have been handed to `onRecord` (`lastSeq`: the
    * stream's last sequence when the caller already asked for it).
    */
-  async follow(fromSeq: number, onRecord: (r: StoredRecord) => void, lastSeq?: number): Promise<Follower> {
+  async follow(fromSeq: number, onRecord: (r: StoredRecord) => void, lastSeq?: number, filter?: FollowFilter): Promise<Follower> {
     const target = lastSeq ?? (await this.lastSeq());
     const first = Math.max(1, fromSeq);
     const servers = natsUrlOf(this.nc);
@@ -167,7 +177,7 @@ export class EventLog {
     let stopped = false;
     let stopCurrent = async (): Promise<void> => undefined;
     // A long backlog is read on a second thread; this one then follows from the record after it.
-    const reader = servers && target - first + 1 >= this.catchUpInWorkerFrom ? readInWorker({ servers, stream: this.stream, from: first, to: target, onRecord }) : undefined;
+    const reader = servers && target - first + 1 >= this.catchUpInWorkerFrom ? readInWorker({ servers, stream: this.stream, from: first, to: target, onRecord, filter }) : undefined;
     const consume = async (from: number) => {
       const messages = await (await this.js.consumers.get(this.stream, { opt_start_seq: from })).consume({ max_messages: 1024, expires: PULL_EXPIRES_MS });
       stopCurrent = async () => messages.stop();
@@ -203,7 +213,8 @@ export class EventLog {
           const seq = m.seq;
           if (seq <= delivered) continue;
           delivered = seq;
-          onRecord({ seq, time: Math.floor(m.info.timestampNanos / 1e6), subject: m.subject, record: parseRecord(m.string(), seq) });
+          if (filter && !filter.accept(m.subject)) filter.onSkipped(seq);
+          else onRecord({ seq, time: Math.floor(m.info.timestampNanos / 1e6), subject: m.subject, record: parseRecord(m.string(), seq) });
           if (seq >= target) resolveCaughtUp();
         }
         following = false;

@@ -87,3 +87,48 @@ describe('Projection and a malformed object published straight into the stream',
     await p.stop();
   });
 });
+
+describe('A projection that holds part of the log (a kubelet: kubeletInterest)', () => {
+  const env = withNatsLog();
+  const accept = (subject: string) => !subject.includes('.skip-');
+
+  it('skips the records it refuses unparsed — from the snapshot, the backlog and the tail — and its sequence still advances', async () => {
+    await env.log.append(key('keep-a'), 0, { v: SCHEMA_VERSION, events: [ns('keep-a')] });
+    await env.log.append(key('skip-a'), 0, { v: SCHEMA_VERSION, events: [ns('skip-a')] });
+    const full = new Projection(env.log);
+    await full.start();
+    const snapshot = { seq: full.seq, objects: [...full.store.list('Namespace')] } as never;
+    await full.stop();
+    await env.log.append(key('skip-b'), 0, { v: SCHEMA_VERSION, events: [ns('skip-b')] });
+    // Never parsed: a record of another schema version under a refused subject does not stop it.
+    await env.log.append(key('skip-c'), 0, { v: 99, events: [ns('skip-c')] });
+    const backlog = await env.log.append(key('keep-b'), 0, { v: SCHEMA_VERSION, events: [ns('keep-b')] });
+    const part = new Projection(env.log, undefined, accept);
+    await part.start(snapshot);
+    expect([...part.store.list('Namespace')].map((o) => o.metadata.name).sort()).toEqual(['keep-a', 'keep-b']);
+    expect(part.seq).toBe(backlog);
+    const seen: string[] = [];
+    part.subscribe((c) => seen.push(c.object.metadata.name));
+    await env.log.append(key('skip-d'), 0, { v: SCHEMA_VERSION, events: [ns('skip-d')] });
+    const last = await env.log.append(key('keep-c'), 0, { v: SCHEMA_VERSION, events: [ns('keep-c')] });
+    await part.waitFor(last);
+    expect(seen).toEqual(['keep-c']);
+    const skippedLast = await env.log.append(key('skip-e'), 0, { v: SCHEMA_VERSION, events: [ns('skip-e')] });
+    await part.waitFor(skippedLast);
+    expect(part.store.get(key('skip-e'))).toBeUndefined();
+    await part.stop();
+  });
+
+  it('skips refused records read on the catch-up thread too', async () => {
+    for (const n of ['keep-x', 'skip-x', 'keep-y', 'skip-y']) await env.log.append(key(n), 0, { v: SCHEMA_VERSION, events: [ns(n)] });
+    env.log.catchUpInWorkerFrom = 1;
+    const part = new Projection(env.log, undefined, accept);
+    await part.start();
+    env.log.catchUpInWorkerFrom = 20_000;
+    const names = [...part.store.list('Namespace')].map((o) => o.metadata.name);
+    expect(names).toEqual(expect.arrayContaining(['keep-x', 'keep-y']));
+    expect(names.filter((n) => n.startsWith('skip-'))).toEqual([]);
+    expect(part.seq).toBe(await env.log.lastSeq());
+    await part.stop();
+  });
+});

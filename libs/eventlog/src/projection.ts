@@ -1,4 +1,4 @@
-import { Store, type Change } from '@kubesim/core';
+import { keyOfObject, Store, subjectOf, type Change } from '@kubesim/core';
 import type { EventLog, Follower } from './event-log';
 import { restoreStore, type Snapshot } from './snapshot';
 
@@ -22,6 +22,11 @@ export class Projection {
     private readonly log: EventLog,
     /** How many records back a watch may resume from. */
     private readonly historySize = WATCH_HISTORY,
+    /**
+     * Which records this projection holds, by subject (a kubelet's: `kubeletInterest`); the
+     * others are skipped unparsed, from the snapshot and the log alike. Unset: all of them.
+     */
+    private readonly accept?: (subject: string) => boolean,
   ) {
     this.store.onMalformed = (seq, key, problem) => this.warn(`skipping record ${seq} (${key}): malformed object: ${problem}`);
   }
@@ -32,7 +37,8 @@ export class Projection {
    */
   async start(from?: Snapshot): Promise<void> {
     if (from) {
-      restoreStore(from, this.store);
+      const accept = this.accept;
+      restoreStore(from, this.store, accept ? (o) => accept(subjectOf(this.log.prefix, keyOfObject(o))) : undefined);
       this.historyFloor = from.seq;
     }
     // Changes older than the last `historySize` records of the log as it is now can never be asked
@@ -58,12 +64,18 @@ export class Projection {
         for (const l of this.listeners) this.notify(l, change);
       }
       this.wake();
-    }, lastSeq);
+    }, lastSeq, this.accept ? { accept: this.accept, onSkipped: (seq) => this.skip(seq) } : undefined);
     let started = false;
     // Before it caught up, a failure rejects `start` itself.
     this.follower.done.catch((e) => started && this.fail(e instanceof Error ? e : new Error(String(e))));
     await this.follower.caughtUp;
     started = true;
+  }
+
+  /** A record this projection does not hold: its sequence is passed all the same (`waitFor`, lag). */
+  private skip(seq: number) {
+    this.store.seq = seq;
+    this.wake();
   }
 
   private failureHandler?: (e: Error) => void;

@@ -46,8 +46,8 @@ export function readSnapshot(data: string, stream: { name: string; created: stri
 }
 
 /** A store holding exactly what the snapshot holds, at its sequence. */
-export function restoreStore(s: Snapshot, store = new Store()): Store {
-  for (const o of s.objects) store.set(keyString(keyOfObject(o)), o);
+export function restoreStore(s: Snapshot, store = new Store(), accept: (o: KubeObject) => boolean = () => true): Store {
+  for (const o of s.objects) if (accept(o)) store.set(keyString(keyOfObject(o)), o);
   store.seq = s.seq;
   return store;
 }

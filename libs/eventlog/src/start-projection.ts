@@ -26,12 +26,18 @@ export interface StartLogger {
  * schema or stream) warn and replay the whole log. Components only read the snapshot; the
  * apiserver alone writes it.
  */
-export async function startProjection(log: EventLog, snapshots: SnapshotStore, logger: StartLogger): Promise<{ projection: Projection; report: StartReport }> {
+export async function startProjection(
+  log: EventLog,
+  snapshots: SnapshotStore,
+  logger: StartLogger,
+  /** Which records it holds, by subject (`Projection`'s `accept`); unset: all. */
+  accept?: (subject: string) => boolean,
+): Promise<{ projection: Projection; report: StartReport }> {
   const t0 = performance.now();
   const info = await log.info();
   const loaded = await snapshots.load(snapshotName(info.name), info);
   if (loaded.rejected) logger.warn(`ignoring the projection snapshot: ${loaded.rejected}; replaying the whole log`);
-  const projection = new Projection(log);
+  const projection = new Projection(log, undefined, accept);
   projection.onWarning((m) => logger.warn(m));
   await projection.start(loaded.snapshot);
   const restoredSeq = loaded.snapshot?.seq ?? 0;

@@ -46,6 +46,8 @@ export class CommandBus {
     private readonly observeAppend: (seconds: number) => void = () => undefined,
     /** A dry-run bus (`dryRunner`): commands are decided, nothing is appended. */
     private readonly dryRun = false,
+    /** Where nodes' pod CIDRs come from (`KUBESIM_CLUSTER_CIDR`); undefined: 10.244.0.0/16. */
+    private readonly clusterCidr?: string,
   ) {}
 
   /**
@@ -77,11 +79,11 @@ export class CommandBus {
    */
   dryRunner(): CommandBus {
     if (this.dryRun) return this;
-    return (this.dry ??= new CommandBus(this.log, this.cluster, this.timeScale, this.observeAppend, true));
+    return (this.dry ??= new CommandBus(this.log, this.cluster, this.timeScale, this.observeAppend, true, this.clusterCidr));
   }
 
   private context(who: Writer): DecideContext {
-    return { now: Date.now(), by: who.by, cause: who.cause, timeScale: this.timeScale };
+    return { now: Date.now(), by: who.by, cause: who.cause, timeScale: this.timeScale, ...(this.clusterCidr ? { clusterCidr: this.clusterCidr } : {}) };
   }
 
   private simulate(make: Command | ((view: ClusterView) => Command), who: Writer): Executed {

@@ -1,6 +1,17 @@
 import { COMPONENT_ENV, ComponentConfig, loadConfig } from '@kubesim/api';
-import { EVENT_TTL_SECONDS } from '@kubesim/core';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { CLUSTER_CIDR, EVENT_TTL_SECONDS, parseClusterCidr } from '@kubesim/core';
+import { IsInt, IsString, Max, Min, Validate, type ValidatorConstraintInterface, ValidatorConstraint, type ValidationArguments } from 'class-validator';
+
+@ValidatorConstraint({ name: 'clusterCidr' })
+class IsClusterCidr implements ValidatorConstraintInterface {
+  validate(v: unknown) {
+    return typeof v === 'string' && !('error' in parseClusterCidr(v));
+  }
+  defaultMessage(a: ValidationArguments) {
+    const r = typeof a.value === 'string' ? parseClusterCidr(a.value) : { error: 'must be a string' };
+    return 'error' in r ? r.error : '';
+  }
+}
 
 export class ApiserverConfig extends ComponentConfig {
   @IsString()
@@ -46,6 +57,9 @@ export class ApiserverConfig extends ComponentConfig {
   /** More names or IPs for the serving certificate (comma-separated; compose: `apiserver`). */
   @IsString()
   tlsSans: string = '';
+  /** kube-controller-manager's `--cluster-cidr`: nodes' /24 pod CIDRs are cut from it. */
+  @Validate(IsClusterCidr)
+  clusterCidr: string = CLUSTER_CIDR;
 }
 
 export const loadApiserverConfig = (env = process.env) =>
@@ -60,4 +74,5 @@ export const loadApiserverConfig = (env = process.env) =>
     pkiDir: 'KUBESIM_PKI_DIR',
     tlsSans: 'KUBESIM_TLS_SANS',
     kubeconfigServer: 'KUBESIM_KUBECONFIG_SERVER',
+    clusterCidr: 'KUBESIM_CLUSTER_CIDR',
   });

@@ -12,6 +12,7 @@ import { childName, NodeManager, type NodeActionRequest, type NodeOptions } from
 import { nodeLayout } from './node-layout';
 import { PoolManager, poolChildName } from './pool-manager';
 import type { PoolNodeSpec } from '@kubesim/api';
+import { clusterCidrFor } from '@kubesim/core';
 import { nodeProcessAction } from './node-process-action';
 import { Supervisor, type ChildSpec } from './supervisor';
 import { describeNotice } from './supervisor-notice';
@@ -48,6 +49,8 @@ export interface UpOptions {
   insecure?: boolean;
   /** Add a `kubesim` context to `$KUBECONFIG` or `~/.kube/config` and make it current (`kubesim up` does; resimulation does not). */
   updateUserKubeconfig?: boolean;
+  /** `--cluster-cidr`: nodes' /24 pod CIDRs come from it; default: the narrowest that holds the nodes (`clusterCidrFor`). */
+  clusterCidr?: string;
 }
 
 /** What `kubesim up` records in its data dir for the other commands (replay, node kill …). */
@@ -100,6 +103,9 @@ export function readClusterFile(dataDir: string): ClusterFile | undefined {
  * processes on loopback. Resolves when the cluster is ready; `stop()` ends everything.
  */
 export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop: () => Promise<void>; supervisor: Supervisor; nodes: NodeManager; file: ClusterFile; auth: ClientAuth; userKubeconfig?: string }> {
+  // The arguments first: nothing starts (and no data dir is made) for a cluster that cannot be.
+  const cidr = clusterCidrFor(o.nodes, o.clusterCidr);
+  if ('error' in cidr) throw new Error(o.clusterCidr === undefined ? `--nodes ${o.nodes}: ${cidr.error}` : `--cluster-cidr: ${cidr.error}`);
   const dataDir = resolve(o.dataDir);
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -225,7 +231,7 @@ export async function up(o: UpOptions, out: (s: string) => void): Promise<{ stop
     for (const spec of natsServerSpecs(natsBin, natsPlan, configOf)) supervisor.start({ ...spec, restart });
     for (const n of natsPlan) await waitFor(() => portOpen(n.clientPort), 15_000, n.name === 'nats' ? 'nats-server' : n.name, join(logDir, `${n.name}.log`), supervisor, n.name);
     if (replicas > 1) await waitFor(() => jetStreamReady(natsUrl, cliCredentials), 30_000, `the JetStream cluster (${replicas} servers) to elect a leader`, join(logDir, 'nats-1.log'), supervisor);
-    supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes), ...(creds ? { KUBESIM_PKI_DIR: creds.dir } : {}) }));
+    supervisor.start(node('apiserver', 'apiserver', { KUBESIM_API_PORT: String(o.port), KUBESIM_EXPECTED_NODES: String(o.nodes), KUBESIM_CLUSTER_CIDR: cidr.cidr, ...(creds ? { KUBESIM_PKI_DIR: creds.dir } : {}) }));
     await waitFor(async () => (await fetchApi(`${server}/healthz`).catch(() => undefined))?.ok ?? false, 30_000, 'apiserver', join(logDir, 'apiserver.log'), supervisor, 'apiserver');
     api = new ApiClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: natsServers(natsUrl), ...natsAuthOptions(cliCredentials) } }), USER);
     if (o.dashboardPort !== undefined) {

@@ -46,7 +46,7 @@ export function poolNodeConfig(spec: PoolNodeSpec, env: NodeJS.ProcessEnv = proc
   }
 }
 
-/** The most nodes a name pattern makes (the cluster's /16 has 256 pod CIDRs anyway). */
+/** The most nodes a name pattern makes (one pool process; more pools for more nodes). */
 const MAX_PATTERN_COUNT = 1000;
 
 /**

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ApiClient, ClusterClientModule, NATS_CONNECTION } from '@kubesim/cluster-client';
+import { kubeletInterest } from '@kubesim/core';
 import { Projection } from '@kubesim/eventlog';
 import type { NatsConnection, Subscription } from 'nats';
 import { NodePool } from './node-pool';
@@ -39,7 +40,7 @@ export class PoolModule {
   static forRoot(config: PoolConfig): DynamicModule {
     return {
       module: PoolModule,
-      imports: [ClusterClientModule.forRoot({ natsUrl: config.settings.natsUrl, by: `kubelet-pool/${config.settings.pool}` })],
+      imports: [ClusterClientModule.forRoot({ natsUrl: config.settings.natsUrl, by: `kubelet-pool/${config.settings.pool}`, accept: kubeletInterest() })],
       providers: [{ provide: POOL_CONFIG, useValue: config }, PoolService],
     };
   }
