@@ -101,6 +101,10 @@ describe.skipIf(!hasKubectl)('authentication and RBAC (kubesim up, secure by def
     expect((await kubectl('run', 'sh', '--image=busybox:1.36', '--', 'sleep', '3600')).code).toBe(0);
     expect((await kubectl('wait', '--for=condition=Ready', 'pod/sh', '--timeout=60s')).code).toBe(0);
     expect(await kubectl('exec', 'sh', '--', 'echo', 'ok')).toMatchObject({ code: 0, stdout: 'ok\n' });
+    // The log names who created it as authenticated, not as its user agent says (kubectl).
+    const story = await cluster.cli('replay', '--data-dir', cluster.dataDir, '--pod', 'sh');
+    expect(story.stdout).toMatch(/default\/sh\s.*\suser:kubernetes-admin$/m);
+    expect(story.stdout).not.toMatch(/user:kubectl/);
     const bad = await kubectl('--token', 'not-a-token', 'exec', 'sh', '--', 'echo', 'ok');
     expect(bad.code).not.toBe(0);
     expect(bad.stdout).toBe('');

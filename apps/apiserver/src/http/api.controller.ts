@@ -22,9 +22,18 @@ import { isTrue } from './query-flag';
 import { verbOf } from './verbs';
 import { isApplyPatch, serverSideApply } from './apply';
 import { resourceHandlers, type ResourceHandler, type ResourceRequest } from './handlers';
+import { userOf } from '../auth/auth.middleware';
+import { UNSECURED } from '../auth/authenticator';
 
-/** The caller, for the log: `kubectl`, `kubesim`, or whatever the user agent says first. */
+/**
+ * The caller, for the log: the authenticated user (`user:kubernetes-admin`,
+ * `user:system:serviceaccount:default:builder`); under `--insecure`, where nobody is authenticated,
+ * what the user agent says first (`user:kubectl`, `user:kubesim`). The client's tool stays in the
+ * object's managedFields (its field manager).
+ */
 export function callerOf(req: Request): string {
+  const user = userOf(req);
+  if (user !== UNSECURED) return `user:${user.username}`;
   const ua = req.header('user-agent') ?? 'unknown';
   return `user:${ua.split(/[/ ]/)[0]}`;
 }
