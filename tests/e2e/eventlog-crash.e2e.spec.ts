@@ -83,10 +83,15 @@ describe('crash safety of the event log', () => {
     const ackedBefore = new Map(load.acknowledged);
     await cluster.kill9('nats');
     await sleep(300);
+    const ackedWhileDown = load.acknowledged.size;
+    const restarted = performance.now();
     cluster.startAgain('nats');
-    await sleep(4000);
+    // Writes are acknowledged again once the components have reconnected (appends caught by the kill
+    // time out first: how long that takes is measured, not asserted).
+    await eventually(async () => expect(load.acknowledged.size).toBeGreaterThan(Math.max(ackedBefore.size, ackedWhileDown)), 30_000, 100);
+    console.log(`nats-server kill -9: a new write acknowledged ${(performance.now() - restarted).toFixed(0)} ms after the restart`);
+    await sleep(1000);
     await load.stop();
-    expect(load.acknowledged.size).toBeGreaterThan(ackedBefore.size);
     await expectAllRunningOnce(load);
     const nodes = await api<List<Node>>('/api/v1/nodes');
     for (const n of nodes.items) expect(n.status.conditions.find((c) => c.type === 'Ready')?.status, n.metadata.name).toBe('True');
