@@ -7,6 +7,8 @@
  * Usage: npm run build && node dist/scripts/bench-write-path.js [--creates 2000] [--concurrency 64]
  */
 import { connect, type JetStreamClient } from 'nats';
+import { natsAuthOptions } from '@kubesim/eventlog';
+import { join } from 'node:path';
 import { arg, pool, startKubesim } from './bench-support';
 
 export interface WritePathResult {
@@ -46,7 +48,8 @@ export async function runWritePathBench(creates: number, concurrency: number): P
 
     // The same record size as a created pod's event in the log.
     const created = (await (await fetch(`${cluster.server}/api/v1/namespaces/default/pods/w-0`)).text()).length;
-    const nc = await connect({ servers: cluster.natsUrl });
+    // The operator's broker key: the raw publishes go to a stream of their own.
+    const nc = await connect({ servers: cluster.natsUrl, ...natsAuthOptions(join(cluster.dataDir, 'nats-auth', 'admin.json')) });
     const jsm = await nc.jetstreamManager();
     await jsm.streams.add({ name: 'BENCH_RAW', subjects: ['bench.raw.>'] });
     const js = nc.jetstream();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect, StringCodec } from 'nats';
+import { natsAuthOptions } from '@kubesim/eventlog';
 import { Cluster, eventually, hasKubectl } from './harness';
 
 const at = new Date().toISOString();
@@ -49,7 +50,8 @@ describe.skipIf(!hasKubectl)('malformed records in the log (skipped: kubectl not
   beforeAll(async () => {
     cluster = await Cluster.create({ nodes: 1, timeScale: 0.1, dashboard: true, supervise: true });
     await cluster.up();
-    const nc = await connect({ servers: cluster.natsUrl });
+    // Forged with the operator's key: no component's broker user may publish into the stream.
+    const nc = await connect({ servers: cluster.natsUrl, ...natsAuthOptions(cluster.natsCredentials('admin')) });
     const js = nc.jetstream();
     for (const [subject, data] of FORGED) await js.publish(subject, StringCodec().encode(data));
     await nc.close();

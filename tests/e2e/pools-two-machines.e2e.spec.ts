@@ -20,7 +20,10 @@ describe('two pool processes started by hand against one control plane', () => {
     const p = spawn(process.execPath, [join(ROOT, 'dist/apps/kubelet/src/main.js')], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, KUBESIM_NATS_URL: cluster.natsUrl, KUBESIM_TIME_SCALE: '0.1', KUBESIM_POOL_NAME: name, KUBESIM_POOL_NODES: JSON.stringify({ pattern: `${name}-{i}`, count: 3 }) },
+      // The broker admits no anonymous process: a machine of its own is given the operator's key
+      // (`up` makes users only for the nodes it starts; NodeRestriction still holds each write to
+      // the node its subject names).
+      env: { ...process.env, KUBESIM_NATS_URL: cluster.natsUrl, KUBESIM_NATS_CREDENTIALS: cluster.natsCredentials('admin'), KUBESIM_TIME_SCALE: '0.1', KUBESIM_POOL_NAME: name, KUBESIM_POOL_NODES: JSON.stringify({ pattern: `${name}-{i}`, count: 3 }) },
     });
     p.stdout!.on('data', (d) => (output[name] += d));
     p.stderr!.on('data', (d) => (output[name] += d));
