@@ -37,6 +37,8 @@ describe('crash safety of the event log', () => {
         const p = l.items.find((x) => x.metadata.name === name);
         expect(p?.status.phase, `${name} on ${p?.spec.nodeName} rv ${p?.metadata.resourceVersion}`).toBe('Running');
       }
+      // A create the kill left unanswered may still have landed: it is scheduled and runs too.
+      for (const p of l.items) expect(p.status.phase, `${p.metadata.name} (unacknowledged) on ${p.spec.nodeName}`).toBe('Running');
       return l.items;
     }, 60_000);
     for (const [name, uid] of load.acknowledged) expect(pods.find((p) => p.metadata.name === name)?.metadata.uid).toBe(uid);
