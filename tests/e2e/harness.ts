@@ -245,3 +245,13 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000,
     }
   }
 }
+
+/** Whether process `pid` still runs (signal 0). */
+export const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};

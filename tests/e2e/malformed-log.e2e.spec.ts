@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect, StringCodec } from 'nats';
 import { natsAuthOptions } from '@kubesim/eventlog';
-import { Cluster, eventually, hasKubectl } from './harness';
+import { Cluster, eventually, hasKubectl, alive } from './harness';
 
 const at = new Date().toISOString();
 const meta = (name: string, namespace?: string) => ({ name, ...(namespace ? { namespace } : {}), uid: `uid-${name}`, resourceVersion: '', creationTimestamp: at });
@@ -32,14 +32,6 @@ const FORGED: [subject: string, data: string][] = [
 ];
 
 const COMPONENTS = ['apiserver', 'scheduler', 'controller-manager', 'kubelet-node-1', 'dashboard'];
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Issue 15 item 4: components survive a malformed object already in the log — skipped with a log line, never a crash loop. */
 describe.skipIf(!hasKubectl)('malformed records in the log (skipped: kubectl not installed)', () => {

@@ -1,6 +1,6 @@
 import type { Node, Pod } from '@kubesim/api';
 import { connectNats } from '@kubesim/eventlog';
-import { Cluster, eventually, hasKubectl } from './harness';
+import { Cluster, eventually, hasKubectl, alive } from './harness';
 import { effectsInLog } from './eventlog-load';
 
 /**
@@ -9,14 +9,6 @@ import { effectsInLog } from './eventlog-load';
  * the JetStream leader can be killed under writes: every acknowledged write is kept, the API
  * answers 503 (never 500) until a new leader is elected, then writes resume.
  */
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const podBody = (name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'], resources: { requests: { cpu: '10m' } } }] } });
 
