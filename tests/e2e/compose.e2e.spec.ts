@@ -9,6 +9,15 @@ import { hasChromium, openBrowser } from './browser';
 import { authFetch, loadKubeconfigAuth, type AuthFetch } from '@kubesim/kube-rest';
 import { eventually, ROOT, run, type CliResult } from './harness';
 
+/** The kubeconfig the compose apiserver generated into its pki volume (CA, admin token), copied out as the README says. */
+async function copyKubeconfig(dc: (...args: string[]) => Promise<CliResult>, file: string): Promise<void> {
+  await eventually(async () => {
+    const r = await dc('exec', '-T', 'apiserver', 'cat', '/var/lib/kubesim/pki/kubeconfig');
+    expect(r.stdout).toContain('certificate-authority-data');
+    writeFileSync(file, r.stdout);
+  }, 90_000, 500);
+}
+
 const engine = spawnSync('docker', ['info'], { encoding: 'utf8' }).status === 0;
 const compose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' }).status === 0 ? ['docker-compose'] : ['docker', 'compose'];
 
@@ -49,11 +58,7 @@ describe.skipIf(!engine)('docker compose, end to end (needs a Docker engine: ../
   }, 120_000);
 
   it('generates its credentials on first start: HTTPS, 401 for anonymous clients, a kubeconfig to copy out', async () => {
-    await eventually(async () => {
-      const r = await dc('exec', '-T', 'apiserver', 'cat', '/var/lib/kubesim/pki/kubeconfig');
-      expect(r.stdout).toContain('certificate-authority-data');
-      writeFileSync(kubeconfig, r.stdout);
-    }, 90_000, 500);
+    await copyKubeconfig(dc, kubeconfig);
     admin = authFetch(loadKubeconfigAuth([kubeconfig]));
     const anonymous = authFetch({ ca: loadKubeconfigAuth([kubeconfig]).ca });
     await eventually(async () => expect((await anonymous(`https://127.0.0.1:${port}/healthz`)).status).toBe(200), 60_000, 500);
@@ -194,11 +199,7 @@ describe.skipIf(!engine)('docker compose with docker-compose.r3.yml: one of thre
     if (up.code !== 0) throw new Error(up.stderr);
     // The admin credentials the apiserver generated into its pki volume.
     const kubeconfig = join(dir, 'kubeconfig');
-    await eventually(async () => {
-      const r = await dc('exec', '-T', 'apiserver', 'cat', '/var/lib/kubesim/pki/kubeconfig');
-      expect(r.stdout).toContain('certificate-authority-data');
-      writeFileSync(kubeconfig, r.stdout);
-    }, 90_000, 500);
+    await copyKubeconfig(dc, kubeconfig);
     admin = authFetch(loadKubeconfigAuth([kubeconfig]));
     await eventually(async () => expect((await fetchApi('/readyz')).status).toBe(200), 90_000, 500);
   }, 600_000);
